@@ -1,0 +1,11 @@
+package org.pylock4j.error;
+
+/** A resolution was cancelled by its caller before it finished. */
+public class ResolutionCancelledException extends PylockException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception. */
+  public ResolutionCancelledException(String message) {
+    super(message);
+  }
+}

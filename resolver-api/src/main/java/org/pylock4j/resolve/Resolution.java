@@ -1,0 +1,59 @@
+package org.pylock4j.resolve;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.pylock4j.requirement.ProjectName;
+import org.pylock4j.requirement.Requirement;
+
+/**
+ * The result of a resolution: the lock graph.
+ *
+ * <p>Two resolutions are equal when their graphs are equal (roots, packages, edges, target,
+ * warnings); statistics are not part of equality, so the same request over the same source
+ * contents gives equal resolutions.
+ *
+ * @param roots the root requirements, in request order
+ * @param target the environment resolved for
+ * @param packages the packages, sorted by name
+ * @param edges the dependency edges, sorted (roots first, then by requiring package, then by
+ *     required package and requirement text)
+ * @param warnings warnings a caller should show (skipped versions with invalid metadata, …)
+ * @param statistics what it cost
+ */
+public record Resolution(
+    List<Requirement> roots,
+    TargetEnvironment target,
+    List<LockedPackage> packages,
+    List<DependencyEdge> edges,
+    List<String> warnings,
+    ResolutionStatistics statistics) {
+
+  /** Copies the lists. */
+  public Resolution {
+    roots = List.copyOf(roots);
+    packages = List.copyOf(packages);
+    edges = List.copyOf(edges);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** The package named {@code name}, if locked. */
+  public Optional<LockedPackage> find(ProjectName name) {
+    return packages.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Resolution r
+        && roots.equals(r.roots)
+        && target.equals(r.target)
+        && packages.equals(r.packages)
+        && edges.equals(r.edges)
+        && warnings.equals(r.warnings);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(roots, target, packages, edges, warnings);
+  }
+}

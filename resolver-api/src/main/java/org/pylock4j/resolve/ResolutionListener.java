@@ -1,0 +1,41 @@
+package org.pylock4j.resolve;
+
+import org.pylock4j.requirement.ProjectName;
+
+/**
+ * Progress of one resolution, for a progress bar or an IDE status line. Every method has a no-op
+ * default.
+ *
+ * <p>Methods may be called from any thread, concurrently; implementations must be thread-safe and
+ * return quickly. Event order per resolution: {@code (projectDiscovered | pageFetched |
+ * metadataFetched | warning)* roundSolved ... } repeated per round, ending with {@code finished}
+ * or nothing when the resolution fails.
+ */
+public interface ResolutionListener {
+
+  /** A listener that ignores every event. */
+  ResolutionListener NONE = new ResolutionListener() {};
+
+  /** A project became relevant and its page is being fetched. */
+  default void projectDiscovered(ProjectName project) {}
+
+  /** A project page arrived. */
+  default void pageFetched(ProjectPage page) {}
+
+  /** The metadata of a file arrived. */
+  default void metadataFetched(DistributionFile file) {}
+
+  /**
+   * A solver round finished.
+   *
+   * @param round 1-based round number
+   * @param unknownChosen chosen versions whose metadata is still to be fetched (0 in the last)
+   */
+  default void roundSolved(int round, int unknownChosen) {}
+
+  /** Something the user should see (also collected in {@link Resolution#warnings()}). */
+  default void warning(String message) {}
+
+  /** The resolution finished successfully. */
+  default void finished(Resolution resolution) {}
+}

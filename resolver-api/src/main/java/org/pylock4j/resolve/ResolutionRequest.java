@@ -1,0 +1,292 @@
+package org.pylock4j.resolve;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import org.pylock4j.requirement.ProjectName;
+import org.pylock4j.requirement.Requirement;
+import org.pylock4j.version.Version;
+
+/**
+ * What to resolve, for which target, under which policy. Immutable; built with {@link
+ * #builder()}.
+ *
+ * <pre>{@code
+ * ResolutionRequest request = ResolutionRequest.builder()
+ *     .requirement(Requirement.parse("requests>=2"))
+ *     .target(TargetEnvironment.cpython("3.12", Platform.LINUX_X86_64))
+ *     .source(index)
+ *     .build();
+ * }</pre>
+ */
+public final class ResolutionRequest {
+
+  private final List<Requirement> requirements;
+  private final List<Requirement> constraints;
+  private final List<Requirement> overrides;
+  private final TargetEnvironment target;
+  private final PrereleasePolicy prereleases;
+  private final ResolutionStrategy strategy;
+  private final Instant excludeNewer;
+  private final PackageSource source;
+  private final ResolutionListener listener;
+  private final Executor executor;
+  private final Map<ProjectName, Version> preferences;
+  private final Map<ProjectName, Map<Version, String>> excludedVersions;
+  private final boolean onlyBinary;
+  private final ResolverOptions options;
+
+  private ResolutionRequest(Builder b) {
+    this.requirements = List.copyOf(b.requirements);
+    this.constraints = List.copyOf(b.constraints);
+    this.overrides = List.copyOf(b.overrides);
+    this.target = Objects.requireNonNull(b.target, "target must be set");
+    this.prereleases = b.prereleases;
+    this.strategy = b.strategy;
+    this.excludeNewer = b.excludeNewer;
+    this.source = Objects.requireNonNull(b.source, "source must be set");
+    this.listener = b.listener;
+    this.executor = b.executor;
+    this.preferences = Map.copyOf(b.preferences);
+    Map<ProjectName, Map<Version, String>> excluded = new LinkedHashMap<>();
+    b.excludedVersions.forEach((k, v) -> excluded.put(k, Map.copyOf(v)));
+    this.excludedVersions = Map.copyOf(excluded);
+    this.onlyBinary = b.onlyBinary;
+    this.options = b.options;
+  }
+
+  /** A new builder with the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this request's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.requirements.addAll(requirements);
+    b.constraints.addAll(constraints);
+    b.overrides.addAll(overrides);
+    b.target = target;
+    b.prereleases = prereleases;
+    b.strategy = strategy;
+    b.excludeNewer = excludeNewer;
+    b.source = source;
+    b.listener = listener;
+    b.executor = executor;
+    b.preferences.putAll(preferences);
+    excludedVersions.forEach((k, v) -> b.excludedVersions.put(k, new LinkedHashMap<>(v)));
+    b.onlyBinary = onlyBinary;
+    b.options = options;
+    return b;
+  }
+
+  /** The root requirements, in input order. */
+  public List<Requirement> requirements() {
+    return requirements;
+  }
+
+  /** Constraints: restrict a project's versions when it is installed, without adding it. */
+  public List<Requirement> constraints() {
+    return constraints;
+  }
+
+  /** Overrides: replace every requirement packages declare on the same project. */
+  public List<Requirement> overrides() {
+    return overrides;
+  }
+
+  /** The target environment. */
+  public TargetEnvironment target() {
+    return target;
+  }
+
+  /** The pre-release policy; the default is {@link PrereleasePolicy#IF_NECESSARY_OR_EXPLICIT}. */
+  public PrereleasePolicy prereleases() {
+    return prereleases;
+  }
+
+  /** The strategy; the default is {@link ResolutionStrategy#HIGHEST}. */
+  public ResolutionStrategy strategy() {
+    return strategy;
+  }
+
+  /** Files uploaded at or after this instant are not candidates, if set. */
+  public Optional<Instant> excludeNewer() {
+    return Optional.ofNullable(excludeNewer);
+  }
+
+  /** Where projects are read from. */
+  public PackageSource source() {
+    return source;
+  }
+
+  /** The listener; the default ignores every event. */
+  public ResolutionListener listener() {
+    return listener;
+  }
+
+  /** The executor for asynchronous work; the default is the common fork-join pool. */
+  public Executor executor() {
+    return executor;
+  }
+
+  /**
+   * Preferred versions (e.g. from an existing lock): a preferred version is chosen over newer
+   * ones whenever the constraints allow it. Empty by default.
+   */
+  public Map<ProjectName, Version> preferences() {
+    return preferences;
+  }
+
+  /**
+   * Versions that are not candidates, with the reason (e.g. a vulnerability id) used in
+   * explanations. Empty by default.
+   */
+  public Map<ProjectName, Map<Version, String>> excludedVersions() {
+    return excludedVersions;
+  }
+
+  /** Whether only wheels are candidates (sdists refused). The default is false. */
+  public boolean onlyBinary() {
+    return onlyBinary;
+  }
+
+  /** The limits; the default is {@link ResolverOptions#DEFAULTS}. */
+  public ResolverOptions options() {
+    return options;
+  }
+
+  /** Builds {@link ResolutionRequest}s. Not thread-safe. */
+  public static final class Builder {
+    private final List<Requirement> requirements = new ArrayList<>();
+    private final List<Requirement> constraints = new ArrayList<>();
+    private final List<Requirement> overrides = new ArrayList<>();
+    private TargetEnvironment target;
+    private PrereleasePolicy prereleases = PrereleasePolicy.IF_NECESSARY_OR_EXPLICIT;
+    private ResolutionStrategy strategy = ResolutionStrategy.HIGHEST;
+    private Instant excludeNewer;
+    private PackageSource source;
+    private ResolutionListener listener = ResolutionListener.NONE;
+    private Executor executor = ForkJoinPool.commonPool();
+    private final Map<ProjectName, Version> preferences = new LinkedHashMap<>();
+    private final Map<ProjectName, Map<Version, String>> excludedVersions = new LinkedHashMap<>();
+    private boolean onlyBinary;
+    private ResolverOptions options = ResolverOptions.DEFAULTS;
+
+    private Builder() {}
+
+    /** Adds a root requirement. */
+    public Builder requirement(Requirement requirement) {
+      requirements.add(Objects.requireNonNull(requirement, "requirement"));
+      return this;
+    }
+
+    /** Adds root requirements, in order. */
+    public Builder requirements(Collection<Requirement> more) {
+      more.forEach(this::requirement);
+      return this;
+    }
+
+    /** Adds a constraint. */
+    public Builder constraint(Requirement constraint) {
+      constraints.add(Objects.requireNonNull(constraint, "constraint"));
+      return this;
+    }
+
+    /** Adds constraints. */
+    public Builder constraints(Collection<Requirement> more) {
+      more.forEach(this::constraint);
+      return this;
+    }
+
+    /** Adds an override. */
+    public Builder override(Requirement override) {
+      overrides.add(Objects.requireNonNull(override, "override"));
+      return this;
+    }
+
+    /** Sets the target environment (required). */
+    public Builder target(TargetEnvironment target) {
+      this.target = Objects.requireNonNull(target, "target");
+      return this;
+    }
+
+    /** Sets the pre-release policy. */
+    public Builder prereleases(PrereleasePolicy policy) {
+      this.prereleases = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Sets the strategy. */
+    public Builder strategy(ResolutionStrategy strategy) {
+      this.strategy = Objects.requireNonNull(strategy, "strategy");
+      return this;
+    }
+
+    /** Excludes files uploaded at or after {@code instant}; null clears it. */
+    public Builder excludeNewer(Instant instant) {
+      this.excludeNewer = instant;
+      return this;
+    }
+
+    /** Sets the package source (required). */
+    public Builder source(PackageSource source) {
+      this.source = Objects.requireNonNull(source, "source");
+      return this;
+    }
+
+    /** Sets the listener. */
+    public Builder listener(ResolutionListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Sets the executor for asynchronous work. */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** Prefers {@code version} of {@code project} (e.g. the version an existing lock holds). */
+    public Builder prefer(ProjectName project, Version version) {
+      preferences.put(Objects.requireNonNull(project), Objects.requireNonNull(version));
+      return this;
+    }
+
+    /** Removes {@code version} of {@code project} from the candidates, for {@code reason}. */
+    public Builder exclude(ProjectName project, Version version, String reason) {
+      excludedVersions
+          .computeIfAbsent(Objects.requireNonNull(project), k -> new LinkedHashMap<>())
+          .put(Objects.requireNonNull(version), Objects.requireNonNull(reason));
+      return this;
+    }
+
+    /** Refuses sdists when true. */
+    public Builder onlyBinary(boolean onlyBinary) {
+      this.onlyBinary = onlyBinary;
+      return this;
+    }
+
+    /** Sets the limits. */
+    public Builder options(ResolverOptions options) {
+      this.options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Builds the request.
+     *
+     * @throws NullPointerException when the target or the source is not set
+     */
+    public ResolutionRequest build() {
+      return new ResolutionRequest(this);
+    }
+  }
+}
