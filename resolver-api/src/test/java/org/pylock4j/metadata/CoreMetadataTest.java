@@ -39,6 +39,15 @@ class CoreMetadataTest {
     assertEquals(List.of("requests>=2", "pytest ; extra == \"test\""), m.requiresDist());
     assertEquals(List.of("test"), m.providesExtra());
     assertEquals(List.of("license"), m.dynamic());
+    assertEquals(List.of("test"), m.extras());
+  }
+
+  @Test
+  void extrasAreComparedNormalised() {
+    CoreMetadata m = CoreMetadata.parse(HEAD + "Provides-Extra: Dev_Tools\n"
+        + "Provides-Extra: dev.tools\nProvides-Extra: docs\n");
+    assertEquals(List.of("Dev_Tools", "dev.tools", "docs"), m.providesExtra());
+    assertEquals(List.of("dev-tools", "docs"), m.extras());
   }
 
   @Test

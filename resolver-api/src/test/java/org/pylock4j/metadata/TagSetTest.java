@@ -114,4 +114,25 @@ class TagSetTest {
           e.getMessage());
     }
   }
+
+  @Test
+  void platformsForExpandsTheBestPlatformTagOfAMachine() {
+    List<String> glibc228 = TagSet.platformsFor("manylinux_2_28_x86_64");
+    assertEquals("manylinux_2_28_x86_64", glibc228.get(0));
+    assertEquals(List.of("manylinux_2_5_x86_64", "manylinux1_x86_64", "linux_x86_64"),
+        glibc228.subList(glibc228.size() - 3, glibc228.size()));
+    assertEquals(TagSet.platformsFor("manylinux_2_17_aarch64"),
+        TagSet.platformsFor("manylinux2014_aarch64"));
+    assertEquals(List.of("musllinux_1_1_aarch64", "musllinux_1_0_aarch64", "linux_aarch64"),
+        TagSet.platformsFor("musllinux_1_1_aarch64"));
+    assertEquals(TagSet.macosPlatforms(11, 0, "arm64"), TagSet.platformsFor("macosx_11_0_arm64"));
+    assertEquals(List.of("win_amd64"), TagSet.platformsFor("win_amd64"));
+    assertEquals(List.of("linux_x86_64"), TagSet.platformsFor("linux_x86_64"));
+    TagSet set = TagSet.cpython("3.12", TagSet.platformsFor("manylinux_2_28_x86_64"));
+    assertEquals(-1, rank(set, "pkg-1-cp312-cp312-manylinux_2_34_x86_64.whl"));
+    assertTrue(rank(set, "pkg-1-cp312-cp312-manylinux_2_28_x86_64.whl") >= 0);
+    InvalidMetadataException e = assertThrows(InvalidMetadataException.class,
+        () -> TagSet.platformsFor("manylinux_2_x86_64"));
+    assertEquals("not a manylinux_X_Y_ARCH platform tag: 'manylinux_2_x86_64'", e.getMessage());
+  }
 }
