@@ -39,6 +39,7 @@ import sysconfig
 import packaging
 from packaging import _manylinux, _musllinux, tags
 from packaging.metadata import parse_email
+from packaging.requirements import Requirement
 from packaging.utils import parse_sdist_filename, parse_wheel_filename
 
 assert packaging.__version__ == "26.2", packaging.__version__
@@ -532,6 +533,8 @@ def core_metadata(snapshot):
         with open(os.path.join(directory, name), "wb") as f:
             f.write(data)
         cases.append(("file", name, text))
+        for req in parse_email(text)[0].get("requires_dist", []):
+            Requirement(req)  # CoreMetadataConformanceTest relies on all of them parsing
     for text in METADATA_EDGE_CASES + synthetic_metadata(snapshot, rng):
         cases.append(("text", esc(text), text))
     with open(os.path.join(OUT, "core-metadata.txt"), "w", encoding="utf-8", newline="\n") as out:
