@@ -64,24 +64,7 @@ public record CoreMetadata(
   public static CoreMetadata parse(String text) {
     Objects.requireNonNull(text, "text");
     HeaderParser headers = HeaderParser.parse(text);
-    for (String field : List.of("Metadata-Version", "Name", "Version")) {
-      requireSingle(headers, field, text);
-    }
-    List<String> missing = new ArrayList<>(3);
-    for (String field : List.of("Metadata-Version", "Name", "Version")) {
-      if (headers.get(field.toLowerCase(Locale.ROOT)).isEmpty()) {
-        missing.add(field);
-      }
-    }
-    if (headers.fieldCount() == 0) {
-      throw new InvalidMetadataException("not core metadata: no header fields", excerpt(text));
-    }
-    if (!missing.isEmpty()) {
-      throw new InvalidMetadataException(
-          "core metadata lacks required field" + (missing.size() > 1 ? "s " : " ")
-              + String.join(", ", missing),
-          excerpt(text));
-    }
+    requireIdentity(headers, text);
     requireSingle(headers, "Requires-Python", text);
     String metadataVersion = required(headers, "Metadata-Version", text);
     String name = required(headers, "Name", text);
@@ -146,6 +129,28 @@ public record CoreMetadata(
     return isAtLeast22(metadataVersion)
         && !dynamic.contains("requires-dist")
         && !dynamic.contains("requires-python");
+  }
+
+  /** Metadata-Version, Name and Version each appear once; duplicates are reported first. */
+  private static void requireIdentity(HeaderParser headers, String text) {
+    for (String field : List.of("Metadata-Version", "Name", "Version")) {
+      requireSingle(headers, field, text);
+    }
+    List<String> missing = new ArrayList<>(3);
+    for (String field : List.of("Metadata-Version", "Name", "Version")) {
+      if (headers.get(field.toLowerCase(Locale.ROOT)).isEmpty()) {
+        missing.add(field);
+      }
+    }
+    if (headers.fieldCount() == 0) {
+      throw new InvalidMetadataException("not core metadata: no header fields", excerpt(text));
+    }
+    if (!missing.isEmpty()) {
+      throw new InvalidMetadataException(
+          "core metadata lacks required field" + (missing.size() > 1 ? "s " : " ")
+              + String.join(", ", missing),
+          excerpt(text));
+    }
   }
 
   private static void requireSingle(HeaderParser headers, String field, String text) {
