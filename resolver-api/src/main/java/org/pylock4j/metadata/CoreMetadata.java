@@ -17,12 +17,21 @@ import org.pylock4j.requirement.Requirement;
  * resolution needs. Requires-Dist lines are kept as written, so a version whose metadata has a
  * malformed line can be skipped with a warning instead of failing the whole parse.
  *
+ * <pre>{@code
+ * CoreMetadata m = CoreMetadata.parse(Files.readString(path));
+ * m.requirements();            // Requires-Dist as PEP 508 requirements
+ * m.dependenciesAreStatic();   // PEP 643: may an sdist's PKG-INFO be trusted?
+ * }</pre>
+ *
+ * <p>Values read by {@link #parse(String)} are stripped of surrounding whitespace (a value
+ * continued on further lines keeps its inner line breaks).
+ *
  * @param metadataVersion the Metadata-Version field, e.g. {@code "2.1"}
  * @param name the Name field as written
  * @param version the Version field as written
  * @param requiresDist the Requires-Dist lines as written, in order
- * @param requiresPython the Requires-Python field, or null when absent
- * @param providesExtra the Provides-Extra lines as written
+ * @param requiresPython the Requires-Python field, or null when absent or empty
+ * @param providesExtra the Provides-Extra lines as written, in order (see {@link #extras()})
  * @param dynamic the Dynamic lines (Metadata 2.2+), lower case
  */
 public record CoreMetadata(
@@ -34,8 +43,11 @@ public record CoreMetadata(
     List<String> providesExtra,
     List<String> dynamic) {
 
-  /** Copies the lists. */
+  /** Copies the lists; checks that nothing is null but {@code requiresPython}. */
   public CoreMetadata {
+    Objects.requireNonNull(metadataVersion, "metadataVersion");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(version, "version");
     requiresDist = List.copyOf(requiresDist);
     providesExtra = List.copyOf(providesExtra);
     dynamic = List.copyOf(dynamic);
