@@ -353,6 +353,39 @@ public final class Specifier {
     return (allowPrereleases || !version.isPrerelease()) && matches(version);
   }
 
+  /**
+   * Containment of a version given as text, as {@code packaging} treats a string: {@code ===}
+   * compares the text as written (ignoring case), so {@code ===1.0-1} contains {@code "1.0-1"}
+   * but not {@code "1.0.post1"}, and a text that is not a PEP 440 version can match only {@code
+   * ===}. Otherwise as {@link #contains(Version)}.
+   *
+   * @param version the candidate as text, must not be null
+   */
+  public boolean contains(String version) {
+    Version v = VersionParser.parse(Objects.requireNonNull(version, "version"));
+    return matchesText(version, v);
+  }
+
+  /**
+   * Containment of a version given as text (see {@link #contains(String)}) with pre-releases
+   * admitted or not; a text that is not a PEP 440 version is never a pre-release.
+   *
+   * @param version the candidate as text, must not be null
+   * @param allowPrereleases false to reject every pre-release and development release
+   */
+  public boolean contains(String version, boolean allowPrereleases) {
+    Version v = VersionParser.parse(Objects.requireNonNull(version, "version"));
+    return (allowPrereleases || v == null || !v.isPrerelease()) && matchesText(version, v);
+  }
+
+  /** The operator alone on a text and its parse (null when not a version). */
+  boolean matchesText(String text, Version parsed) {
+    if (op == Op.ARBITRARY) {
+      return text.toLowerCase(Locale.ROOT).equals(arbitrary);
+    }
+    return parsed != null && matches(parsed);
+  }
+
   /** The operator alone, pre-releases not considered. */
   boolean matches(Version p) {
     switch (op) {
