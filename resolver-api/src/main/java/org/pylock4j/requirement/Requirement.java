@@ -121,6 +121,17 @@ public record Requirement(
     return Optional.ofNullable(marker);
   }
 
+  /**
+   * Whether this requirement applies in {@code environment}: it has no marker, or its marker
+   * holds there.
+   *
+   * @throws org.pylock4j.error.InvalidMarkerException when the marker cannot be evaluated (see
+   *     {@link Marker#evaluate})
+   */
+  public boolean appliesTo(MarkerEnvironment environment) {
+    return marker == null || marker.evaluate(environment);
+  }
+
   /** As {@code str(packaging.requirements.Requirement)}. */
   @Override
   public String toString() {
