@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.pylock4j.error.InvalidMarkerException;
-import org.pylock4j.error.InvalidSpecifierException;
 import org.pylock4j.version.Specifier;
 import org.pylock4j.version.Version;
 
@@ -68,12 +67,9 @@ final class MarkerEvaluation {
     return value.get();
   }
 
+  /** The specifier {@code text}, or null when it is none (packaging then compares strings). */
   private static Specifier specifierOrNull(String text) {
-    try {
-      return Specifier.parse(text);
-    } catch (InvalidSpecifierException notASpecifier) {
-      return null; // packaging then compares strings
-    }
+    return Specifier.tryParse(text).orElse(null);
   }
 
   private static boolean compare(
