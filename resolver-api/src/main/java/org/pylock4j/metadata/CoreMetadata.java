@@ -43,7 +43,17 @@ public record CoreMetadata(
     List<String> providesExtra,
     List<String> dynamic) {
 
-  /** Copies the lists; checks that nothing is null but {@code requiresPython}. */
+  /**
+   * Copies the lists; checks that nothing is null but {@code requiresPython}.
+   *
+   * @param metadataVersion the Metadata-Version field, must not be null
+   * @param name the Name field, must not be null
+   * @param version the Version field, must not be null
+   * @param requiresDist the Requires-Dist lines, must not be null nor hold null
+   * @param requiresPython the Requires-Python field, or null when absent
+   * @param providesExtra the Provides-Extra lines, must not be null nor hold null
+   * @param dynamic the Dynamic lines, lower case, must not be null nor hold null
+   */
   public CoreMetadata {
     Objects.requireNonNull(metadataVersion, "metadataVersion");
     Objects.requireNonNull(name, "name");
@@ -113,6 +123,7 @@ public record CoreMetadata(
   /**
    * The Requires-Dist lines parsed as PEP 508 requirements.
    *
+   * @return the requirements in order, never null
    * @throws InvalidRequirementException naming the first line that does not parse
    */
   public List<Requirement> requirements() {
@@ -122,12 +133,18 @@ public record CoreMetadata(
   /**
    * The Provides-Extra names normalised as PEP 685 compares extras (lower case, runs of {@code
    * -_.} as one {@code -}), without duplicates, in order.
+   *
+   * @return the normalised extras, never null
    */
   public List<String> extras() {
     return providesExtra.stream().map(ProjectName::normalize).distinct().toList();
   }
 
-  /** The Requires-Python field, if present. */
+  /**
+   * The Requires-Python field, if present.
+   *
+   * @return the field, or empty when absent or empty
+   */
   public Optional<String> requiresPythonIfAny() {
     return Optional.ofNullable(requiresPython);
   }
@@ -136,6 +153,8 @@ public record CoreMetadata(
    * Whether the dependency fields are static per PEP 643: Metadata-Version 2.2 or later and
    * neither Requires-Dist nor Requires-Python is Dynamic. Only such sdist metadata may be trusted
    * without a build.
+   *
+   * @return whether Requires-Dist and Requires-Python can be trusted as they are
    */
   public boolean dependenciesAreStatic() {
     return isAtLeast22(metadataVersion)
