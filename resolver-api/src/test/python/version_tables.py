@@ -364,7 +364,11 @@ def set_row(text: str, probes: list[Version], filter_lists: list[list[Version]])
             base = s.version[:-2] if s.version.endswith(".*") else s.version
             if parse_version(base) is None:
                 return esc(text) + "\t?"
-    cols = [esc(text), esc(str(ss)), prereleases_text(ss.prereleases),
+    # str() (also hash and ==) de-duplicates the set's clauses in place, and two clauses
+    # packaging calls equal can still differ (~=2.2-c1 and ~=2.2.pre1 have different prefixes),
+    # so containment is asked of a fresh set, that has every clause, as pylock4j evaluates it.
+    printed = str(SpecifierSet(text))
+    cols = [esc(text), esc(printed), prereleases_text(ss.prereleases),
             bits(ss, probes, None), bits(ss, probes, True), bits(ss, probes, False)]
     for lst in filter_lists:
         kept = list(ss.filter(lst))

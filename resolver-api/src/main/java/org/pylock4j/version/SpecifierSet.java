@@ -14,7 +14,11 @@ import org.pylock4j.error.InvalidSpecifierException;
  * <p>Immutable and thread-safe; {@link #toString()} is the normal form {@code packaging} prints
  * (clauses sorted by their text, duplicates removed, joined by {@code ,}). Behaves as {@code
  * packaging.specifiers.SpecifierSet} 26.x (PEP 440, "Version specifiers" and "Handling of
- * pre-releases").
+ * pre-releases"). Every clause given counts in {@code contains} and {@code filter}, as in a fresh
+ * {@code packaging} set; {@code packaging} drops duplicate clauses in place the first time a set
+ * is printed, hashed or compared, which changes the answer in one rare case ({@code ~=2.2-c1}
+ * and {@code ~=2.2.pre1} are "equal" there, yet match differently), and pylock4j does not
+ * follow it there.
  *
  * <pre>{@code
  * SpecifierSet s = SpecifierSet.parse(">=1.0, !=1.3.*");   // toString() "!=1.3.*,>=1.0"
