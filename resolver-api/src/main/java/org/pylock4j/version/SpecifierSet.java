@@ -176,6 +176,38 @@ public final class SpecifierSet {
     return (allowPrereleases || !version.isPrerelease()) && matchesAll(version);
   }
 
+  /**
+   * Containment of a version given as text, as {@code packaging} treats a string: {@code ===}
+   * clauses compare the text as written (ignoring case); a text that is not a PEP 440 version is
+   * contained only by {@code ===} clauses naming it, or by the empty set. Otherwise as {@link
+   * #contains(Version)}.
+   *
+   * @param version the candidate as text, must not be null
+   */
+  public boolean contains(String version) {
+    return contains(version, true);
+  }
+
+  /**
+   * Containment of a version given as text (see {@link #contains(String)}) with pre-releases
+   * admitted or not; a text that is not a PEP 440 version is never a pre-release.
+   *
+   * @param version the candidate as text, must not be null
+   * @param allowPrereleases false to reject every pre-release and development release
+   */
+  public boolean contains(String version, boolean allowPrereleases) {
+    Version v = VersionParser.parse(Objects.requireNonNull(version, "version"));
+    if (v != null && !allowPrereleases && v.isPrerelease()) {
+      return false;
+    }
+    for (Specifier s : specs) {
+      if (!s.matchesText(version, v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private boolean matchesAll(Version version) {
     List<Specifier> s = specs;
     for (int i = 0, n = s.size(); i < n; i++) {
