@@ -1,11 +1,9 @@
 package org.pylock4j.requirement;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.pylock4j.error.InvalidMarkerException;
 import org.pylock4j.version.Specifier;
-import org.pylock4j.version.Version;
 
 /**
  * One comparison evaluated as {@code packaging} 26's {@code _evaluate_markers}, {@code _normalize}
@@ -77,10 +75,7 @@ final class MarkerEvaluation {
     if (VERSION_VARIABLES.contains(key)) {
       Specifier specifier = specifierOrNull(op + rhs);
       if (specifier != null) {
-        if (specifier.operator().equals("===")) {
-          return lhs.toLowerCase(Locale.ROOT).equals(specifier.version().toLowerCase(Locale.ROOT));
-        }
-        return Version.tryParse(lhs).map(v -> specifier.contains(v, true)).orElse(false);
+        return specifier.contains(lhs, true);
       }
     }
     switch (op) {
