@@ -56,7 +56,7 @@ final class Session {
     this.stop = new StopListener(request.options().timeout());
     this.encoder = new Encoder(stop);
     this.problem = new Problem(request, encoder, this::warn);
-    this.optimizer = new Optimizer(encoder, request.strategy(), request.preferences());
+    this.optimizer = new Optimizer(problem, encoder);
   }
 
   CompletableFuture<Resolution> start() {
@@ -111,7 +111,7 @@ final class Session {
               "the resolution needed more than " + request.options().maxRounds()
                   + " rounds of the lazy loop (ResolverOptions.maxRounds)");
         }
-        boolean[] model = optimizer.optimise(order());
+        boolean[] model = optimizer.optimise();
         if (model == null) {
           throw new Explainer(problem).explain();
         }
@@ -140,22 +140,6 @@ final class Session {
     } catch (Throwable t) {
       result.completeExceptionally(t);
     }
-  }
-
-  /** Direct requirements in input order, then every other project by name. */
-  private List<Project> order() {
-    List<Project> order = new ArrayList<>();
-    for (Project p : problem.direct) {
-      if (p.ready()) {
-        order.add(p);
-      }
-    }
-    for (Project p : problem.projects.values()) {
-      if (p.ready() && !p.direct) {
-        order.add(p);
-      }
-    }
-    return order;
   }
 
   private void launch() {
