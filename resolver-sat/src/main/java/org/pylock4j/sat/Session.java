@@ -133,12 +133,38 @@ final class Session {
           return;
         }
         for (Candidate c : unknown) {
-          c.state = Candidate.State.FETCHING;
-          problem.metadataWanted.add(c);
+          want(c);
+          prefetch(c);
         }
       }
     } catch (Throwable t) {
       result.completeExceptionally(t);
+    }
+  }
+
+  private void want(Candidate c) {
+    c.state = Candidate.State.FETCHING;
+    problem.metadataWanted.add(c);
+  }
+
+  /**
+   * When the optimum walks down the versions of a project round after round (each newer one
+   * turning out to conflict), fetch the next unknown versions in preference order too, doubling
+   * their number each round (at most 64): the walk then costs logarithmically many rounds. Which
+   * versions are fetched depends only on the rounds, so the result still does not depend on
+   * timing.
+   */
+  private void prefetch(Candidate c) {
+    Project p = c.project;
+    int more = Math.min(64, (1 << Math.min(p.walks, 6)) - 1);
+    p.walks++;
+    List<Candidate> order = optimizer.preferenceOrder(p);
+    for (int j = order.indexOf(c) + 1; j < order.size() && more > 0; j++) {
+      Candidate next = order.get(j);
+      if (next.state == Candidate.State.UNKNOWN) {
+        want(next);
+        more--;
+      }
     }
   }
 
