@@ -193,6 +193,9 @@ final class PageParser {
     } else {
       try {
         absolute = new URI(base).resolve(new URI(href.replace(" ", "%20"))).toString();
+        if (absolute.startsWith("file:/") && !absolute.startsWith("file://")) {
+          absolute = "file://" + absolute.substring("file:".length()); // the form Path.toUri() gives
+        }
       } catch (URISyntaxException | IllegalArgumentException e) {
         absolute = href;
       }
