@@ -64,6 +64,15 @@ public final class SimpleIndexServer implements AutoCloseable {
   private static final String HTML = PageParser.HTML_TYPE;
   private static final String HTML_LATEST = "application/vnd.pypi.simple.latest+html";
 
+  static {
+    // The JDK server writes headers and body separately; with Nagle's algorithm on, every response
+    // waits for the client's delayed ACK (~40 ms on Linux). Read once, when the JDK server's
+    // configuration class loads; an explicit setting by the application wins.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final Path root;
   private final String authorization;
   private final HttpServer server;
