@@ -293,7 +293,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       try {
         root = Path.of(java.net.URI.create(url));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("not a usable file URL: " + url, e);
+        throw new IllegalArgumentException("not a usable file URL: " + url);
       }
       if (!Files.isDirectory(root)) {
         throw new IllegalArgumentException("index directory does not exist: " + root);

@@ -189,6 +189,16 @@ class PypiIndexFaultTest {
   }
 
   @Test
+  void binaryDataServedAsHtmlIsAnIndexException() {
+    server.enqueue(new MockResponse().setHeader("Content-Type", "text/html")
+        .setBody(new okio.Buffer().write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0})));
+    try (PypiIndex index = IndexTesting.builder(indexUrl).build()) {
+      assertEquals("malformed Simple API page " + pageUrl + ": not an HTML document (invalid UTF-8)",
+          IndexTesting.failure(index.page(DEMO)).getMessage());
+    }
+  }
+
+  @Test
   void aFailureIsNotCached() {
     server.enqueue(new MockResponse().setResponseCode(400));
     server.enqueue(json(PAGE));

@@ -127,6 +127,13 @@ class PypiIndexMultiIndexTest {
     }
   }
 
+  @Test
+  void aBadIndexUrlIsRefusedWithoutItsSecret() {
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> IndexTesting.builder("ftp://bob:t0psecret@host/simple/").build());
+    assertEquals("not an http(s) or file URL: ftp://host/simple/", e.getMessage());
+  }
+
   private static void assertNoSecret(IndexException e) {
     String all = e.getMessage() + " " + e.url() + " " + e;
     assertFalse(all.contains("s3cret"), all);
