@@ -234,6 +234,20 @@ class PypiIndexFaultTest {
   }
 
   @Test
+  void aServerIgnoringRangesAnswersWithTheWholeWheelOnce() throws Exception {
+    byte[] wheel = Dists.wheel("demo", "1.0", Dists.metadata("demo", "1.0", "six"), 100_000);
+    server.enqueue(json(PAGE));
+    server.enqueue(new MockResponse().setBody(new okio.Buffer().write(wheel)));
+    try (PypiIndex index = IndexTesting.builder(indexUrl).build()) {
+      var file = index.page(DEMO).join().files().get(0);
+      assertEquals(java.util.List.of("six"), index.metadata(file).join().requiresDist());
+      assertEquals(2, server.getRequestCount());
+      server.takeRequest();
+      assertEquals("bytes=-65536", server.takeRequest().getHeader("Range"));
+    }
+  }
+
+  @Test
   void cancellingTheFutureCancelsTheCall() throws Exception {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
     try (PypiIndex index = IndexTesting.builder(indexUrl).retries(0).readTimeout(Duration.ofSeconds(30)).build()) {

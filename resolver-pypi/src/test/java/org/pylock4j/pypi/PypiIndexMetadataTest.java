@@ -77,6 +77,19 @@ class PypiIndexMetadataTest {
   }
 
   @Test
+  void fallsBackWhenAnAdvertisedMetadataFileIsMissing(@TempDir Path root) throws Exception {
+    byte[] wheel = Dists.wheel("demo", "1.0", Dists.metadata("demo", "1.0", "six"), 10);
+    TestLayout.project(root, "demo", TestLayout.Dist.of("demo-1.0-py3-none-any.whl", wheel)
+        .withMetadata(Dists.metadata("demo", "1.0", "six")));
+    java.nio.file.Files.delete(root.resolve("demo/demo-1.0-py3-none-any.whl.metadata"));
+    try (SimpleIndexServer server = SimpleIndexServer.start(root);
+        PypiIndex index = IndexTesting.builder(server.indexUrl()).build()) {
+      assertEquals(List.of("six"), index.metadata(file(index, "demo-1.0-py3-none-any.whl")).join().requiresDist());
+      assertEquals(new IndexStatistics(1, 1, 0, 1, 0, 0, 0), index.statistics());
+    }
+  }
+
+  @Test
   void aWrongFileHashIsAnIndexExceptionNamingTheUrl(@TempDir Path root) throws Exception {
     byte[] wheel = Dists.wheel("demo", "1.0", Dists.metadata("demo", "1.0"), 10);
     String wrong = "0".repeat(64);
