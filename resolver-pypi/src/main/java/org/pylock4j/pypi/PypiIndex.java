@@ -112,22 +112,22 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
         .writeTimeout(builder.readTimeout)
         .followRedirects(true)
         .followSslRedirects(true)
-        .addInterceptor(chain -> {
-          Request request = chain.request().newBuilder().header("User-Agent", builder.userAgent).build();
-          if (request.header("Authorization") == null) {
-            Credentials.Login login = credentials.loginFor(
-                request.url().scheme(), request.url().host(), request.url().port());
-            if (login != null) {
-              request = request.newBuilder().header("Authorization", okhttp3.Credentials.basic(
-                  login.user(), login.password(), java.nio.charset.StandardCharsets.UTF_8)).build();
-            }
+        .addInterceptor(chain -> chain.proceed(
+            chain.request().newBuilder().header("User-Agent", builder.userAgent).build()))
+        // per network hop, so that every host of a redirect chain gets its own login and no other
+        .addNetworkInterceptor(chain -> {
+          Request request = chain.request();
+          Http.Kind kind = request.tag(Http.Kind.class);
+          requests.get(kind == null ? Http.Kind.OTHER : kind).increment();
+          Credentials.Login login = credentials.loginFor(
+              request.url().scheme(), request.url().host(), request.url().port());
+          if (login != null) {
+            request = request.newBuilder().header("Authorization", okhttp3.Credentials.basic(
+                login.user(), login.password(), java.nio.charset.StandardCharsets.UTF_8)).build();
+          } else {
+            request = request.newBuilder().removeHeader("Authorization").build();
           }
           return chain.proceed(request);
-        })
-        .addNetworkInterceptor(chain -> {
-          Http.Kind kind = chain.request().tag(Http.Kind.class);
-          requests.get(kind == null ? Http.Kind.OTHER : kind).increment();
-          return chain.proceed(chain.request());
         });
     MetadataStore store = null;
     if (builder.cacheDirectory != null) {
