@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.pylock4j.error.InvalidMetadataException;
 import org.pylock4j.error.InvalidRequirementException;
+import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.requirement.Requirement;
 
 /**
@@ -121,6 +122,14 @@ public record CoreMetadata(
    */
   public List<Requirement> requirements() {
     return requiresDist.stream().map(Requirement::parse).toList();
+  }
+
+  /**
+   * The Provides-Extra names normalised as PEP 685 compares extras (lower case, runs of {@code
+   * -_.} as one {@code -}), without duplicates, in order.
+   */
+  public List<String> extras() {
+    return providesExtra.stream().map(ProjectName::normalize).distinct().toList();
   }
 
   /** The Requires-Python field, if present. */

@@ -106,6 +106,22 @@ public final class TagSet {
   }
 
   /**
+   * The tags CPython {@code pythonVersion} supports on a machine with these platform tags (e.g.
+   * from {@link #platformsFor(String)}), with the interpreter's default ABI ({@code cp312}, or
+   * {@code cp37m} before 3.8).
+   *
+   * @param pythonVersion {@code MAJOR.MINOR} or {@code MAJOR.MINOR.MICRO}, must not be null
+   * @param platforms the platform tags best first, must not be null
+   * @return the tag set, never null
+   * @throws InvalidMetadataException when {@code pythonVersion} is not such a version
+   */
+  public static TagSet cpython(String pythonVersion, List<String> platforms) {
+    int[] version = parsePythonVersion(pythonVersion);
+    return cpython(version[0], version[1], List.of(defaultAbi(version[0], version[1])),
+        List.copyOf(platforms));
+  }
+
+  /**
    * The tags CPython {@code major.minor} supports with {@code abis} on {@code platforms}: what
    * {@code packaging.tags.cpython_tags(python_version, abis, platforms)} followed by {@code
    * compatible_tags(python_version, "cpXY", platforms)} yield, which is {@code sys_tags()} on
@@ -202,6 +218,80 @@ public final class TagSet {
         manylinuxPlatforms(arch, DEFAULT_GLIBC_MAJOR, DEFAULT_GLIBC_MINOR));
     out.add("linux_" + arch);
     return List.copyOf(out);
+  }
+
+  /**
+   * The platform tags of a machine whose most specific platform tag is {@code platformTag}, best
+   * first, as {@code packaging} computes them on such a machine:
+   *
+   * <ul>
+   *   <li>{@code manylinux_X_Y_ARCH} (or a legacy alias: {@code manylinux2014_ARCH} is glibc
+   *       2.17, {@code manylinux2010_ARCH} 2.12, {@code manylinux1_ARCH} 2.5): glibc X.Y on ARCH,
+   *       {@link #manylinuxPlatforms} then {@code linux_ARCH};
+   *   <li>{@code musllinux_X_Y_ARCH}: musl X.Y on ARCH, {@link #musllinuxPlatforms} then {@code
+   *       linux_ARCH};
+   *   <li>{@code macosx_X_Y_ARCH}: {@link #macosPlatforms};
+   *   <li>anything else ({@code win_amd64}, {@code linux_x86_64}, ...): that tag alone.
+   * </ul>
+   *
+   * <pre>{@code
+   * TagSet.cpython("3.12", TagSet.platformsFor("manylinux_2_28_x86_64"))
+   * }</pre>
+   *
+   * @param platformTag a platform tag, must not be null
+   * @return the platform tags, never null nor empty
+   * @throws InvalidMetadataException when a {@code manylinux_}, {@code musllinux_} or {@code
+   *     macosx_} tag lacks its version or architecture
+   */
+  public static List<String> platformsFor(String platformTag) {
+    Objects.requireNonNull(platformTag, "platformTag");
+    String tag = platformTag.toLowerCase(java.util.Locale.ROOT);
+    for (String[] legacy : new String[][] {
+        {"manylinux2014_", "17"}, {"manylinux2010_", "12"}, {"manylinux1_", "5"}}) {
+      if (tag.startsWith(legacy[0]) && tag.length() > legacy[0].length()) {
+        tag = "manylinux_2_" + legacy[1] + "_" + tag.substring(legacy[0].length());
+      }
+    }
+    List<String> out = new ArrayList<>();
+    if (tag.startsWith("manylinux_") || tag.startsWith("musllinux_")
+        || tag.startsWith("macosx_")) {
+      String kind = tag.substring(0, tag.indexOf('_'));
+      String[] parts = tag.substring(kind.length() + 1).split("_", 3);
+      if (parts.length != 3 || !isNumber(parts[0]) || !isNumber(parts[1])
+          || parts[2].isEmpty()) {
+        throw new InvalidMetadataException("not a " + kind + "_X_Y_ARCH platform tag: "
+            + PyText.repr(platformTag), platformTag);
+      }
+      int major = Integer.parseInt(parts[0]);
+      int minor = Integer.parseInt(parts[1]);
+      String arch = parts[2];
+      switch (kind) {
+        case "manylinux" -> out.addAll(manylinuxPlatforms(arch, major, minor));
+        case "musllinux" -> out.addAll(musllinuxPlatforms(arch, major, minor));
+        default -> out.addAll(macosPlatforms(major, minor, arch));
+      }
+      if (out.isEmpty()) {
+        out.add(tag);
+      }
+      if (!kind.equals("macosx")) {
+        out.add("linux_" + arch);
+      }
+    } else {
+      out.add(tag);
+    }
+    return List.copyOf(out);
+  }
+
+  private static boolean isNumber(String text) {
+    if (text.isEmpty() || text.length() > 4) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

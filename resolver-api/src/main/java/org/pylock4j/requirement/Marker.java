@@ -45,7 +45,7 @@ public sealed interface Marker permits Marker.And, Marker.Or, Marker.Group, Mark
     try {
       return Parser.parseMarker(text);
     } catch (Tokenizer.SyntaxError e) {
-      throw new InvalidMarkerException(e.render(), text, null, 0, e.spanEnd + 1);
+      throw new InvalidMarkerException(e.render(), text, null, 0, e.column());
     }
   }
 

@@ -82,7 +82,7 @@ public record Requirement(
     try {
       parsed = Parser.parseRequirement(text);
     } catch (Tokenizer.SyntaxError e) {
-      throw new InvalidRequirementException(e.render(), text, null, 0, e.spanEnd + 1);
+      throw new InvalidRequirementException(e.render(), text, null, 0, e.column());
     }
     SpecifierSet specifier;
     try {

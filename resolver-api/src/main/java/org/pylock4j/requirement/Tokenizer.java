@@ -53,13 +53,19 @@ final class Tokenizer {
 
     /** The text {@code str(ParserSyntaxError)} gives: message, source, and a caret line. */
     String render() {
+      int start = source.codePointCount(0, spanStart);
       return getMessage()
           + "\n    "
           + source
           + "\n    "
-          + " ".repeat(spanStart)
-          + "~".repeat(Math.max(0, spanEnd - spanStart))
+          + " ".repeat(start)
+          + "~".repeat(Math.max(0, column() - 1 - start))
           + "^";
+    }
+
+    /** The 1-based column of the caret, counted in code points as Python counts. */
+    int column() {
+      return source.codePointCount(0, spanEnd) + 1;
     }
   }
 

@@ -57,6 +57,8 @@ public final class Specifier {
   private final Wildcard prefix;
   /** For {@code <}: the earliest pre-release of the spec version that is excluded. */
   private final Version lessBound;
+  /** For {@code ===}: the version text in lower case. */
+  private final String arbitrary;
 
   private Specifier(Op op, String version, Version spec, boolean wildcard) {
     this.op = op;
@@ -80,6 +82,7 @@ public final class Specifier {
     } else {
       this.lessBound = null;
     }
+    this.arbitrary = op == Op.ARBITRARY ? version.toLowerCase(Locale.ROOT) : null;
   }
 
   /**
@@ -369,7 +372,7 @@ public final class Specifier {
       case COMPATIBLE:
         return p.comparePublic(spec) >= 0 && prefix.matches(p);
       case ARBITRARY:
-        return p.toString().equals(version.toLowerCase(Locale.ROOT));
+        return p.toString().equals(arbitrary);
       default:
         throw new AssertionError(op);
     }
