@@ -43,7 +43,8 @@ class OraclePropertyTest {
   private static final String[] NAMES = {"alpha", "beta", "gamma-x", "delta", "eps", "zeta"};
   private static final String[] VERSIONS = {"0.9", "1.0", "1.1", "2.0b1", "2.0", "3.0"};
   private static final String[] SPECS = {
-    "", "", ">=1.0", "<2", "==1.1", "!=1.0", ">=2.0b1", "~=1.0", ">1.0,<3", "==2.*", "<1.0", ">=3"
+    "", "", ">=1.0", "<2", "==1.1", "!=1.0", ">=2.0b1", "~=1.0", ">1.0,<3", "==2.*", "<1.0", ">=3",
+    "<3", "<1.1", "<2", ">=2"
   };
   private static final String[] MARKERS = {
     null, null, null, "python_version >= \"3\"", "sys_platform == \"win32\"", "extra == \"x\"",
@@ -106,7 +107,7 @@ class OraclePropertyTest {
         String rp = rnd.nextInt(10) == 0 ? ">=3.13" : rnd.nextInt(10) == 0 ? ">=3.8" : null;
         boolean yanked = rnd.nextInt(10) == 0;
         List<String> deps = new ArrayList<>();
-        int d = rnd.nextInt(4);
+        int d = rnd.nextInt(5);
         for (int i = 0; i < d; i++) {
           deps.add(requirement(rnd, names));
         }
@@ -231,7 +232,7 @@ class OraclePropertyTest {
 
   // ------------------------------------------------------------------------------ oracle
 
-  /** Enumerates assignments in lexicographic objective order; the first valid one is optimal. */
+  /** Enumerates every valid assignment, then walks them as the resolver's optimiser does. */
   static final class Oracle {
     final Universe u;
     final List<String> order = new ArrayList<>();
@@ -315,32 +316,106 @@ class OraclePropertyTest {
       return r.marker() == null || r.marker().evaluate(env);
     }
 
-    Map<String, String> solve() {
-      return search(0) ? result() : null;
-    }
+    final List<Map<String, Version>> solutions = new ArrayList<>();
 
-    private Map<String, String> result() {
+    /**
+     * Every valid assignment, then the walk of {@link Optimizer}: direct projects in input order,
+     * then the projects each decided version's active requirements name, in name order; each takes
+     * its most preferred version among the remaining solutions.
+     */
+    Map<String, String> solve() {
+      enumerate(0);
+      if (solutions.isEmpty()) {
+        return null;
+      }
+      remaining = solutions;
+      for (Requirement r : roots) {
+        String q = r.projectName().toString();
+        enqueue(q);
+        new TreeSet<>(r.extras()).forEach(e -> request(q, e));
+      }
+      for (int i = 0; i < queue.size(); i++) {
+        String p = queue.get(i);
+        Version best = null;
+        for (Version v : ranked.get(p)) {
+          if (remaining.stream().anyMatch(s -> v.equals(s.get(p)))) {
+            best = v;
+            break;
+          }
+        }
+        assertNotNull(best, "a required project is installed in every solution: " + p);
+        Version chosen = best;
+        remaining = remaining.stream().filter(s -> chosen.equals(s.get(p))).toList();
+        choice.put(p, chosen);
+        activate(p, "");
+        for (String e : List.copyOf(requested.getOrDefault(p, new TreeSet<>()))) {
+          activate(p, e);
+        }
+      }
+      assertEquals(1, remaining.size(), "the walk leaves one solution");
       Map<String, String> m = new TreeMap<>();
-      choice.forEach((k, v) -> m.put(k, v.toString()));
+      remaining.get(0).forEach((k, v) -> m.put(k, v.toString()));
       return m;
     }
 
-    private boolean search(int i) {
+    private List<Map<String, Version>> remaining;
+    private final List<String> queue = new ArrayList<>();
+    private final Map<String, Set<String>> requested = new HashMap<>();
+    private final Map<String, Set<String>> activated = new HashMap<>();
+
+    private void enqueue(String q) {
+      if (!queue.contains(q)) {
+        queue.add(q);
+      }
+    }
+
+    private void request(String q, String extra) {
+      if (requested.computeIfAbsent(q, k -> new TreeSet<>()).add(extra) && choice.containsKey(q)) {
+        activate(q, extra);
+      }
+    }
+
+    private void activate(String p, String extra) {
+      if (!activated.computeIfAbsent(p, k -> new TreeSet<>()).add(extra)) {
+        return;
+      }
+      List<Requirement> active = active(p, choice.get(p), extra);
+      new TreeSet<>(active.stream().map(r -> r.projectName().toString()).toList())
+          .forEach(this::enqueue);
+      for (Requirement r : active) {
+        String q = r.projectName().toString();
+        new TreeSet<>(r.extras()).forEach(e -> request(q, e));
+      }
+    }
+
+    /** Requirements of {@code p v} active without extras ("") or only with {@code extra}. */
+    private List<Requirement> active(String p, Version v, String extra) {
+      List<Requirement> result = new ArrayList<>();
+      for (Requirement r : deps.get(p).get(v)) {
+        boolean on = extra.isEmpty()
+            ? holds(r, base)
+            : !holds(r, base) && holds(r, T.env.withExtra(extra));
+        if (on) {
+          result.addAll(overrides.getOrDefault(r.projectName().toString(), List.of(r)));
+        }
+      }
+      return result;
+    }
+
+    private void enumerate(int i) {
       if (i == order.size()) {
-        return valid();
+        if (valid()) {
+          solutions.add(new HashMap<>(choice));
+        }
+        return;
       }
       String p = order.get(i);
-      if (search(i + 1)) {
-        return true;
-      }
+      enumerate(i + 1);
       for (Version v : ranked.getOrDefault(p, List.of())) {
         choice.put(p, v);
-        if (search(i + 1)) {
-          return true;
-        }
+        enumerate(i + 1);
         choice.remove(p);
       }
-      return false;
     }
 
     /** Satisfies every root, constraint and active dependency; installs nothing unneeded. */

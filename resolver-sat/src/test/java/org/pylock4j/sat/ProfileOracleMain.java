@@ -1,24 +1,15 @@
 package org.pylock4j.sat;
 
-import java.util.Random;
-import org.pylock4j.error.UnsatisfiableException;
-import org.pylock4j.resolve.ResolutionRequest;
-
 class ProfileOracleMain {
   public static void main(String[] args) {
-    for (int rep = 0; rep < 3; rep++) {
-      long sat = 0, unsat = 0; int ns = 0, nu = 0;
-      for (int seed = 0; seed < 3000; seed++) {
-        ResolutionRequest r = OraclePropertyTest.request(OraclePropertyTest.generate(new Random(seed)));
-        long t = System.nanoTime();
-        try {
-          SatResolver.create().resolve(r);
-          sat += System.nanoTime() - t; ns++;
-        } catch (UnsatisfiableException e) {
-          unsat += System.nanoTime() - t; nu++;
-        }
+    int fails = 0;
+    for (int seed = 0; seed < Integer.parseInt(args[0]); seed++) {
+      try {
+        OraclePropertyTest.check(seed);
+      } catch (Throwable e) {
+        if (fails++ < 2) System.out.println("seed " + seed + " " + e.getMessage().substring(0, Math.min(300, e.getMessage().length())));
       }
-      System.out.printf("sat %d in %d ms, unsat %d in %d ms%n", ns, sat / 1000000, nu, unsat / 1000000);
     }
+    System.out.println("fails " + fails);
   }
 }
