@@ -26,8 +26,8 @@ import org.pylock4j.requirement.ProjectName;
  * @param createdBy {@code created-by}: the tool that wrote it
  * @param packages {@code [[packages]]}, in file order
  * @param tool {@code [tool]}: tool name to its table (TOML values as {@link String}, {@link
- *     Long}, {@link Double}, {@link Boolean}, {@code java.time} values, {@link List} and {@link
- *     Map}), in file order
+ *     Long}, {@link Double}, {@link Boolean}, {@code java.time} values (an {@code Instant} is kept
+ *     as an {@code OffsetDateTime} in UTC), {@link List} and {@link Map}), in file order
  */
 public record Pylock(
     String lockVersion,
@@ -103,6 +103,9 @@ public record Pylock(
         out.add(copyValue(o));
       }
       return Collections.unmodifiableList(out);
+    }
+    if (value instanceof java.time.Instant instant) {
+      return instant.atOffset(java.time.ZoneOffset.UTC);
     }
     return value;
   }

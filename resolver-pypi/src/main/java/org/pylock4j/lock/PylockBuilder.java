@@ -30,7 +30,7 @@ final class PylockBuilder {
     sorted.sort(Comparator.comparing(LockedPackage::name));
     List<PylockPackage> packages = new ArrayList<>();
     for (LockedPackage p : sorted) {
-      packages.add(toPackage(p, dependenciesOf(resolution, p.name())));
+      packages.add(toPackage(p, dependenciesOf(resolution, p.name()), options.uploadTimes()));
     }
     Map<String, String> markers = new TreeMap<>(resolution.target().markers().values());
     List<String> environments =
@@ -85,7 +85,8 @@ final class PylockBuilder {
     return out;
   }
 
-  private static PylockPackage toPackage(LockedPackage p, List<PylockPackage.Dependency> deps) {
+  private static PylockPackage toPackage(
+      LockedPackage p, List<PylockPackage.Dependency> deps, boolean uploadTimes) {
     for (DistributionFile f : p.files()) {
       if (f.hashes().isEmpty()) {
         throw new PylockException("cannot lock " + p.name() + " " + p.version() + ": the index "
@@ -94,7 +95,7 @@ final class PylockBuilder {
       }
     }
     if (p.directUrl() != null) {
-      return directPackage(p, deps);
+      return directPackage(p, deps, uploadTimes);
     }
     List<PylockPackage.Wheel> wheels = new ArrayList<>();
     DistributionFile sdist = null;
@@ -102,14 +103,15 @@ final class PylockBuilder {
     files.sort(Comparator.comparing(DistributionFile::filename));
     for (DistributionFile f : files) {
       if (f.isWheel()) {
-        wheels.add(new PylockPackage.Wheel(f.filename(), f.uploadTime(), f.url(), null,
+        wheels.add(new PylockPackage.Wheel(f.filename(), uploadTimes ? f.uploadTime() : null,
+            f.url(), null,
             f.size(), f.hashes()));
       } else if (sdist == null || preferredSdist(f, sdist)) {
         sdist = f;
       }
     }
     PylockPackage.Sdist s = sdist == null ? null : new PylockPackage.Sdist(sdist.filename(),
-        sdist.uploadTime(), sdist.url(), null, sdist.size(), sdist.hashes());
+        uploadTimes ? sdist.uploadTime() : null, sdist.url(), null, sdist.size(), sdist.hashes());
     return new PylockPackage(p.name(), p.version(), null, commonRequiresPython(p.files()), deps,
         p.index(), null, null, null, s, wheels, List.of(), Map.of());
   }
@@ -136,7 +138,7 @@ final class PylockBuilder {
   }
 
   private static PylockPackage directPackage(
-      LockedPackage p, List<PylockPackage.Dependency> deps) {
+      LockedPackage p, List<PylockPackage.Dependency> deps, boolean uploadTimes) {
     String url = p.directUrl();
     for (String scheme : VCS_SCHEMES) {
       if (url.startsWith(scheme)) {
@@ -157,7 +159,7 @@ final class PylockBuilder {
       if (Objects.equals(stripFragment(f.url()), bare)) {
         hashes.putAll(f.hashes());
         size = f.size();
-        uploadTime = f.uploadTime();
+        uploadTime = uploadTimes ? f.uploadTime() : null;
       }
     }
     if (hashes.isEmpty() && url.contains("#")) {
