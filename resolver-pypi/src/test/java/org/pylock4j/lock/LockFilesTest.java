@@ -111,4 +111,60 @@ class LockFilesTest {
         + "six-1.17.0-py2.py3-none-any.whl (pip --require-hashes accepts no other)",
         e2.getMessage());
   }
+
+  @Test
+  void recordsTheInputsForReResolution() {
+    Pylock lock = LockFiles.fromResolution(LockFixtures.sample(), LockOptions.defaults());
+    assertEquals(List.of("requests>=2.31", "docopt==0.6.2", "setuptools==67.6.1", "PyYAML>=6"),
+        lock.pylock4jRequirements());
+    assertEquals(LockFixtures.target().markers().values(), lock.pylock4jMarkers());
+    Pylock bare = LockFiles.fromResolution(LockFixtures.sample(),
+        LockOptions.builder().recordInputs(false).build());
+    assertEquals(java.util.Map.of(), bare.tool());
+    assertEquals(List.of(), bare.pylock4jRequirements());
+  }
+
+  @Test
+  void vcsRequirementWithAFullCommitIsLockedAsVcs() {
+    String commit = "0123456789abcdef0123456789abcdef01234567";
+    LockedPackage demo = new LockedPackage(org.pylock4j.requirement.ProjectName.of("demo"),
+        org.pylock4j.version.Version.parse("1.0"), List.of(), null, java.util.Set.of(),
+        "git+https://git.example/demo.git@" + commit + "#subdirectory=py");
+    Resolution r = LockFixtures.resolution(List.of(demo), List.of(LockFixtures.root(
+        "demo @ git+https://git.example/demo.git@" + commit + "#subdirectory=py")));
+    PylockPackage p = LockFiles.fromResolution(r, LockOptions.defaults()).packages().get(0);
+    assertEquals(new PylockPackage.Vcs("git", "https://git.example/demo.git", null, commit,
+        commit, "py"), p.vcs());
+    assertEquals(null, p.version());
+    Pylock read = LockFiles.readPylock(
+        LockFiles.writePylock(LockFiles.fromResolution(r, LockOptions.defaults())), null);
+    assertEquals(p, read.packages().get(0));
+  }
+
+  @Test
+  void vcsRequirementWithoutACommitIsRefused() {
+    LockedPackage demo = new LockedPackage(org.pylock4j.requirement.ProjectName.of("demo"),
+        org.pylock4j.version.Version.parse("1.0"), List.of(), null, java.util.Set.of(),
+        "git+https://git.example/demo.git@main");
+    Resolution r = LockFixtures.resolution(List.of(demo),
+        List.of(LockFixtures.root("demo @ git+https://git.example/demo.git@main")));
+    PylockException e = assertThrows(PylockException.class,
+        () -> LockFiles.fromResolution(r, LockOptions.defaults()));
+    assertEquals("cannot lock demo from git+https://git.example/demo.git@main: a VCS requirement "
+        + "must name a full commit id (e.g. @<40 hex digits>) to be locked", e.getMessage());
+  }
+
+  @Test
+  void localDirectoryIsLockedAsDirectory() {
+    LockedPackage demo = new LockedPackage(org.pylock4j.requirement.ProjectName.of("demo"),
+        org.pylock4j.version.Version.parse("1.0"), List.of(), null, java.util.Set.of(),
+        "file:///src/demo");
+    Resolution r = LockFixtures.resolution(List.of(demo),
+        List.of(LockFixtures.root("demo @ file:///src/demo")));
+    Pylock lock = LockFiles.fromResolution(r, LockOptions.defaults());
+    assertEquals(new PylockPackage.Directory("/src/demo", false, null),
+        lock.packages().get(0).directory());
+    assertTrue(LockFiles.writePylock(lock).contains(
+        "\n[[packages]]\nname = \"demo\"\n\n[packages.directory]\npath = \"/src/demo\"\n"));
+  }
 }

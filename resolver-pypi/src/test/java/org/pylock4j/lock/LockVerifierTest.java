@@ -226,4 +226,51 @@ class LockVerifierTest {
     assertEquals("index down", assertThrows(org.pylock4j.error.PylockException.class,
         () -> LockVerifier.verify(lock, request, failing)).getMessage());
   }
+
+  @Test
+  void aLockedFileTheResolutionNoLongerUsesIsAFileRemoved() {
+    ResolutionRequest request = request(before().build(), "requests>=2.31");
+    Path lock = lock(request, "pylock.toml");
+    String pure = "charset_normalizer-3.3.2-py3-none-any.whl";
+    Resolver withoutPureWheel = new Resolver() {
+      @Override
+      public Resolution resolve(ResolutionRequest r) {
+        Resolution full = RESOLVER.resolve(r);
+        List<org.pylock4j.resolve.LockedPackage> packages = new java.util.ArrayList<>();
+        for (org.pylock4j.resolve.LockedPackage p : full.packages()) {
+          packages.add(new org.pylock4j.resolve.LockedPackage(p.name(), p.version(),
+              p.files().stream().filter(f -> !f.filename().equals(pure)).toList(), p.index(),
+              p.extras(), p.directUrl()));
+        }
+        return new Resolution(full.roots(), full.target(), packages, full.edges(),
+            full.warnings(), full.statistics());
+      }
+
+      @Override
+      public java.util.concurrent.CompletableFuture<Resolution> resolveAsync(
+          ResolutionRequest r) {
+        throw new UnsupportedOperationException();
+      }
+    };
+    assertEquals(List.of(new LockDrift.FileRemoved(ProjectName.of("charset-normalizer"),
+        Version.parse("3.3.2"), pure)),
+        LockVerifier.verify(lock, request, withoutPureWheel).drifts());
+  }
+
+  @Test
+  void aFileTheIndexListsWithoutHashCannotBeChecked() {
+    ResolutionRequest request = request(before().build(), "requests>=2.31");
+    Path lock = lock(request, "pylock.toml");
+    DistributionFile idna = LockFixtures.file("idna-3.7-py3-none-any.whl");
+    Index later = before().replace(idna.filename(), new DistributionFile(idna.project(),
+        idna.version(), idna.filename(), idna.url(), Map.of(), null, null, null, -1, null));
+    LockVerification v =
+        LockVerifier.verify(lock, request(later.build(), "requests>=2.31"), RESOLVER);
+    assertEquals(List.of(new LockDrift.HashUnverifiable(ProjectName.of("idna"),
+        Version.parse("3.7"), "idna-3.7-py3-none-any.whl")), v.drifts());
+    assertEquals("""
+        pylock.toml differs from a fresh resolution (1 drift):
+          - idna 3.7: cannot check idna-3.7-py3-none-any.whl (the index gives no hash in an \
+        algorithm the lock records)""", v.render());
+  }
 }
