@@ -129,7 +129,7 @@ final class RequirementsTxtWriter {
     for (String algorithm : PIP_ALGORITHMS) {
       String digest = hashes.get(algorithm);
       if (digest != null) {
-        return algorithm + ":" + digest;
+        return algorithm + ":" + digest.toLowerCase(java.util.Locale.ROOT);
       }
     }
     throw new PylockException("cannot lock " + what + ": no sha256, sha384 or sha512 known for "

@@ -201,4 +201,44 @@ class PylockReaderTest {
     assertEquals(
         "pylock.toml:1:16: lock-version: expected a string, found an integer", e.getMessage());
   }
+
+  @Test
+  void fileNamesComeFromTheUrlWhenNotRecorded() {
+    Pylock lock = LockFiles.readPylock(HEAD + """
+        [[packages]]
+        name = "torch"
+        version = "2.0.0+cpu"
+        wheels = [
+            { url = "https://index.example/whl/torch-2.0.0%2Bcpu-cp312-cp312-linux_x86_64.whl?x=1#sha256=00", hashes = { sha256 = "00" } },
+            { path = "wheels/torch-2.0.0+cpu-cp312-cp312-win_amd64.whl", hashes = { sha256 = "00" } },
+        ]
+        """, null);
+    assertEquals(List.of("torch-2.0.0+cpu-cp312-cp312-linux_x86_64.whl",
+        "torch-2.0.0+cpu-cp312-cp312-win_amd64.whl"),
+        lock.packages().get(0).wheels().stream().map(PylockPackage.Wheel::fileName).toList());
+  }
+
+  @Test
+  void aWheelNeedsAUrlOrAPath() {
+    InvalidLockFileException e = fail(HEAD + """
+        [[packages]]
+        name = "a"
+
+        [[packages.wheels]]
+        name = "a-1-py3-none-any.whl"
+        hashes = { sha256 = "aa" }
+        """);
+    assertEquals("pylock.toml:6:1: packages[0].wheels[0]: needs \"url\" or \"path\"",
+        e.getMessage());
+  }
+
+  @Test
+  void digestsAreReadInLowerCase() {
+    Pylock lock = LockFiles.readPylock(HEAD + """
+        [[packages]]
+        name = "a"
+        sdist = { url = "https://index.example/a-1.tar.gz", hashes = { sha256 = "ABCDEF" } }
+        """, null);
+    assertEquals(Map.of("sha256", "abcdef"), lock.packages().get(0).sdist().hashes());
+  }
 }
