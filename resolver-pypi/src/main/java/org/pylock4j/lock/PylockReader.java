@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pylock4j.error.InvalidInputException;
+import org.pylock4j.requirement.Marker;
 import org.pylock4j.requirement.ProjectName;
+import org.pylock4j.version.SpecifierSet;
 import org.pylock4j.version.Version;
 
 /**
@@ -91,10 +93,14 @@ final class PylockReader {
     for (Table t : tables) {
       packages.add(readPackage(t));
     }
+    List<String> environments = top.stringList("environments");
+    for (int i = 0; i < environments.size(); i++) {
+      top.marker("environments[" + i + "]", environments.get(i));
+    }
     return new Pylock(
         lockVersion,
-        top.stringList("environments"),
-        top.optionalString("requires-python"),
+        environments,
+        top.specifiers("requires-python"),
         top.stringList("extras"),
         top.stringList("dependency-groups"),
         top.stringList("default-groups"),
@@ -182,8 +188,12 @@ final class PylockReader {
     if (conflict != null) {
       throw t.fail("", false, conflict);
     }
-    return new PylockPackage(name, version, t.optionalString("marker"),
-        t.optionalString("requires-python"), dependencies, t.optionalString("index"), vcs,
+    String marker = t.optionalString("marker");
+    if (marker != null) {
+      t.marker("marker", marker);
+    }
+    return new PylockPackage(name, version, marker,
+        t.specifiers("requires-python"), dependencies, t.optionalString("index"), vcs,
         directory, archive, sdist, wheels, identities, t.toolTable("tool"));
   }
 
@@ -272,6 +282,28 @@ final class PylockReader {
         throw wrongType(key, v, "a string");
       }
       return v.textValue();
+    }
+
+    /** Checks that {@code text} (the value at {@code key}) is a PEP 508 marker. */
+    void marker(String key, String text) {
+      try {
+        Marker.parse(text);
+      } catch (InvalidInputException e) {
+        throw fail(key, true, "invalid marker \"" + text + "\": " + firstLine(e.reason()));
+      }
+    }
+
+    /** The value at {@code key}, checked to be a PEP 440 specifier set; null when absent. */
+    String specifiers(String key) {
+      String text = optionalString(key);
+      if (text != null) {
+        try {
+          SpecifierSet.parse(text);
+        } catch (InvalidInputException e) {
+          throw fail(key, true, "invalid specifier \"" + text + "\": " + firstLine(e.reason()));
+        }
+      }
+      return text;
     }
 
     boolean optionalBoolean(String key) {
@@ -467,6 +499,11 @@ final class PylockReader {
     private InvalidLockFileException wrongType(String key, JsonNode v, String expected) {
       return fail(key, true, "expected " + expected + ", found " + describe(v));
     }
+  }
+
+  private static String firstLine(String text) {
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
   }
 
   private static String describe(JsonNode v) {

@@ -273,4 +273,17 @@ class LockVerifierTest {
           - idna 3.7: cannot check idna-3.7-py3-none-any.whl (the index gives no hash in an \
         algorithm the lock records)""", v.render());
   }
+
+  @Test
+  void entriesForOtherEnvironmentsAreLeftOut() {
+    ResolutionRequest request = request(before().build(), "requests>=2.31");
+    Pylock lock = LockFiles.fromResolution(RESOLVER.resolve(request), LockOptions.defaults());
+    List<PylockPackage> packages = new java.util.ArrayList<>(lock.packages());
+    packages.add(new PylockPackage(ProjectName.of("pywin32"), Version.parse("306"),
+        "sys_platform == 'win32'", null, List.of(), LockFixtures.INDEX, null, null, null, null,
+        List.of(), List.of(), Map.of()));
+    Pylock multi = new Pylock(lock.lockVersion(), List.of(), null, List.of(), List.of(),
+        List.of(), lock.createdBy(), packages, lock.tool());
+    assertEquals(List.of(), LockVerifier.verify(multi, "pylock.toml", request, RESOLVER).drifts());
+  }
 }

@@ -241,4 +241,31 @@ class PylockReaderTest {
         """, null);
     assertEquals(Map.of("sha256", "abcdef"), lock.packages().get(0).sdist().hashes());
   }
+
+  @Test
+  void markersAndSpecifiersAreChecked() {
+    InvalidLockFileException marker = fail(HEAD + """
+        [[packages]]
+        name = "a"
+        marker = "sys_platform = 'linux'"
+        """);
+    assertEquals("pylock.toml:5:10: packages[0].marker: invalid marker "
+        + "\"sys_platform = 'linux'\": " + reasonOf(() -> org.pylock4j.requirement.Marker.parse(
+            "sys_platform = 'linux'")), marker.getMessage());
+    InvalidLockFileException python = fail("requires-python = \"=>3.12\"\n" + HEAD
+        + "packages = []\n");
+    assertEquals("pylock.toml:1:19: requires-python: invalid specifier \"=>3.12\": "
+        + reasonOf(() -> org.pylock4j.version.SpecifierSet.parse("=>3.12")),
+        python.getMessage());
+    InvalidLockFileException environment = fail(
+        "environments = [\"os_name == 'posix'\", \"nope\"]\n" + HEAD + "packages = []\n");
+    assertEquals("pylock.toml:1:39: environments[1]: invalid marker \"nope\": "
+        + reasonOf(() -> org.pylock4j.requirement.Marker.parse("nope")),
+        environment.getMessage());
+  }
+
+  private static String reasonOf(org.junit.jupiter.api.function.Executable parse) {
+    return assertThrows(InvalidInputException.class, parse).reason().lines().findFirst()
+        .orElseThrow();
+  }
 }

@@ -161,4 +161,20 @@ class RequirementsTxtTest {
     assertEquals(new PylockPackage.Archive(real.url(), null, -1, null,
         java.util.Map.of("sha256", real.sha256().orElseThrow()), null), archive);
   }
+
+  @Test
+  void aVcsPackageCannotBeWrittenWithHashes() {
+    String commit = "0123456789abcdef0123456789abcdef01234567";
+    LockedPackage demo = new LockedPackage(ProjectName.of("demo"), Version.parse("1.0"),
+        List.of(), null, Set.of(), "git+https://git.example/demo.git@" + commit);
+    Resolution r = LockFixtures.resolution(List.of(demo), List.of(
+        LockFixtures.root("demo @ git+https://git.example/demo.git@" + commit)));
+    String expected = "cannot write demo to a requirements file: it has no file hash to pin it "
+        + "by (pip --require-hashes refuses VCS and directory requirements)";
+    assertEquals(expected, assertThrows(org.pylock4j.error.PylockException.class,
+        () -> LockFiles.writeRequirementsTxt(r, LockOptions.defaults())).getMessage());
+    Pylock lock = LockFiles.fromResolution(r, LockOptions.defaults());
+    assertEquals(expected, assertThrows(org.pylock4j.error.PylockException.class,
+        () -> LockFiles.writeRequirementsTxt(lock, LockOptions.defaults())).getMessage());
+  }
 }
