@@ -167,4 +167,27 @@ class LockFilesTest {
     assertTrue(LockFiles.writePylock(lock).contains(
         "\n[[packages]]\nname = \"demo\"\n\n[packages.directory]\npath = \"/src/demo\"\n"));
   }
+
+  @Test
+  void directReferencesMatchGolden() {
+    String commit = "0123456789abcdef0123456789abcdef01234567";
+    DistributionFile sixFile = LockFixtures.file("six-1.17.0-py2.py3-none-any.whl");
+    List<LockedPackage> packages = List.of(
+        new LockedPackage(org.pylock4j.requirement.ProjectName.of("app"),
+            org.pylock4j.version.Version.parse("0.1"), List.of(), null, java.util.Set.of(),
+            "file:///src/app"),
+        new LockedPackage(org.pylock4j.requirement.ProjectName.of("demo"),
+            org.pylock4j.version.Version.parse("1.0"), List.of(), null, java.util.Set.of(),
+            "git+https://git.example/demo.git@" + commit),
+        new LockedPackage(sixFile.project(), sixFile.version(), List.of(sixFile), null,
+            java.util.Set.of(), sixFile.url()));
+    Resolution r = LockFixtures.resolution(packages, List.of(
+        LockFixtures.root("app @ file:///src/app"),
+        LockFixtures.edge("app", "demo @ git+https://git.example/demo.git@" + commit),
+        LockFixtures.edge("app", "six @ " + sixFile.url())));
+    Pylock lock = LockFiles.fromResolution(r, LockOptions.defaults());
+    String text = LockFiles.writePylock(lock);
+    Golden.assertMatches("direct.pylock.toml", text);
+    assertEquals(lock, LockFiles.readPylock(text, null));
+  }
 }
