@@ -65,6 +65,9 @@ final class Explainer {
       for (int i = 0; i < e.clauses.size(); i++) {
         xplain.addClause(new VecInt(e.clauses.get(i)), e.clauseGroups.get(i));
       }
+      if (xplain.isSatisfiable()) {
+        throw new IllegalStateException("the explanation solver found a solution");
+      }
       Collection<Integer> groups = xplain.explain();
       return new TreeSet<>(groups).stream().filter(g -> g > 0).map(g -> e.origins.get(g - 1)).toList();
     } catch (ContradictionException | TimeoutException | RuntimeException ex) {
