@@ -98,8 +98,11 @@ final class InputOptions {
     try {
       return DeclaredRequirement.of(Requirement.parse(text.strip()), where, 0, 0);
     } catch (InvalidInputException e) {
+      String reason = e.reason();
+      int newline = reason.indexOf('\n');
       throw new InvalidInputException(
-          "invalid requirement '" + text + "': " + e.reason()
+          "invalid requirement '" + text + "': "
+              + (newline < 0 ? reason : reason.substring(0, newline))
               + (e.column() > 0 ? " (at column " + e.column() + ")" : ""),
           text,
           where,

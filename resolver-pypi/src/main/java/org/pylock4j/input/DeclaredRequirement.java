@@ -38,4 +38,14 @@ public record DeclaredRequirement(
   public String location() {
     return line > 0 ? file + ":" + line : file;
   }
+
+  /**
+   * The reason of an error in requirement {@code text}: {@code invalid requirement 'TEXT':
+   * REASON}, with only the first line of a reason that draws its own caret.
+   */
+  static String invalid(String text, String reason) {
+    int newline = reason.indexOf('\n');
+    String first = newline < 0 ? reason : reason.substring(0, newline);
+    return "invalid requirement '" + text + "': " + first;
+  }
 }

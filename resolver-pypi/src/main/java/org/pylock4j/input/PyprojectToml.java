@@ -428,7 +428,8 @@ public final class PyprojectToml {
       } catch (InvalidInputException e) {
         int column = at.column() > 0 && e.column() > 0 ? at.column() + e.column() - 1 : at.column();
         throw new InvalidRequirementException(
-            e.reason() + " (in " + what + ")", text, fileName, at.line(), column);
+            DeclaredRequirement.invalid(text, e.reason()) + " (in " + what + ")", text, fileName,
+            at.line(), column);
       }
     }
 

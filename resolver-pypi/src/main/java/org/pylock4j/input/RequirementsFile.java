@@ -270,7 +270,8 @@ public final class RequirementsFile {
       } catch (InvalidInputException e) {
         int at = e.column() > 0 ? e.column() - 1 : 0;
         throw new InvalidRequirementException(
-            e.reason(), text, file, line.lineAt(at), line.columnAt(at));
+            DeclaredRequirement.invalid(text, e.reason()), text, file, line.lineAt(at),
+            line.columnAt(at));
       }
     }
 
