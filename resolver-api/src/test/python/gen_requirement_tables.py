@@ -12,9 +12,9 @@ line of its roots/*.txt, the display names of its projects, and the hand-written
 Outputs (tab-separated; fields escaped with \\\\, \\t, \\n, \\r; the first line is a `#` header
 with this command, the second a `#` line naming the columns):
 
-  requirements.tsv        input, then `ok` name extras specifier url marker str
-                          or `error` kind message column
-  markers.tsv             input, then `ok` str or `error` kind message column
+  requirements.tsv        input, then `ok` name extras specifier url marker str roundtrip
+                          (Requirement(str(r)) == r: true, false, error) or `error` kind message column
+  markers.tsv             input, then `ok` str str(Marker(str)) (<error> if that fails) or `error` kind message column
   marker-evaluation.tsv   marker, then one result per environment column (T, F or E for an error)
   environments.tsv        environment name, then variable=value pairs
   project-names.tsv       name, canonical name, valid (PEP 508 identifier per packaging)
@@ -233,7 +233,11 @@ def requirement_rows(inputs):
         marker = str(r.marker) if r.marker is not None else ""
         if r.marker is not None:
             markers.append(marker)
-        rows.append([text, "ok", r.name, extras, str(r.specifier), r.url or "", marker, str(r)])
+        try:
+            roundtrip = "true" if Requirement(str(r)) == r else "false"
+        except Exception:
+            roundtrip = "error"
+        rows.append([text, "ok", r.name, extras, str(r.specifier), r.url or "", marker, str(r), roundtrip])
     return rows, markers
 
 
@@ -245,7 +249,11 @@ def marker_rows(inputs):
         except Exception as e:
             rows.append([text] + error_row(e))
             continue
-        rows.append([text, "ok", str(m)])
+        try:
+            reparsed = str(Marker(str(m)))
+        except Exception:
+            reparsed = "<error>"
+        rows.append([text, "ok", str(m), reparsed])
     return rows
 
 
@@ -355,11 +363,11 @@ def main():
     inputs = list(dict.fromkeys(HAND_REQUIREMENTS + snapshot_requirements(snapshot) + root_lines(snapshot)))
     req_rows, req_markers = requirement_rows(inputs)
     write(os.path.join(out, "requirements.tsv"),
-          ["input", "ok", "name", "extras(normalised)", "specifier", "url", "marker", "str"], req_rows)
+          ["input", "ok", "name", "extras(normalised)", "specifier", "url", "marker", "str", "Requirement(str)==req"], req_rows)
 
     marker_inputs = list(dict.fromkeys(HAND_MARKERS + sorted(set(req_markers))))
     m_rows = marker_rows(marker_inputs)
-    write(os.path.join(out, "markers.tsv"), ["input", "ok", "str"], m_rows)
+    write(os.path.join(out, "markers.tsv"), ["input", "ok", "str", "str(Marker(str))"], m_rows)
 
     valid_markers = [r[0] for r in m_rows if r[1] == "ok"]
     envs = environments()

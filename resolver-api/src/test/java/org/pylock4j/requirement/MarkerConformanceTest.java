@@ -35,13 +35,21 @@ class MarkerConformanceTest {
         .map(row -> Arguments.of(row[0], String.join("", Arrays.copyOfRange(row, 1, row.length))));
   }
 
+  private static String reparsed(Marker marker) {
+    try {
+      return Marker.parse(marker.toString()).toString();
+    } catch (InvalidMarkerException e) {
+      return "<error>";
+    }
+  }
+
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("markers")
   void parsesAndPrintsAsPackagingDoes(String input, String[] row) {
     if (row[1].equals("ok")) {
       Marker marker = Marker.parse(input);
       assertEquals(row[2], marker.toString());
-      assertEquals(row[2], Marker.parse(marker.toString()).toString(), "str() is stable");
+      assertEquals(row[3], reparsed(marker), "str(Marker(str(m)))");
     } else {
       InvalidMarkerException e =
           assertThrows(InvalidMarkerException.class, () -> Marker.parse(input));

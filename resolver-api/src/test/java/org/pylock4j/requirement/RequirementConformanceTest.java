@@ -21,6 +21,14 @@ class RequirementConformanceTest {
     return Tables.read("requirements.tsv").stream().map(row -> Arguments.of(row[0], row));
   }
 
+  private static String roundTrip(Requirement r) {
+    try {
+      return Boolean.toString(r.equals(Requirement.parse(r.toString())));
+    } catch (InvalidRequirementException e) {
+      return "error";
+    }
+  }
+
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("rows")
   void parsesAsPackagingDoes(String input, String[] row) {
@@ -33,7 +41,7 @@ class RequirementConformanceTest {
           () -> assertEquals(row[5], r.directUrl().orElse(""), "url"),
           () -> assertEquals(row[6], r.markerIfAny().map(Marker::toString).orElse(""), "marker"),
           () -> assertEquals(row[7], r.toString(), "str"),
-          () -> assertEquals(r, Requirement.parse(r.toString()), "str parses back to an equal one"));
+          () -> assertEquals(row[8], roundTrip(r), "Requirement(str(r)) == r"));
     } else {
       InvalidRequirementException e =
           assertThrows(InvalidRequirementException.class, () -> Requirement.parse(input));
