@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.pylock4j.error.IndexException;
 import org.pylock4j.error.InvalidInputException;
 import org.pylock4j.error.PylockException;
 import org.pylock4j.lock.LockFiles;
@@ -18,6 +19,7 @@ import org.pylock4j.lock.PylockPackage;
 import org.pylock4j.lock.RequirementsTxt;
 import org.pylock4j.pypi.PypiIndex;
 import org.pylock4j.requirement.ProjectName;
+import org.pylock4j.resolve.DistributionFile;
 import org.pylock4j.resolve.Resolution;
 import org.pylock4j.resolve.ResolutionRequest;
 import org.pylock4j.resolve.Resolver;
@@ -88,6 +90,14 @@ final class LockCommand extends Base {
   @Option(names = "--only-binary", description = "Refuse sdists: lock wheels only.")
   boolean onlyBinary;
 
+  @Option(
+      names = "--allow-unhashed",
+      description = {
+        "Lock files the index gives no hash for, without one (and say so). By default such a",
+        "lock is refused: installers could not check those files."
+      })
+  boolean allowUnhashed;
+
   LockCommand(CliContext context, Supplier<Resolver> resolvers, List<String> arguments) {
     super(context);
     this.resolvers = resolvers;
@@ -131,10 +141,24 @@ final class LockCommand extends Base {
 
     LockOptions.Builder options = LockOptions.builder().command(command());
     rootFiles(read).forEach(options::inputFile);
-    String text =
-        fmt == Format.PYLOCK
-            ? LockFiles.writePylock(LockFiles.fromResolution(resolution, options.build()))
-            : LockFiles.writeRequirementsTxt(resolution, options.build());
+    Map<ProjectName, List<DistributionFile>> unhashed = LockText.unhashed(resolution);
+    if (!unhashed.isEmpty()) {
+      int files = unhashed.values().stream().mapToInt(List::size).sum();
+      Map.Entry<ProjectName, List<DistributionFile>> first = unhashed.entrySet().iterator().next();
+      String example = first.getValue().get(0).filename();
+      if (!allowUnhashed) {
+        throw new IndexException(
+            "the index gives no hash for " + files + (files == 1 ? " file" : " files")
+                + " to lock (" + first.getKey() + ": " + example + "); every locked file needs"
+                + " one. --allow-unhashed writes them without",
+            first.getValue().get(0).url(), 0, null);
+      }
+      reporter.warning(
+          "the index gives no hash for " + files + (files == 1 ? " file" : " files") + " (e.g. "
+              + example + "): locked without one, so installers cannot check them"
+              + " (pip --require-hashes refuses such a lock)");
+    }
+    String text = LockText.write(resolution, options.build(), fmt);
     if (out == null) {
       context.out().write(text.getBytes(StandardCharsets.UTF_8), 0, text.getBytes(StandardCharsets.UTF_8).length);
       context.out().flush();

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import org.pylock4j.resolve.Resolver;
+import org.pylock4j.sat.SatResolver;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,7 +33,7 @@ public final class Main {
     CliContext context =
         new CliContext(
             out, err, System.getenv(), System.console() != null, TargetDetector.python("python3"));
-    int code = new Main(context, Main::satResolver).run(args);
+    int code = new Main(context, SatResolver::create).run(args);
     out.flush();
     err.flush();
     System.exit(code);
@@ -47,7 +48,7 @@ public final class Main {
   public static int run(PrintStream out, PrintStream err, String... args) {
     CliContext context =
         new CliContext(out, err, System.getenv(), false, TargetDetector.python("python3"));
-    return new Main(context, Main::satResolver).run(args);
+    return new Main(context, SatResolver::create).run(args);
   }
 
   /** The top-level command: only subcommands. */
@@ -84,15 +85,6 @@ public final class Main {
     public String[] getVersion() {
       String v = Main.class.getPackage().getImplementationVersion();
       return new String[] {"pylock4j " + (v == null ? "0.1.0-SNAPSHOT" : v)};
-    }
-  }
-
-  /** The SAT resolver of resolver-sat. */
-  static Resolver satResolver() {
-    try {
-      return (Resolver) Class.forName("org.pylock4j.sat.SatResolver").getMethod("create").invoke(null);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("resolver-sat is missing: " + e, e);
     }
   }
 
