@@ -231,7 +231,7 @@ final class LockCommand extends Base {
   static String describe(TargetEnvironment target) {
     Map<String, String> m = target.markers().values();
     return m.getOrDefault("platform_python_implementation", "Python") + " "
-        + m.getOrDefault("python_full_version", m.get("python_version")) + " on "
+        + m.getOrDefault("python_version", "?") + " on "
         + m.getOrDefault("sys_platform", "?") + " " + m.getOrDefault("platform_machine", "");
   }
 }

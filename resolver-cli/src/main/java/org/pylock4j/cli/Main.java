@@ -90,9 +90,8 @@ public final class Main {
 
   int run(String... args) {
     List<String> arguments = Arrays.asList(args);
-    List<String> rest = arguments.isEmpty() ? arguments : arguments.subList(1, arguments.size());
     CommandLine line = new CommandLine(new Top(context));
-    line.addSubcommand("lock", new LockCommand(context, resolvers, rest));
+    line.addSubcommand("lock", new LockCommand(context, resolvers, arguments));
     line.addSubcommand("verify", new VerifyCommand(context, resolvers));
     line.addSubcommand("why", new WhyCommand(context));
     line.setOut(new java.io.PrintWriter(context.out(), true));
