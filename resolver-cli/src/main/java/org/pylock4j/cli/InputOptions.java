@@ -11,14 +11,11 @@ import org.pylock4j.input.RequirementsFile;
 import org.pylock4j.input.ToolSettings;
 import org.pylock4j.requirement.Requirement;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** What to lock: requirement arguments, requirements files, constraints, a pyproject.toml. */
 final class InputOptions {
 
-  @Parameters(
-      paramLabel = "REQ",
-      description = "A PEP 508 requirement, e.g. 'requests>=2' or 'name @ https://…'.")
+  /** The requirement arguments; each command declares its own positional parameters. */
   List<String> requirements = new ArrayList<>();
 
   @Option(

@@ -28,6 +28,7 @@ import org.pylock4j.version.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code pylock4j lock}: resolve the inputs and write a lock. */
 @Command(
@@ -55,6 +56,11 @@ final class LockCommand extends Base {
 
   private final Supplier<Resolver> resolvers;
   private final List<String> arguments;
+
+  @Parameters(
+      paramLabel = "REQ",
+      description = "A PEP 508 requirement, e.g. 'requests>=2' or 'name @ https://…'.")
+  List<String> requirements = new ArrayList<>();
 
   @Mixin InputOptions inputs = new InputOptions();
   @Mixin IndexOptions index = new IndexOptions();
@@ -106,6 +112,7 @@ final class LockCommand extends Base {
 
   @Override
   int run() {
+    inputs.requirements = requirements;
     if (inputs.isEmpty()) {
       throw new InvalidInputException(
           "nothing to lock: give requirements, -r FILE or --project pyproject.toml", "lock");

@@ -46,6 +46,12 @@ final class VerifyCommand extends Base {
   @Parameters(index = "0", paramLabel = "LOCK", description = "The lock: pylock.toml or a .txt.")
   Path lock;
 
+  @Parameters(
+      index = "1..*",
+      paramLabel = "REQ",
+      description = "The requirements the lock was made from (default: those it records).")
+  List<String> requirements = new ArrayList<>();
+
   @Mixin InputOptions inputs = new InputOptions();
   @Mixin IndexOptions index = new IndexOptions();
   @Mixin TargetOptions target = new TargetOptions();
@@ -58,6 +64,7 @@ final class VerifyCommand extends Base {
 
   @Override
   int run() {
+    inputs.requirements = requirements;
     if (!Files.isRegularFile(lock)) {
       throw new InvalidInputException("no such file: " + lock, lock.toString());
     }
@@ -96,7 +103,8 @@ final class VerifyCommand extends Base {
       verification =
           pylock != null
               ? LockVerifier.verify(pylock, lock.toString(), request, resolver)
-              : LockVerifier.verify(lock, request, resolver);
+              : LockVerifier.verify(
+                  LockFiles.readRequirementsTxt(lock), lock.toString(), request, resolver);
     }
     reporter.clearProgress();
     context.out().println(verification.render());

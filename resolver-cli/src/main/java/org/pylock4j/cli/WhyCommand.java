@@ -77,7 +77,7 @@ final class WhyCommand extends Base {
       }
       ProjectName root = chain.get(chain.size() - 1);
       StringBuilder line = new StringBuilder("  ");
-      line.append(String.join(", ", graph.roots().get(root))).append(" (root)");
+      line.append(String.join(", ", graph.roots().get(root)));
       for (int i = chain.size() - 1; i >= 0; i--) {
         line.append(" -> ").append(label(graph, chain.get(i)));
       }
@@ -121,13 +121,13 @@ final class WhyCommand extends Base {
     Map<ProjectName, List<String>> roots = new LinkedHashMap<>();
     for (String text : lock.pylock4jRequirements()) {
       Requirement r = Requirement.parse(text);
-      roots.computeIfAbsent(r.projectName(), k -> new ArrayList<>()).add(text);
+      roots.computeIfAbsent(r.projectName(), k -> new ArrayList<>()).add(text + " (requested)");
     }
     if (roots.isEmpty()) {
       // no recorded roots: every package nothing depends on is one
       for (ProjectName p : versions.keySet()) {
         if (!parents.containsKey(p)) {
-          roots.put(p, List.of(p.toString()));
+          roots.put(p, List.of(p + " (requested)"));
         }
       }
     }
@@ -142,7 +142,7 @@ final class WhyCommand extends Base {
       versions.put(p.name(), p.version() == null ? p.url() : p.version().toString());
       for (String via : p.via()) {
         if (via.startsWith("-r ") || via.startsWith("-c ") || !ProjectName.isValid(via)) {
-          roots.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p.name() + " (" + via + ")");
+          roots.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(via);
         } else {
           parents.computeIfAbsent(p.name(), k -> new TreeSet<>()).add(ProjectName.of(via));
         }
