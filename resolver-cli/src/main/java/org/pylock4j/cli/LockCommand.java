@@ -99,8 +99,9 @@ final class LockCommand extends Base {
   @Option(
       names = "--allow-unhashed",
       description = {
-        "Lock files the index gives no hash for, without one (and say so). By default such a",
-        "lock is refused: installers could not check those files."
+        "In a requirements file, pin packages whose files the index gives no hash for, without",
+        "--hash lines (and say so). By default such a lock is refused: installers could not",
+        "check those files. A pylock.toml always needs a hash for every file (PEP 751)."
       })
   boolean allowUnhashed;
 
@@ -153,11 +154,19 @@ final class LockCommand extends Base {
       int files = unhashed.values().stream().mapToInt(List::size).sum();
       Map.Entry<ProjectName, List<DistributionFile>> first = unhashed.entrySet().iterator().next();
       String example = first.getValue().get(0).filename();
+      if (allowUnhashed && fmt == Format.PYLOCK) {
+        throw new IndexException(
+            "the index gives no hash for " + files + (files == 1 ? " file" : " files")
+                + " to lock (" + first.getKey() + ": " + example + "), and pylock.toml (PEP 751)"
+                + " requires one for each; write a requirements file (-o requirements.txt)"
+                + " to lock them without",
+            first.getValue().get(0).url(), 0, null);
+      }
       if (!allowUnhashed) {
         throw new IndexException(
             "the index gives no hash for " + files + (files == 1 ? " file" : " files")
                 + " to lock (" + first.getKey() + ": " + example + "); every locked file needs"
-                + " one. --allow-unhashed writes them without",
+                + " one (--allow-unhashed locks them without, in a requirements file)",
             first.getValue().get(0).url(), 0, null);
       }
       reporter.warning(
@@ -223,9 +232,28 @@ final class LockCommand extends Base {
     return pins;
   }
 
+  /** Options that do not change the lock, left out of the command its header records. */
+  private static final java.util.Set<String> UNRECORDED_FLAGS =
+      java.util.Set.of("-q", "--quiet", "-v", "--verbose", "--offline");
+
+  private static final java.util.Set<String> UNRECORDED_WITH_VALUE =
+      java.util.Set.of("--threads", "--cache-dir");
+
+  /** The command as given, without the options that do not change the lock. */
   private String command() {
     StringBuilder b = new StringBuilder("pylock4j");
-    for (String a : arguments) {
+    for (int i = 0; i < arguments.size(); i++) {
+      String a = arguments.get(i);
+      String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+      if (UNRECORDED_FLAGS.contains(a)) {
+        continue;
+      }
+      if (UNRECORDED_WITH_VALUE.contains(name)) {
+        if (!a.contains("=")) {
+          i++;
+        }
+        continue;
+      }
       b.append(' ').append(a.isEmpty() || a.matches(".*[\\s'\"<>|&;$`*?].*") ? quote(a) : a);
     }
     return b.toString();

@@ -25,18 +25,35 @@ class ExampleTest {
             "lock", "-r", EXAMPLES.resolve("webapp/requirements.in").toString(),
             "--index-url", EXAMPLES.resolve("index").toString(), "--allow-unhashed",
             "--python-version", "3.12", "--python-platform", "linux",
-            "--threads", String.valueOf(threads), "-o", out.toString());
+            "--threads", String.valueOf(threads), "--cache-dir", dir.resolve("cache").toString(),
+            "-o", out.toString());
     assertEquals(0, r.code(), r.toString());
     return Files.readAllBytes(out);
   }
 
   @Test
   void theReadmeLockIsByteIdenticalAcrossRunsAndThreadCounts() throws IOException {
-    byte[] first = lockWebapp("one.toml", 16);
-    assertArrayEquals(first, lockWebapp("two.toml", 16), "a second run");
-    assertArrayEquals(first, lockWebapp("three.toml", 1), "one fetch thread");
-    String text = new String(first, StandardCharsets.UTF_8).replace(EXAMPLES.toString(), "EXAMPLES");
-    LockCommandTest.assertGolden("webapp.pylock.toml", text);
+    byte[] first = lockWebapp("requirements.txt", 16);
+    assertArrayEquals(first, lockWebapp("requirements.txt", 16), "a second run");
+    assertArrayEquals(first, lockWebapp("requirements.txt", 1), "one fetch thread");
+    String text =
+        new String(first, StandardCharsets.UTF_8)
+            .replace(EXAMPLES.toString(), "EXAMPLES")
+            .replace(dir.toString(), "TMP");
+    LockCommandTest.assertGolden("webapp.requirements.txt", text);
+  }
+
+  @Test
+  void aPylockTomlOfTheExampleIsRefusedForWantOfHashes() {
+    Cli.Result r =
+        Cli.run(
+            "lock", "-r", EXAMPLES.resolve("webapp/requirements.in").toString(),
+            "--index-url", EXAMPLES.resolve("index").toString(), "--allow-unhashed",
+            "--python-version", "3.12", "--python-platform", "linux",
+            "--cache-dir", dir.resolve("cache").toString(), "-o", dir.resolve("pylock.toml").toString());
+    assertEquals(3, r.code(), r.toString());
+    assertTrue(r.err().contains("pylock.toml (PEP 751) requires one for each"), r.err());
+    assertTrue(Files.notExists(dir.resolve("pylock.toml")));
   }
 
   @Test
@@ -45,11 +62,12 @@ class ExampleTest {
         Cli.run(
             "lock", "-r", EXAMPLES.resolve("webapp/requirements.in").toString(),
             "--index-url", EXAMPLES.resolve("index").toString(), "--python-version", "3.12",
-            "--python-platform", "linux", "-o", dir.resolve("pylock.toml").toString());
+            "--python-platform", "linux", "--cache-dir", dir.resolve("cache").toString(),
+            "-o", dir.resolve("pylock.toml").toString());
     assertEquals(3, r.code(), r.toString());
     assertTrue(
         r.err().startsWith("error: index failure: file:"), r.err());
-    assertTrue(r.err().contains("--allow-unhashed writes them without"), r.err());
+    assertTrue(r.err().contains("(--allow-unhashed locks them without, in a requirements file)"), r.err());
     assertTrue(Files.notExists(dir.resolve("pylock.toml")));
   }
 
@@ -60,7 +78,8 @@ class ExampleTest {
         Cli.run(
             "lock", "--project", EXAMPLES.resolve("webapp/pyproject.toml").toString(),
             "--group", "dev", "--extra", "postgres", "--allow-unhashed", "--python-version",
-            "3.12", "--python-platform", "linux", "-o", out.toString(), "--quiet");
+            "3.12", "--python-platform", "linux", "-o", out.toString(), "--quiet",
+            "--cache-dir", dir.resolve("cache").toString());
     assertEquals(0, r.code(), r.toString());
     assertEquals("", r.err());
     String lock = Files.readString(out);
