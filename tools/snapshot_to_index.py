@@ -96,8 +96,15 @@ class Snapshot:
         return (self.hashes.get(record["filename"]) or {}).get("sha256")
 
 
-def reachable(snapshot: Snapshot, roots: list[str]) -> list[str]:
-    """Every project reachable from roots through requires-dist (markers ignored: over-approximate)."""
+EXTRA_MARKER = re.compile(r";.*\bextra\s*==")
+
+
+def reachable(snapshot: Snapshot, roots: list[str], skip_extras: bool = False,
+              roots_with_extras: frozenset[str] = frozenset()) -> list[str]:
+    """Every project reachable from roots through requires-dist (markers ignored: over-approximate).
+
+    With skip_extras, dependencies under an 'extra == ...' marker are not followed, except those
+    of the roots in roots_with_extras (requested with [extras])."""
     seen: set[str] = set()
     todo = list(roots)
     while todo:
@@ -110,6 +117,8 @@ def reachable(snapshot: Snapshot, roots: list[str]) -> list[str]:
             continue
         for record in data["files"]:
             for req in record.get("requires-dist") or []:
+                if skip_extras and name not in roots_with_extras and EXTRA_MARKER.search(req):
+                    continue
                 dep = requirement_name(req)
                 if dep and dep not in seen:
                     todo.append(dep)
@@ -219,6 +228,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="requirement files: add every project reachable from their lines")
     parser.add_argument("--reachable", action="store_true",
                         help="also add every project reachable from the named projects")
+    parser.add_argument("--skip-extras", action="store_true",
+                        help="while walking, do not follow dependencies under an 'extra' marker "
+                        "(except for roots requested with [extras])")
     parser.add_argument("--all", action="store_true", help="every project of the snapshot")
     parser.add_argument("--no-metadata", action="store_true", help="write no PEP 658 files")
     form = parser.add_mutually_exclusive_group()
@@ -232,12 +244,18 @@ def main(argv: list[str] | None = None) -> int:
         names = sorted(p.stem for p in (args.snapshot / "projects").glob("*.json"))
     else:
         roots = list(args.projects)
+        with_extras = {requirement_name(p) for p in args.projects if "[" in p}
         for path in args.roots:
             for line in path.read_text(encoding="utf-8").splitlines():
                 name = requirement_name(line)
                 if name:
                     roots.append(name)
-        names = reachable(snapshot, roots) if args.roots or args.reachable else sorted({normalize(n) for n in roots})
+                    if "[" in line.split(";")[0]:
+                        with_extras.add(name)
+        if args.roots or args.reachable:
+            names = reachable(snapshot, roots, args.skip_extras, frozenset(with_extras))
+        else:
+            names = sorted({normalize(requirement_name(n) or n) for n in roots})
     if not names:
         parser.error("no projects: name some, or give --roots or --all")
 

@@ -57,7 +57,11 @@ final class HeaderParser {
   }
 
   private void run() {
-    // Pass 1: the lines of the header block, as [start, end) offsets with their terminators.
+    parseFields(headerLines());
+  }
+
+  /** The lines of the header block, as [start, end) offsets with their terminators. */
+  private List<int[]> headerLines() {
     List<int[]> lines = new ArrayList<>();
     int pos = 0;
     int length = text.length();
@@ -69,7 +73,11 @@ final class HeaderParser {
       lines.add(new int[] {pos, end});
       pos = end;
     }
-    // Pass 2: email.feedparser.FeedParser._parse_headers.
+    return lines;
+  }
+
+  /** {@code email.feedparser.FeedParser._parse_headers}. */
+  private void parseFields(List<int[]> lines) {
     String name = null;
     int nameLine = 0;
     StringBuilder value = null;

@@ -179,6 +179,7 @@ public final class LockFiles {
             + "does not support atomic moves", e);
       }
       temp = null;
+      syncDirectory(dir);
     } catch (NoSuchFileException e) {
       throw new PylockException("cannot write " + target + ": no such directory " + dir, e);
     } catch (IOException | RuntimeException e) {
@@ -204,6 +205,15 @@ public final class LockFiles {
       } catch (FileAlreadyExistsException retry) {
         // another name
       }
+    }
+  }
+
+  /** Flushes the directory entry of the move where the platform allows it (not on Windows). */
+  private static void syncDirectory(Path dir) {
+    try (var channel = java.nio.channels.FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // best effort: the move itself is atomic either way
     }
   }
 

@@ -26,8 +26,8 @@ import org.pylock4j.requirement.ProjectName;
  * @param createdBy {@code created-by}: the tool that wrote it
  * @param packages {@code [[packages]]}, in file order
  * @param tool {@code [tool]}: tool name to its table (TOML values as {@link String}, {@link
- *     Long}, {@link Double}, {@link Boolean}, {@code java.time} values, {@link List} and {@link
- *     Map}), in file order
+ *     Long}, {@link Double}, {@link Boolean}, {@code java.time} values (an {@code Instant} is kept
+ *     as an {@code OffsetDateTime} in UTC), {@link List} and {@link Map}), in file order
  */
 public record Pylock(
     String lockVersion,
@@ -84,6 +84,20 @@ public record Pylock(
     return List.of();
   }
 
+  /**
+   * The target's PEP 508 marker values pylock4j recorded in {@code [tool.pylock4j.markers]}
+   * (variable name to value, sorted by name), empty when none.
+   */
+  public Map<String, String> pylock4jMarkers() {
+    if (tool.get("pylock4j") instanceof Map<?, ?> own
+        && own.get("markers") instanceof Map<?, ?> markers) {
+      Map<String, String> out = new java.util.TreeMap<>();
+      markers.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+      return Collections.unmodifiableMap(out);
+    }
+    return Map.of();
+  }
+
   /** An unmodifiable copy of a TOML table that keeps the key order (nested tables too). */
   static Map<String, Object> copyTable(Map<String, Object> table) {
     Map<String, Object> copy = new LinkedHashMap<>();
@@ -103,6 +117,9 @@ public record Pylock(
         out.add(copyValue(o));
       }
       return Collections.unmodifiableList(out);
+    }
+    if (value instanceof java.time.Instant instant) {
+      return instant.atOffset(java.time.ZoneOffset.UTC);
     }
     return value;
   }

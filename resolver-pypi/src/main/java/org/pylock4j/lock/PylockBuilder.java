@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -30,7 +31,7 @@ final class PylockBuilder {
     sorted.sort(Comparator.comparing(LockedPackage::name));
     List<PylockPackage> packages = new ArrayList<>();
     for (LockedPackage p : sorted) {
-      packages.add(toPackage(p, dependenciesOf(resolution, p.name())));
+      packages.add(toPackage(p, dependenciesOf(resolution, p.name()), options.uploadTimes()));
     }
     Map<String, String> markers = new TreeMap<>(resolution.target().markers().values());
     List<String> environments =
@@ -85,7 +86,8 @@ final class PylockBuilder {
     return out;
   }
 
-  private static PylockPackage toPackage(LockedPackage p, List<PylockPackage.Dependency> deps) {
+  private static PylockPackage toPackage(
+      LockedPackage p, List<PylockPackage.Dependency> deps, boolean uploadTimes) {
     for (DistributionFile f : p.files()) {
       if (f.hashes().isEmpty()) {
         throw new PylockException("cannot lock " + p.name() + " " + p.version() + ": the index "
@@ -94,7 +96,7 @@ final class PylockBuilder {
       }
     }
     if (p.directUrl() != null) {
-      return directPackage(p, deps);
+      return directPackage(p, deps, uploadTimes);
     }
     List<PylockPackage.Wheel> wheels = new ArrayList<>();
     DistributionFile sdist = null;
@@ -102,14 +104,15 @@ final class PylockBuilder {
     files.sort(Comparator.comparing(DistributionFile::filename));
     for (DistributionFile f : files) {
       if (f.isWheel()) {
-        wheels.add(new PylockPackage.Wheel(f.filename(), f.uploadTime(), f.url(), null,
-            f.size(), f.hashes()));
+        wheels.add(new PylockPackage.Wheel(f.filename(), uploadTimes ? f.uploadTime() : null,
+            f.url(), null, f.size(), lowerCase(f.hashes())));
       } else if (sdist == null || preferredSdist(f, sdist)) {
         sdist = f;
       }
     }
     PylockPackage.Sdist s = sdist == null ? null : new PylockPackage.Sdist(sdist.filename(),
-        sdist.uploadTime(), sdist.url(), null, sdist.size(), sdist.hashes());
+        uploadTimes ? sdist.uploadTime() : null, sdist.url(), null, sdist.size(),
+        lowerCase(sdist.hashes()));
     return new PylockPackage(p.name(), p.version(), null, commonRequiresPython(p.files()), deps,
         p.index(), null, null, null, s, wheels, List.of(), Map.of());
   }
@@ -136,7 +139,7 @@ final class PylockBuilder {
   }
 
   private static PylockPackage directPackage(
-      LockedPackage p, List<PylockPackage.Dependency> deps) {
+      LockedPackage p, List<PylockPackage.Dependency> deps, boolean uploadTimes) {
     String url = p.directUrl();
     for (String scheme : VCS_SCHEMES) {
       if (url.startsWith(scheme)) {
@@ -155,9 +158,9 @@ final class PylockBuilder {
     java.time.Instant uploadTime = null;
     for (DistributionFile f : p.files()) {
       if (Objects.equals(stripFragment(f.url()), bare)) {
-        hashes.putAll(f.hashes());
+        hashes.putAll(lowerCase(f.hashes()));
         size = f.size();
-        uploadTime = f.uploadTime();
+        uploadTime = uploadTimes ? f.uploadTime() : null;
       }
     }
     if (hashes.isEmpty() && url.contains("#")) {
@@ -165,7 +168,7 @@ final class PylockBuilder {
       for (String part : fragment.split("&")) {
         int eq = part.indexOf('=');
         if (eq > 0 && part.substring(0, eq).matches("sha(256|384|512)|md5")) {
-          hashes.put(part.substring(0, eq), part.substring(eq + 1));
+          hashes.put(part.substring(0, eq), part.substring(eq + 1).toLowerCase(Locale.ROOT));
         }
       }
     }
@@ -202,6 +205,13 @@ final class PylockBuilder {
     }
     return new PylockPackage.Vcs(scheme.substring(0, scheme.length() - 1), rest, null, revision,
         revision, subdirectory);
+  }
+
+  /** Digests in lower case, as the reader returns them, so that a lock reads back equal. */
+  static Map<String, String> lowerCase(Map<String, String> hashes) {
+    Map<String, String> out = new TreeMap<>();
+    hashes.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v.toLowerCase(Locale.ROOT)));
+    return out;
   }
 
   private static boolean looksLikeArchive(String url) {

@@ -44,7 +44,7 @@ final class Credentials {
     try {
       uri = new URI(url);
     } catch (URISyntaxException e) {
-      return url;
+      return strip(url); // unusable anyway; at least never shown with its secret
     }
     String userInfo = uri.getRawUserInfo();
     if (userInfo == null || uri.getHost() == null) {

@@ -119,6 +119,11 @@ final class Http {
       public void onResponse(Call c, Response response) {
         try (response) {
           int code = response.code();
+          if (code == 504 && response.networkResponse() == null && response.cacheResponse() == null) {
+            // OkHttp's answer to an only-if-cached request the cache cannot satisfy
+            future.complete(new Result(code, new byte[0], url, response.headers(), true));
+            return;
+          }
           if ((code >= 500 || code == 429) && response.networkResponse() != null
               && attempt <= retries) {
             retry(request, attempt, future, current, maxBytes, limitName,
@@ -129,11 +134,9 @@ final class Http {
             future.completeExceptionally(failure(url, attempt, "HTTP " + code, code, null));
             return;
           }
-          boolean offlineMiss = code == 504 && response.networkResponse() == null
-              && response.cacheResponse() == null;
-          byte[] body = offlineMiss ? new byte[0] : read(response.body(), maxBytes, limitName, url);
+          byte[] body = read(response.body(), maxBytes, limitName, url);
           future.complete(new Result(code, body, credentials.scrub(response.request().url().toString()),
-              response.headers(), offlineMiss));
+              response.headers(), false));
         } catch (IndexException e) {
           future.completeExceptionally(e);
         } catch (IOException e) {

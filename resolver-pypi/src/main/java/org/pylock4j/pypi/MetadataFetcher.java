@@ -128,13 +128,17 @@ final class MetadataFetcher {
 
   // ---- range requests on a wheel
 
-  private record Window(byte[] bytes, long start, long total) {}
+  /** Bytes {@code start..start+bytes.length} of a file of {@code total} bytes; whole when the server ignored the range. */
+  private record Window(byte[] bytes, long start, long total, boolean whole) {}
 
   private CompletableFuture<byte[]> ranges(DistributionFile file, Ops ops) {
     String url = file.url();
     return range(url, "bytes=-" + TAIL, ops).thenCompose(tail -> {
       if (tail == null) {
         return whole(file, ops);
+      }
+      if (tail.whole()) { // the server ignored the range: the file is here already
+        return CompletableFuture.supplyAsync(() -> fromArchive(file, tail.bytes(), url), executor);
       }
       Zip.Directory directory;
       try {
@@ -152,6 +156,9 @@ final class MetadataFetcher {
       } else {
         cd = range(url, "bytes=" + directory.offset() + "-" + (cdEnd - 1), ops)
             .thenApply(w -> {
+              if (w != null && w.whole()) {
+                return slice(w, directory.offset(), cdEnd);
+              }
               if (w == null || w.bytes().length != directory.size()) {
                 throw new IndexException("bad range response from " + url, url, 0, null);
               }
@@ -176,7 +183,8 @@ final class MetadataFetcher {
       return extract(url, slice(tail, start, end), entry, tail, ops);
     }
     return range(url, "bytes=" + start + "-" + (end - 1), ops)
-        .thenCompose(w -> extract(url, w == null ? new byte[0] : w.bytes(), entry, tail, ops));
+        .thenCompose(w -> extract(url, w == null ? new byte[0]
+            : w.whole() ? slice(w, start, w.total()) : w.bytes(), entry, tail, ops));
   }
 
   private CompletableFuture<byte[]> extract(String url, byte[] window, Zip.Entry entry, Window tail, Ops ops) {
@@ -193,7 +201,8 @@ final class MetadataFetcher {
     long start = entry.localOffset();
     return range(url, "bytes=" + start + "-" + (start + needed[0] - 1), ops).thenApply(w -> {
       try {
-        byte[] again = w == null ? null : Zip.extract(w.bytes(), entry, maxMetadataBytes, needed);
+        byte[] more = w == null ? null : w.whole() ? slice(w, start, w.total()) : w.bytes();
+        byte[] again = more == null ? null : Zip.extract(more, entry, maxMetadataBytes, needed);
         if (again == null) {
           throw new IndexException("bad range response from " + url, url, 0, null);
         }
@@ -220,7 +229,10 @@ final class MetadataFetcher {
               throw new IndexException("truncated range response from " + url + " (expected "
                   + (end - start + 1) + " bytes, got " + result.body().length + ")", url, 206, null);
             }
-            return new Window(result.body(), start, Long.parseLong(m.group(3)));
+            return new Window(result.body(), start, Long.parseLong(m.group(3)), false);
+          }
+          if (result.code() == 200) {
+            return new Window(result.body(), 0, result.body().length, true);
           }
           if (result.code() == 404 || result.code() == 410) {
             throw new IndexException("GET " + url + " failed: HTTP " + result.code(), url, result.code(), null);

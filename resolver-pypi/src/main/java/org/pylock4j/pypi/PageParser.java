@@ -122,7 +122,19 @@ final class PageParser {
   }
 
   Parsed parseHtml(ProjectName project, String pageUrl, byte[] body) {
-    HtmlAnchors.Page page = HtmlAnchors.parse(new String(body, StandardCharsets.UTF_8));
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(body)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw malformed(pageUrl, "not an HTML document (invalid UTF-8)");
+    }
+    if (text.indexOf('\0') >= 0) {
+      throw malformed(pageUrl, "not an HTML document (binary data)");
+    }
+    HtmlAnchors.Page page = HtmlAnchors.parse(text);
     checkApiVersion(pageUrl, page.meta().get("pypi:repository-version"));
     String base = page.baseHref() == null ? pageUrl : resolve(pageUrl, page.baseHref());
     List<DistributionFile> result = new ArrayList<>();
@@ -193,6 +205,9 @@ final class PageParser {
     } else {
       try {
         absolute = new URI(base).resolve(new URI(href.replace(" ", "%20"))).toString();
+        if (absolute.startsWith("file:/") && !absolute.startsWith("file://")) {
+          absolute = "file://" + absolute.substring("file:".length()); // the form Path.toUri() gives
+        }
       } catch (URISyntaxException | IllegalArgumentException e) {
         absolute = href;
       }

@@ -1,7 +1,5 @@
 package org.pylock4j.pypi;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,8 +74,8 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
   private final Http http;
   private final PageParser parser;
   private final MetadataFetcher fetcher;
-  private final AsyncCache<ProjectName, ProjectPage> pages;
-  private final AsyncCache<String, CoreMetadata> metadata;
+  private final Memo<ProjectName, ProjectPage> pages = new Memo<>(50_000);
+  private final Memo<String, CoreMetadata> metadata = new Memo<>(200_000);
   private final ConcurrentHashMap<CompletableFuture<?>, AtomicInteger> waiters = new ConcurrentHashMap<>();
   private final Set<ProjectName> warned = ConcurrentHashMap.newKeySet();
   private final Map<Http.Kind, LongAdder> requests = new EnumMap<>(Http.Kind.class);
@@ -140,8 +138,6 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     this.http = new Http(client, credentials, builder.retries, builder.retryBackoff, requests);
     this.fetcher = new MetadataFetcher(this.http, store, offline, builder.maxMetadataBytes,
         builder.maxFileBytes, executor, metadataCacheHits, warnings);
-    this.pages = Caffeine.newBuilder().maximumSize(50_000).executor(executor).buildAsync();
-    this.metadata = Caffeine.newBuilder().maximumSize(200_000).executor(executor).buildAsync();
   }
 
   /** A new builder; its defaults read PyPI. */
@@ -157,13 +153,13 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
   @Override
   public CompletableFuture<ProjectPage> page(ProjectName project) {
     Objects.requireNonNull(project, "project");
-    return Ops.view(pages.get(project, (name, ex) -> loadPage(name)), waiters);
+    return Ops.view(pages.get(project, this::loadPage), waiters);
   }
 
   @Override
   public CompletableFuture<CoreMetadata> metadata(DistributionFile file) {
     Objects.requireNonNull(file, "file");
-    return Ops.view(metadata.get(file.url(), (url, ex) -> {
+    return Ops.view(metadata.get(file.url(), url -> {
       Ops ops = new Ops();
       return ops.bind(fetcher.fetch(file, ops));
     }), waiters);
@@ -297,7 +293,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       try {
         root = Path.of(java.net.URI.create(url));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("not a usable file URL: " + url, e);
+        throw new IllegalArgumentException("not a usable file URL: " + url);
       }
       if (!Files.isDirectory(root)) {
         throw new IllegalArgumentException("index directory does not exist: " + root);

@@ -64,19 +64,33 @@ public final class SimpleIndexServer implements AutoCloseable {
   private static final String HTML = PageParser.HTML_TYPE;
   private static final String HTML_LATEST = "application/vnd.pypi.simple.latest+html";
 
+  static {
+    // The JDK server writes headers and body separately; with Nagle's algorithm on, every response
+    // waits for the client's delayed ACK (~40 ms on Linux). Read once, when the JDK server's
+    // configuration class loads; an explicit setting by the application wins.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final Path root;
   private final String authorization;
+  private final boolean serveJson;
+  private final boolean serveHtml;
   private final HttpServer server;
   private final ExecutorService threads;
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
   private final LongAdder rangeResponses = new LongAdder();
 
-  private SimpleIndexServer(Path root, String authorization) throws IOException {
-    if (!Files.isDirectory(root)) {
-      throw new IllegalArgumentException("not a directory: " + root);
+  private SimpleIndexServer(Builder builder) throws IOException {
+    if (!Files.isDirectory(builder.root)) {
+      throw new IllegalArgumentException("not a directory: " + builder.root);
     }
-    this.root = root.toAbsolutePath().normalize();
-    this.authorization = authorization;
+    this.root = builder.root.toAbsolutePath().normalize();
+    this.authorization = builder.user == null ? null : "Basic " + Base64.getEncoder().encodeToString(
+        (builder.user + ":" + builder.password).getBytes(StandardCharsets.UTF_8));
+    this.serveJson = builder.json;
+    this.serveHtml = builder.html;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     this.threads = Executors.newFixedThreadPool(8, runnable -> {
       Thread thread = new Thread(runnable, "simple-index-server");
@@ -96,7 +110,7 @@ public final class SimpleIndexServer implements AutoCloseable {
    * @throws UncheckedIOException when the server cannot start
    */
   public static SimpleIndexServer start(Path root) {
-    return start(root, null, null);
+    return builder(root).start();
   }
 
   /**
@@ -104,12 +118,63 @@ public final class SimpleIndexServer implements AutoCloseable {
    * {@code user}/{@code password}.
    */
   public static SimpleIndexServer start(Path root, String user, String password) {
-    String expected = user == null ? null : "Basic " + Base64.getEncoder().encodeToString(
-        (user + ":" + Objects.requireNonNull(password, "password")).getBytes(StandardCharsets.UTF_8));
-    try {
-      return new SimpleIndexServer(root, expected);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the index server", e);
+    return builder(root).basicAuth(user, password).start();
+  }
+
+  /**
+   * A builder for a server of {@code root}, to restrict the page formats served or require a
+   * login.
+   *
+   * @param root a directory in the static Simple layout, must not be null
+   */
+  public static Builder builder(Path root) {
+    return new Builder(Objects.requireNonNull(root, "root"));
+  }
+
+  /** Configures a {@link SimpleIndexServer}. */
+  public static final class Builder {
+    private final Path root;
+    private boolean json = true;
+    private boolean html = true;
+    private String user;
+    private String password;
+
+    private Builder(Path root) {
+      this.root = root;
+    }
+
+    /** Serves only the PEP 503 HTML pages, as an index without PEP 691 would. */
+    public Builder htmlOnly() {
+      json = false;
+      html = true;
+      return this;
+    }
+
+    /** Serves only the PEP 691 JSON pages. */
+    public Builder jsonOnly() {
+      json = true;
+      html = false;
+      return this;
+    }
+
+    /** Answers 401 to requests without these HTTP Basic credentials. The default is no login. */
+    public Builder basicAuth(String user, String password) {
+      this.user = Objects.requireNonNull(user, "user");
+      this.password = Objects.requireNonNull(password, "password");
+      return this;
+    }
+
+    /**
+     * Starts the server on a free port of 127.0.0.1.
+     *
+     * @throws UncheckedIOException when the server cannot start
+     */
+    public SimpleIndexServer start() {
+      try {
+        return new SimpleIndexServer(this);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start the index server", e);
+      }
     }
   }
 
@@ -233,12 +298,12 @@ public final class SimpleIndexServer implements AutoCloseable {
     Path json = dir.resolve("index.json");
     Path html = dir.resolve("index.html");
     String accept = exchange.getRequestHeaders().getFirst("Accept");
-    String chosen = negotiate(accept == null ? "text/html" : accept,
-        Files.isRegularFile(json), Files.isRegularFile(html));
+    boolean haveJson = serveJson && Files.isRegularFile(json);
+    boolean haveHtml = serveHtml && Files.isRegularFile(html);
+    String chosen = negotiate(accept == null ? "text/html" : accept, haveJson, haveHtml);
     exchange.getResponseHeaders().set("Vary", "Accept");
     if (chosen == null) {
-      boolean any = Files.isRegularFile(json) || Files.isRegularFile(html);
-      if (any) {
+      if (haveJson || haveHtml) {
         send(exchange, 406, "text/plain", "no acceptable representation\n".getBytes(StandardCharsets.UTF_8));
       } else {
         notFound(exchange);
