@@ -34,22 +34,45 @@ final class LockText {
     return out;
   }
 
+  /** Stands in for a missing hash while the writer runs; never written (see below). */
+  private static final String PLACEHOLDER = "0".repeat(64);
+
+  private static final String PLACEHOLDER_LINE = " \\\n    --hash=sha256:" + PLACEHOLDER;
+
   static String write(Resolution resolution, LockOptions options, LockCommand.Format format) {
     if (format == LockCommand.Format.PYLOCK) {
       return LockFiles.writePylock(LockFiles.fromResolution(resolution, options));
     }
-    return LockFiles.writeRequirementsTxt(withoutUnhashed(resolution), options);
+    if (unhashed(resolution).isEmpty()) {
+      return LockFiles.writeRequirementsTxt(resolution, options);
+    }
+    String text = LockFiles.writeRequirementsTxt(withPlaceholders(resolution), options);
+    String stripped = text.replace(PLACEHOLDER_LINE, "");
+    if (stripped.contains(PLACEHOLDER)) {
+      throw new IllegalStateException("the requirements writer's --hash layout changed");
+    }
+    return stripped;
   }
 
   /**
-   * {@code resolution} without the files that have no hash. This works around {@link
-   * LockFiles#writeRequirementsTxt(Resolution, LockOptions)}, which has no option for them.
+   * {@code resolution} with a placeholder sha256 on each file that has none. This works around
+   * {@link LockFiles#writeRequirementsTxt(Resolution, LockOptions)}, which has no option for
+   * unhashed files: their {@code --hash} lines are removed from its text again, and the text is
+   * checked to hold no placeholder.
    */
-  private static Resolution withoutUnhashed(Resolution resolution) {
+  private static Resolution withPlaceholders(Resolution resolution) {
     List<LockedPackage> packages = new ArrayList<>();
     for (LockedPackage p : resolution.packages()) {
-      List<DistributionFile> files =
-          p.files().stream().filter(f -> !f.hashes().isEmpty()).toList();
+      List<DistributionFile> files = new ArrayList<>();
+      for (DistributionFile f : p.files()) {
+        files.add(
+            !f.hashes().isEmpty()
+                ? f
+                : new DistributionFile(
+                    f.project(), f.version(), f.filename(), f.url(),
+                    Map.of("sha256", PLACEHOLDER), f.requiresPython(), f.yanked(), f.uploadTime(),
+                    f.size(), f.coreMetadataHashes()));
+      }
       packages.add(
           new LockedPackage(p.name(), p.version(), files, p.index(), p.extras(), p.directUrl()));
     }
