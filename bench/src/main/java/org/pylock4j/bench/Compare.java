@@ -110,10 +110,18 @@ public final class Compare {
     boolean pip = !o.has("--no-pip");
     // priming runs for the warm-cache columns (not measured)
     if (pip) {
-      run(server, pipCommand(url, c, dir.resolve("prime.json"), dir.resolve("pip-cache")), null);
+      run(server, pipCommand(url, c, dir.resolve("prime.json"), dir.resolve("pip-cache")),
+          row.pipPrime);
+      pip = !row.pipPrime.timedOut();
+      if (!pip) {
+        row.pip.failures.addAll(row.pipPrime.failures);
+        row.pipWarm.failures.addAll(row.pipPrime.failures);
+      }
     }
     run(server, cliCommand(url, c, dir.resolve("prime.txt"), dir.resolve("cli-cache")), null);
     for (int i = 0; i < reps; i++) {
+      // pip can take unbounded time on an unsatisfiable set: one timeout is enough to report
+      pip &= !row.pip.timedOut() && !row.pipWarm.timedOut();
       if (pip) {
         Path json = dir.resolve("pip-" + i + ".json");
         run(server, pipCommand(url, c, json, null), row.pip);

@@ -19,19 +19,28 @@ final class Report {
     final Set<String> failures = new LinkedHashSet<>();
 
     void add(ChildProcess.Outcome r, String requestCounts) {
+      if (r.exit() == -1) {
+        failures.add("timeout (> " + Samples.time(r.millis()) + ")");
+        return;
+      }
       millis.add(r.millis());
       if (r.rssKb() > 0) {
         rssKb.add(r.rssKb());
       }
       requests.add(requestCounts);
-      if (r.exit() == -1) {
-        failures.add("timeout");
-      } else if (!r.ok()) {
+      if (!r.ok()) {
         failures.add("exit " + r.exit() + ": " + r.lastError());
       }
     }
 
+    boolean timedOut() {
+      return failures.stream().anyMatch(f -> f.startsWith("timeout"));
+    }
+
     String time(Samples pip) {
+      if (millis.isEmpty() && !failures.isEmpty()) {
+        return "✗ " + failures.iterator().next();
+      }
       String ratio = pip == millis ? "" : " **" + millis.ratioTo(pip) + "**";
       return millis.millis() + ratio + (failures.isEmpty() ? "" : " †");
     }
@@ -40,6 +49,7 @@ final class Report {
   /** Everything measured for one root set. */
   static final class Row {
     final Compare.Case c;
+    final Measured pipPrime = new Measured();
     final Measured pip = new Measured();
     final Measured pipWarm = new Measured();
     final Measured cliCold = new Measured();
