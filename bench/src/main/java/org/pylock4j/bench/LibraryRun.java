@@ -194,7 +194,7 @@ public final class LibraryRun {
 
   private void checkPip(PypiIndex shared, Resolution base, Map<String, String> pip) {
     Map<String, String> ours = Pins.fromResolution(base);
-    out("lexfirst", Pins.firstLexicographicDifference(roots, ours, pip));
+    out("lexfirst", Pins.firstLexicographicDifference(base, ours, pip));
     if (Pins.differences(ours, pip).isEmpty()) {
       out("pipcheck", "same");
       return;

@@ -26,7 +26,8 @@ import org.pylock4j.version.Version;
 final class Pins {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern PIN = Pattern.compile("^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\\s;\\\\]+)");
+  private static final Pattern PIN =
+      Pattern.compile("^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\\[[^\\]]*\\])?==([^\\s;\\\\]+)");
 
   private Pins() {}
 
@@ -110,19 +111,38 @@ final class Pins {
   }
 
   /**
-   * The first project, in pylock4j's objective order (roots in input order, then the rest by
-   * normalised name), where the two answers differ, and which answer that project's comparison
-   * favours: not installed beats installed, then the newer version wins. Empty when equal.
+   * The first project, in pylock4j's objective order, where the two answers differ, and which
+   * answer that project's comparison favours: not installed beats installed, then the newer
+   * version wins. Empty when equal. The order is the optimiser's walk (resolver-sat {@code
+   * Optimizer}): roots in input order, then breadth-first along the dependency edges of
+   * pylock4j's answer, each package's dependencies in name order; projects only pip installs
+   * come last, by name. Up to the first difference both answers made the same decisions, so
+   * walking pylock4j's edges gives the order both were compared in.
    */
   static String firstLexicographicDifference(
-      List<Requirement> roots, Map<String, String> ours, Map<String, String> pip) {
+      Resolution ours, Map<String, String> oursPins, Map<String, String> pip) {
+    Map<String, List<String>> edges = new TreeMap<>();
+    ours.edges().forEach(e -> e.requiredBy().ifPresent(from -> edges
+        .computeIfAbsent(from.normalized(), k -> new ArrayList<>()).add(e.to().normalized())));
     Set<String> order = new LinkedHashSet<>();
-    roots.forEach(r -> order.add(r.projectName().normalized()));
-    Set<String> rest = new java.util.TreeSet<>(ours.keySet());
+    java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
+    for (Requirement r : ours.roots()) {
+      if (order.add(r.projectName().normalized())) {
+        queue.add(r.projectName().normalized());
+      }
+    }
+    while (!queue.isEmpty()) {
+      for (String q : new java.util.TreeSet<>(edges.getOrDefault(queue.poll(), List.of()))) {
+        if (order.add(q)) {
+          queue.add(q);
+        }
+      }
+    }
+    Set<String> rest = new java.util.TreeSet<>(oursPins.keySet());
     rest.addAll(pip.keySet());
     order.addAll(rest);
     for (String name : order) {
-      String a = ours.get(name);
+      String a = oursPins.get(name);
       String b = pip.get(name);
       if (same(a, b)) {
         continue;
