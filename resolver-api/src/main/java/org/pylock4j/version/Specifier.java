@@ -98,7 +98,7 @@ public final class Specifier {
       return (Specifier) result;
     }
     throw new InvalidSpecifierException(
-        "invalid specifier: " + PyStrings.repr(text) + " (" + result + ")", text);
+        "invalid specifier: " + Version.quote(text) + " (" + result + ")", text);
   }
 
   /**
@@ -148,7 +148,7 @@ public final class Specifier {
     }
     Version parsed = VersionParser.parse(v);
     if (parsed == null) {
-      return PyStrings.repr(v) + " is not a PEP 440 version";
+      return Version.quote(v) + " is not a PEP 440 version";
     }
     if (parsed.isLocal() && op != Op.EQUAL && op != Op.NOT_EQUAL) {
       return "a local version label (+...) is only allowed with == and !=";

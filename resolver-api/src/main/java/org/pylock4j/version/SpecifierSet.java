@@ -107,8 +107,8 @@ public final class SpecifierSet {
           boolean alone = clauses == 1 && PyStrings.strip(text).equals(clause);
           String reason =
               "invalid specifier: "
-                  + PyStrings.repr(clause)
-                  + (alone ? "" : " in " + PyStrings.repr(text))
+                  + Version.quote(clause)
+                  + (alone ? "" : " in " + Version.quote(text))
                   + " ("
                   + parsed
                   + ")";

@@ -13,7 +13,9 @@ import org.pylock4j.error.InvalidVersionException;
  * form by {@link #toString()}, totally ordered by {@link #compareTo}.
  *
  * <p>Immutable and thread-safe. {@code equals} is PEP 440 equality ({@code 1.0 == 1.0.0}), and is
- * consistent with {@link #compareTo} and {@link #hashCode}. Numbers may be of any size.
+ * consistent with {@link #compareTo} and {@link #hashCode}. Numbers may be of any size up to
+ * 4,300 digits: Python refuses longer ones, so {@code packaging} fails on them, and so does
+ * {@link #parse}.
  *
  * <p>Behaves as {@code packaging.version.Version} 26.x: the spellings accepted (case, a leading
  * {@code v}, {@code -}/{@code _}/{@code .} separators, {@code alpha}/{@code beta}/{@code c}/{@code
@@ -67,7 +69,11 @@ public final class Version implements Comparable<Version> {
     Objects.requireNonNull(text, "text");
     Version v = VersionParser.parse(text);
     if (v == null) {
-      throw new InvalidVersionException("invalid version: " + quote(text), text);
+      String reason = "invalid version: " + quote(text);
+      if (VersionParser.exceedsDigitLimit(text)) {
+        reason += " (a number has more than " + VersionParser.MAX_DIGITS + " digits)";
+      }
+      throw new InvalidVersionException(reason, text);
     }
     return v;
   }
@@ -223,6 +229,9 @@ public final class Version implements Comparable<Version> {
    */
   Version derive(boolean keepPre, BigInteger post, BigInteger dev, int relLen) {
     int t = Math.min(trimmedLength(), relLen);
+    while (t > 0 && isZeroAt(t)) {
+      t--; // a shortened release may end in zeros
+    }
     Object[] parts = new Object[1 + t + TAIL];
     for (int i = 0; i <= t; i++) {
       parts[i] = elem(i);
@@ -498,8 +507,12 @@ public final class Version implements Comparable<Version> {
     return numText(0);
   }
 
+  /** The input for a message: as Python's repr, cut after 200 characters. */
   static String quote(String s) {
-    return PyStrings.repr(s);
+    if (s.length() <= 200) {
+      return PyStrings.repr(s);
+    }
+    return PyStrings.repr(s.substring(0, 200)) + "... (" + s.length() + " characters)";
   }
 
   /** A pre-release segment: {@code a}, {@code b} or {@code rc} and its number. */
