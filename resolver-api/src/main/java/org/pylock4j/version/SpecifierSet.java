@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.pylock4j.error.InvalidSpecifierException;
 
 /**
@@ -230,18 +231,36 @@ public final class SpecifierSet {
    * @return a new list, never null
    */
   public List<Version> filter(List<Version> versions) {
-    List<Version> out = new ArrayList<>();
+    return filter(versions, Function.identity());
+  }
+
+  /**
+   * The items whose version this set admits, in input order, with the pre-release rule of
+   * {@link #filter(List)} (as {@code packaging}'s {@code filter} with a {@code key}).
+   *
+   * <pre>{@code
+   * List<Candidate> ok = specifiers.filter(candidates, Candidate::version);
+   * }</pre>
+   *
+   * @param items the candidates, must not be null nor contain null
+   * @param version gives each item's version, must not be null nor return null
+   * @param <T> the type of the items
+   * @return a new list, never null
+   */
+  public <T> List<T> filter(List<T> items, Function<? super T, Version> version) {
+    List<T> out = new ArrayList<>();
     boolean finalFound = false;
-    for (Version v : versions) {
+    for (T item : items) {
+      Version v = version.apply(item);
       if (matchesAll(v)) {
-        out.add(v);
+        out.add(item);
         finalFound |= !v.isPrerelease();
       }
     }
     if (prereleases || !finalFound) {
       return out;
     }
-    out.removeIf(Version::isPrerelease);
+    out.removeIf(item -> version.apply(item).isPrerelease());
     return out;
   }
 
