@@ -54,7 +54,11 @@ public final class SpecifierSet {
     this.prereleases = pre;
   }
 
-  /** The empty set, which admits every version (pre-releases by the default rule). */
+  /**
+   * The empty set, which admits every version (pre-releases by the default rule).
+   *
+   * @return the empty set, never null
+   */
   public static SpecifierSet any() {
     return ANY;
   }
@@ -125,17 +129,29 @@ public final class SpecifierSet {
     return specs.isEmpty() ? ANY : new SpecifierSet(List.copyOf(specs));
   }
 
-  /** The clauses, in normal order (sorted by text, duplicates removed). */
+  /**
+   * The clauses, in normal order (sorted by text, duplicates removed).
+   *
+   * @return an unmodifiable list, never null
+   */
   public List<Specifier> specifiers() {
     return canonical;
   }
 
-  /** True when there are no clauses. */
+  /**
+   * True when there are no clauses.
+   *
+   * @return true for the empty set
+   */
   public boolean isEmpty() {
     return specs.isEmpty();
   }
 
-  /** Whether any clause names a pre-release (see {@link Specifier#prereleases()}). */
+  /**
+   * Whether any clause names a pre-release (see {@link Specifier#prereleases()}).
+   *
+   * @return true when some clause names a pre-release
+   */
   public boolean prereleases() {
     return prereleases;
   }
@@ -166,6 +182,7 @@ public final class SpecifierSet {
    * #filter(List)} to choose among several candidates.
    *
    * @param version the candidate, must not be null
+   * @return true when every clause admits {@code version}
    */
   public boolean contains(Version version) {
     return matchesAll(version);
@@ -176,6 +193,7 @@ public final class SpecifierSet {
    *
    * @param version the candidate, must not be null
    * @param allowPrereleases false to reject every pre-release and development release
+   * @return true when every clause admits {@code version}
    */
   public boolean contains(Version version, boolean allowPrereleases) {
     return (allowPrereleases || !version.isPrerelease()) && matchesAll(version);
@@ -188,6 +206,7 @@ public final class SpecifierSet {
    * #contains(Version)}.
    *
    * @param version the candidate as text, must not be null
+   * @return true when every clause admits {@code version}
    */
   public boolean contains(String version) {
     return contains(version, true);
@@ -199,6 +218,7 @@ public final class SpecifierSet {
    *
    * @param version the candidate as text, must not be null
    * @param allowPrereleases false to reject every pre-release and development release
+   * @return true when every clause admits {@code version}
    */
   public boolean contains(String version, boolean allowPrereleases) {
     Version v = VersionParser.parse(Objects.requireNonNull(version, "version"));
