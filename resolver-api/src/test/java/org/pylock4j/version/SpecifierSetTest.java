@@ -146,6 +146,19 @@ class SpecifierSetTest {
   }
 
   @Test
+  void unsatisfiableWhenNoVersionCanMatchEveryClause() {
+    assertTrue(SpecifierSet.parse(">=2.0,<1.0").isUnsatisfiable());
+    assertTrue(SpecifierSet.parse("==1.0,!=1.0").isUnsatisfiable());
+    assertTrue(SpecifierSet.parse(">1.0,<1.0.post1").isUnsatisfiable()); // >1.0 skips posts
+    assertTrue(SpecifierSet.parse("===1.0,===2.0").isUnsatisfiable());
+    assertTrue(SpecifierSet.parse("<0").isUnsatisfiable());
+    assertFalse(SpecifierSet.parse(">=1.0,<=1.0").isUnsatisfiable());
+    assertFalse(SpecifierSet.parse("<=1.0,==1.0+local").isUnsatisfiable());
+    assertFalse(SpecifierSet.parse(">1.0,<1.0.0.1").isUnsatisfiable());
+    assertFalse(SpecifierSet.any().isUnsatisfiable());
+  }
+
+  @Test
   void semicolonIsNotASeparator() {
     assertThrows(InvalidSpecifierException.class, () -> SpecifierSet.parse(">=1.0;<2"));
   }
