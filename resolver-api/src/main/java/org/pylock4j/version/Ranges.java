@@ -30,7 +30,9 @@ final class Ranges {
   /** A range from lower to upper. */
   private record Range(End lower, End upper) {}
 
-  private static final List<Range> FULL = List.of(new Range(new End(null, false), new End(null, false)));
+  private static final End NEG_INF = new End(null, false);
+  private static final End POS_INF = new End(null, false);
+  private static final List<Range> FULL = List.of(new Range(NEG_INF, POS_INF));
 
   /** Whether no version is admitted by every clause (pre-release rules aside). */
   static boolean unsatisfiable(List<Specifier> specs) {
@@ -93,34 +95,36 @@ final class Ranges {
         return List.of(new Range(new End(lower, true), new End(upper, false)));
       }
       return List.of(
-          new Range(new End(null, false), new End(lower, false)),
-          new Range(new End(upper, true), new End(null, false)));
+          new Range(NEG_INF, new End(lower, false)),
+          new Range(new End(upper, true), POS_INF));
     }
     switch (op) {
       case ">=":
-        return List.of(new Range(new End(v, true), new End(null, false)));
+        return List.of(new Range(new End(v, true), POS_INF));
       case "<=":
         return List.of(
-            new Range(new End(null, false), new End(new Boundary(v, AFTER_LOCALS), true)));
+            new Range(NEG_INF, new End(new Boundary(v, AFTER_LOCALS), true)));
       case ">":
         if (v.isDevRelease()) {
-          Version next = suffixed(v, v.pre(), v.post(), Optional.of(v.dev().get().add(BigInteger.ONE)));
-          return List.of(new Range(new End(next, true), new End(null, false)));
+          Optional<BigInteger> dev = Optional.of(v.dev().get().add(BigInteger.ONE));
+          Version next = suffixed(v, v.pre(), v.post(), dev);
+          return List.of(new Range(new End(next, true), POS_INF));
         }
         if (v.isPostRelease()) {
           Version next =
               suffixed(v, v.pre(), Optional.of(v.post().get().add(BigInteger.ONE)),
                   Optional.of(BigInteger.ZERO));
-          return List.of(new Range(new End(next, true), new End(null, false)));
+          return List.of(new Range(new End(next, true), POS_INF));
         }
         return List.of(
-            new Range(new End(new Boundary(v, AFTER_POSTS), false), new End(null, false)));
+            new Range(new End(new Boundary(v, AFTER_POSTS), false), POS_INF));
       case "<": {
-        Version bound = v.isPrerelease() ? v : suffixed(v, v.pre(), v.post(), Optional.of(BigInteger.ZERO));
+        Version bound =
+            v.isPrerelease() ? v : suffixed(v, v.pre(), v.post(), Optional.of(BigInteger.ZERO));
         if (bound.compareTo(MIN) <= 0) {
           return List.of();
         }
-        return List.of(new Range(new End(null, false), new End(bound, false)));
+        return List.of(new Range(NEG_INF, new End(bound, false)));
       }
       case "~=": {
         List<BigInteger> rel = v.release();
@@ -135,12 +139,13 @@ final class Ranges {
       return List.of(new Range(new End(v, true), new End(upper, true)));
     }
     return List.of(
-        new Range(new End(null, false), new End(v, false)),
-        new Range(new End(upper, false), new End(null, false)));
+        new Range(NEG_INF, new End(v, false)),
+        new Range(new End(upper, false), POS_INF));
   }
 
   private static Version baseDev0(Version v) {
-    return build(v.epoch(), v.release(), Optional.empty(), Optional.empty(), Optional.of(BigInteger.ZERO));
+    Optional<BigInteger> dev0 = Optional.of(BigInteger.ZERO);
+    return build(v.epoch(), v.release(), Optional.empty(), Optional.empty(), dev0);
   }
 
   private static Version nextPrefixDev0(BigInteger epoch, List<BigInteger> release) {
@@ -150,7 +155,10 @@ final class Ranges {
   }
 
   private static Version suffixed(
-      Version v, Optional<Version.PreRelease> pre, Optional<BigInteger> post, Optional<BigInteger> dev) {
+      Version v,
+      Optional<Version.PreRelease> pre,
+      Optional<BigInteger> post,
+      Optional<BigInteger> dev) {
     return build(v.epoch(), v.release(), pre, post, dev);
   }
 

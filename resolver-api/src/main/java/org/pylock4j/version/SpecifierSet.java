@@ -321,7 +321,7 @@ public final class SpecifierSet {
   /** Equal when the normal forms have the same clauses ({@code ==1.0} equals {@code ==1.0.0}). */
   @Override
   public boolean equals(Object o) {
-    return o == this || (o instanceof SpecifierSet && canonical.equals(((SpecifierSet) o).canonical));
+    return o == this || (o instanceof SpecifierSet s && canonical.equals(s.canonical));
   }
 
   @Override

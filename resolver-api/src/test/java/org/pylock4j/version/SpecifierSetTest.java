@@ -95,7 +95,8 @@ class SpecifierSetTest {
 
   @Test
   void andIsTheConjunction() {
-    SpecifierSet s = SpecifierSet.parse(">=1.0.0,!=1.0.1").and(SpecifierSet.parse("<=2.0.0,!=2.0.1"));
+    SpecifierSet s =
+        SpecifierSet.parse(">=1.0.0,!=1.0.1").and(SpecifierSet.parse("<=2.0.0,!=2.0.1"));
     assertEquals("!=1.0.1,!=2.0.1,<=2.0.0,>=1.0.0", s.toString());
     assertFalse(s.contains(Version.parse("2.0.1")));
     assertTrue(s.contains(Version.parse("1.5")));
