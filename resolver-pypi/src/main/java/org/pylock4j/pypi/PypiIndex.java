@@ -74,6 +74,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
   private final Http http;
   private final PageParser parser;
   private final MetadataFetcher fetcher;
+  private final MissingPages missingPages;
   private final Memo<ProjectName, ProjectPage> pages = new Memo<>(50_000);
   private final Memo<String, CoreMetadata> metadata = new Memo<>(200_000);
   private final ConcurrentHashMap<CompletableFuture<?>, AtomicInteger> waiters = new ConcurrentHashMap<>();
@@ -130,11 +131,14 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
           return chain.proceed(request);
         });
     MetadataStore store = null;
+    MissingPages missing = null;
     if (builder.cacheDirectory != null) {
+      missing = new MissingPages(builder.cacheDirectory.resolve("missing-pages"));
       http.cache(new Cache(builder.cacheDirectory.resolve("http").toFile(), builder.httpCacheBytes));
       store = new MetadataStore(builder.cacheDirectory.resolve("metadata"));
     }
     this.client = http.build();
+    this.missingPages = missing;
     this.http = new Http(client, credentials, builder.retries, builder.retryBackoff, requests);
     this.fetcher = new MetadataFetcher(this.http, store, offline, builder.maxMetadataBytes,
         builder.maxFileBytes, executor, metadataCacheHits, warnings);
@@ -269,11 +273,17 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
             maxPageBytes, "maxPageBytes"))
         .thenApplyAsync(result -> {
           if (result.offlineMiss()) {
+            if (missingPages != null && missingPages.isMissing(url)) {
+              return new PageParser.Parsed(List.of(), 0);
+            }
             throw new IndexException("offline: the page of " + project + " from " + url
                 + " is not in the cache; run once online with the same cache directory", url, 0, null);
           }
           int code = result.code();
           if (code == 404 || code == 410) {
+            if (missingPages != null) {
+              missingPages.markMissing(url);
+            }
             return new PageParser.Parsed(List.of(), 0);
           }
           if (code != 200) {
@@ -281,7 +291,11 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
                 ? " (credentials missing or refused: give them in the index URL or in netrc)" : "";
             throw new IndexException("GET " + url + " failed: HTTP " + code + hint, url, code, null);
           }
-          return parser.parse(project, result.url(), result.header("Content-Type"), result.body());
+          PageParser.Parsed parsed = parser.parse(project, result.url(), result.header("Content-Type"), result.body());
+          if (missingPages != null) {
+            missingPages.markFound(url);
+          }
+          return parsed;
         }, executor);
   }
 
