@@ -165,7 +165,9 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     Objects.requireNonNull(file, "file");
     return Ops.view(metadata.get(file.url(), url -> {
       Ops ops = new Ops();
-      return ops.bind(fetcher.fetch(file, ops));
+      // even the disk-cache lookup runs on the executor: the caller never waits for I/O
+      return ops.bind(CompletableFuture.supplyAsync(() -> fetcher.fetch(file, ops), executor)
+          .thenCompose(future -> future));
     }), waiters);
   }
 
