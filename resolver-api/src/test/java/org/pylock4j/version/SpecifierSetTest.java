@@ -121,6 +121,17 @@ class SpecifierSetTest {
   }
 
   @Test
+  void everyClauseCountsEvenWhenThePrintedFormDropsAnEqualOne() {
+    // packaging calls ~=2.2-c1 and ~=2.2.pre1 equal (both >=2.2rc1) but derives their prefixes
+    // from the text (2.* and 2.2.*); it prints one, and a fresh packaging set applies both.
+    SpecifierSet s = SpecifierSet.parse("~=2.2-c1,~=2.2.pre1");
+    assertEquals("~=2.2-c1", s.toString());
+    assertFalse(s.contains(Version.parse("2.3")));
+    assertTrue(s.contains(Version.parse("2.2.3")));
+    assertTrue(SpecifierSet.parse("~=2.2-c1").contains(Version.parse("2.3")));
+  }
+
+  @Test
   void semicolonIsNotASeparator() {
     assertThrows(InvalidSpecifierException.class, () -> SpecifierSet.parse(">=1.0;<2"));
   }
