@@ -1,15 +1,16 @@
 package org.pylock4j.sat;
 
+import org.pylock4j.resolve.ResolutionRequest;
+
 class ProfileOracleMain {
   public static void main(String[] args) {
-    int fails = 0;
-    for (int seed = 0; seed < Integer.parseInt(args[0]); seed++) {
-      try {
-        OraclePropertyTest.check(seed);
-      } catch (Throwable e) {
-        if (fails++ < 2) System.out.println("seed " + seed + " " + e.getMessage().substring(0, Math.min(300, e.getMessage().length())));
-      }
+    ResolutionRequest request = RealDataTest.request(args[0]);
+    long end = System.nanoTime() + Long.parseLong(args[1]) * 1_000_000_000L;
+    int n = 0;
+    while (System.nanoTime() < end) {
+      try { SatResolver.create().resolve(request); } catch (RuntimeException e) { }
+      n++;
     }
-    System.out.println("fails " + fails);
+    System.out.println(n + " runs");
   }
 }
