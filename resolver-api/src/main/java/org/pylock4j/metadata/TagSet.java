@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.pylock4j.error.InvalidMetadataException;
 import org.pylock4j.requirement.MarkerEnvironment;
 
@@ -53,10 +52,6 @@ public final class TagSet {
 
   /** The macOS minor version {@link #cpython(String, MarkerEnvironment.Platform)} assumes: 0. */
   public static final int DEFAULT_MACOS_MINOR = 0;
-
-  private static final Set<String> MANYLINUX_ARCHS =
-      Set.of("x86_64", "aarch64", "ppc64", "ppc64le", "s390x", "loongarch64", "riscv64",
-          "i686", "armv7l");
 
   private final List<Tag> tags;
   private final Map<Tag, Integer> ranks;
@@ -244,54 +239,7 @@ public final class TagSet {
    *     macosx_} tag lacks its version or architecture
    */
   public static List<String> platformsFor(String platformTag) {
-    Objects.requireNonNull(platformTag, "platformTag");
-    String tag = platformTag.toLowerCase(java.util.Locale.ROOT);
-    for (String[] legacy : new String[][] {
-        {"manylinux2014_", "17"}, {"manylinux2010_", "12"}, {"manylinux1_", "5"}}) {
-      if (tag.startsWith(legacy[0]) && tag.length() > legacy[0].length()) {
-        tag = "manylinux_2_" + legacy[1] + "_" + tag.substring(legacy[0].length());
-      }
-    }
-    List<String> out = new ArrayList<>();
-    if (tag.startsWith("manylinux_") || tag.startsWith("musllinux_")
-        || tag.startsWith("macosx_")) {
-      String kind = tag.substring(0, tag.indexOf('_'));
-      String[] parts = tag.substring(kind.length() + 1).split("_", 3);
-      if (parts.length != 3 || !isNumber(parts[0]) || !isNumber(parts[1])
-          || parts[2].isEmpty()) {
-        throw new InvalidMetadataException("not a " + kind + "_X_Y_ARCH platform tag: "
-            + PyText.repr(platformTag), platformTag);
-      }
-      int major = Integer.parseInt(parts[0]);
-      int minor = Integer.parseInt(parts[1]);
-      String arch = parts[2];
-      switch (kind) {
-        case "manylinux" -> out.addAll(manylinuxPlatforms(arch, major, minor));
-        case "musllinux" -> out.addAll(musllinuxPlatforms(arch, major, minor));
-        default -> out.addAll(macosPlatforms(major, minor, arch));
-      }
-      if (out.isEmpty()) {
-        out.add(tag);
-      }
-      if (!kind.equals("macosx")) {
-        out.add("linux_" + arch);
-      }
-    } else {
-      out.add(tag);
-    }
-    return List.copyOf(out);
-  }
-
-  private static boolean isNumber(String text) {
-    if (text.isEmpty() || text.length() > 4) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-        return false;
-      }
-    }
-    return true;
+    return PlatformTags.platformsFor(platformTag);
   }
 
   /**
@@ -306,31 +254,7 @@ public final class TagSet {
    * @return the platform tags, never null
    */
   public static List<String> manylinuxPlatforms(String arch, int glibcMajor, int glibcMinor) {
-    Objects.requireNonNull(arch, "arch");
-    List<String> out = new ArrayList<>();
-    if (!MANYLINUX_ARCHS.contains(arch)) {
-      return out;
-    }
-    int tooOldMinor = arch.equals("x86_64") || arch.equals("i686") ? 4 : 16;
-    List<int[]> maxima = new ArrayList<>();
-    maxima.add(new int[] {glibcMajor, glibcMinor});
-    for (int major = glibcMajor - 1; major > 1; major--) {
-      maxima.add(new int[] {major, 50}); // packaging's _LAST_GLIBC_MINOR guess
-    }
-    for (int[] max : maxima) {
-      int minMinor = max[0] == 2 ? tooOldMinor : -1;
-      for (int minor = max[1]; minor > minMinor; minor--) {
-        out.add("manylinux_" + max[0] + "_" + minor + "_" + arch);
-        if (max[0] == 2 && minor == 17) {
-          out.add("manylinux2014_" + arch);
-        } else if (max[0] == 2 && minor == 12) {
-          out.add("manylinux2010_" + arch);
-        } else if (max[0] == 2 && minor == 5) {
-          out.add("manylinux1_" + arch);
-        }
-      }
-    }
-    return out;
+    return PlatformTags.manylinux(arch, glibcMajor, glibcMinor);
   }
 
   /**
@@ -344,12 +268,7 @@ public final class TagSet {
    * @return the platform tags, never null
    */
   public static List<String> musllinuxPlatforms(String arch, int muslMajor, int muslMinor) {
-    Objects.requireNonNull(arch, "arch");
-    List<String> out = new ArrayList<>();
-    for (int minor = muslMinor; minor >= 0; minor--) {
-      out.add("musllinux_" + muslMajor + "_" + minor + "_" + arch);
-    }
-    return out;
+    return PlatformTags.musllinux(arch, muslMajor, muslMinor);
   }
 
   /**
@@ -363,74 +282,7 @@ public final class TagSet {
    * @return the platform tags, never null
    */
   public static List<String> macosPlatforms(int major, int minor, String arch) {
-    Objects.requireNonNull(arch, "arch");
-    List<String> out = new ArrayList<>();
-    boolean atLeast11 = major >= 11;
-    if (major == 10) {
-      for (int release = minor; release >= 0; release--) {
-        addMacFormats(out, 10, release, arch);
-      }
-    }
-    if (atLeast11) {
-      for (int release = major; release > 10; release--) {
-        addMacFormats(out, release, 0, arch);
-      }
-      for (int release = 16; release > 3; release--) {
-        if (arch.equals("x86_64")) {
-          addMacFormats(out, 10, release, arch);
-        } else {
-          out.add("macosx_10_" + release + "_universal2");
-        }
-      }
-    }
-    return out;
-  }
-
-  /** {@code packaging.tags._mac_binary_formats}, appended as platform tags. */
-  private static void addMacFormats(List<String> out, int major, int minor, String arch) {
-    List<String> formats = new ArrayList<>();
-    formats.add(arch);
-    boolean before104 = major < 10 || (major == 10 && minor < 4);
-    switch (arch) {
-      case "x86_64" -> {
-        if (before104) {
-          return;
-        }
-        formats.addAll(List.of("intel", "fat64", "fat32"));
-      }
-      case "i386" -> {
-        if (before104) {
-          return;
-        }
-        formats.addAll(List.of("intel", "fat32", "fat"));
-      }
-      case "ppc64" -> {
-        boolean after105 = major > 10 || (major == 10 && minor > 5);
-        if (after105 || before104) {
-          return;
-        }
-        formats.add("fat64");
-      }
-      case "ppc" -> {
-        boolean after106 = major > 10 || (major == 10 && minor > 6);
-        if (after106) {
-          return;
-        }
-        formats.addAll(List.of("fat32", "fat"));
-      }
-      default -> {
-        // arm64 and others: the architecture alone (plus universal2 for arm64 below)
-      }
-    }
-    if (arch.equals("arm64") || arch.equals("x86_64")) {
-      formats.add("universal2");
-    }
-    if (Set.of("x86_64", "i386", "ppc64", "ppc", "intel").contains(arch)) {
-      formats.add("universal");
-    }
-    for (String format : formats) {
-      out.add("macosx_" + major + "_" + minor + "_" + format);
-    }
+    return PlatformTags.macos(major, minor, arch);
   }
 
   /** The tags, best first, without duplicates. */

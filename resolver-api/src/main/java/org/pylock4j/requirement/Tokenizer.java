@@ -144,6 +144,7 @@ final class Tokenizer {
   private final String source;
   private int position;
   private Token next;
+  private Matcher specifierMatcher;
 
   Tokenizer(String source) {
     this.source = source;
@@ -286,8 +287,16 @@ final class Tokenizer {
   }
 
   private int regex(Pattern pattern, int at) {
-    Matcher matcher = pattern.matcher(source).region(at, source.length());
-    matcher.useTransparentBounds(true).useAnchoringBounds(false);
+    Matcher matcher;
+    if (pattern == SPECIFIER) {
+      if (specifierMatcher == null) {
+        specifierMatcher = SPECIFIER.matcher(source);
+      }
+      matcher = specifierMatcher;
+    } else {
+      matcher = pattern.matcher(source);
+    }
+    matcher.region(at, source.length()).useTransparentBounds(true).useAnchoringBounds(false);
     return matcher.lookingAt() ? matcher.end() : -1;
   }
 
