@@ -1,0 +1,116 @@
+package org.pylock4j.requirement;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.pylock4j.error.InvalidMarkerException;
+import org.pylock4j.error.InvalidSpecifierException;
+import org.pylock4j.version.Specifier;
+import org.pylock4j.version.Version;
+
+/**
+ * One comparison evaluated as {@code packaging} 26's {@code _evaluate_markers}, {@code _normalize}
+ * and {@code _eval_op} do.
+ *
+ * <ul>
+ *   <li>The variable's value is looked up; when the left operand is a literal, the right operand
+ *       names the variable and the literal is the left-hand value.
+ *   <li>For {@code python_version}, {@code python_full_version}, {@code implementation_version}
+ *       and {@code platform_release}: when {@code op + rhs} is a valid PEP 440 specifier, the
+ *       result is whether it contains {@code lhs} (pre-releases admitted; {@code false} when
+ *       {@code lhs} is not a version; {@code ===} compares strings case-insensitively).
+ *   <li>Otherwise strings are compared: {@code ==}, {@code !=}, {@code in}, {@code not in} as
+ *       usual, {@code <=} and {@code >=} as {@code ==}, {@code <} and {@code >} are false, and
+ *       {@code ~=} and {@code ===} are undefined (an error).
+ * </ul>
+ */
+final class MarkerEvaluation {
+
+  private static final Set<String> VERSION_VARIABLES =
+      Set.of("implementation_version", "platform_release", "python_full_version", "python_version");
+  private static final Set<String> SET_VARIABLES = Set.of("extras", "dependency_groups");
+
+  private MarkerEvaluation() {}
+
+  static boolean evaluate(Marker.Comparison comparison, MarkerEnvironment environment) {
+    String key;
+    String lhs;
+    String rhs;
+    if (comparison.left() instanceof Marker.Variable variable) {
+      key = variable.name();
+      lhs = lookup(environment, key, comparison);
+      rhs = comparison.right().text();
+    } else {
+      lhs = comparison.left().text();
+      key = comparison.right().text();
+      rhs = lookup(environment, key, comparison);
+    }
+    if (SET_VARIABLES.contains(key)) {
+      lhs = ProjectName.normalize(lhs);
+      rhs = ProjectName.normalize(rhs);
+    }
+    return compare(lhs, comparison.op(), rhs, key, comparison);
+  }
+
+  private static String lookup(MarkerEnvironment environment, String key, Marker comparison) {
+    Optional<String> value = environment.get(key);
+    if (key.equals("extra")) {
+      return value.filter(v -> !v.isEmpty()).map(ProjectName::normalize).orElse("");
+    }
+    if (value.isEmpty()) {
+      throw new InvalidMarkerException(
+          "the marker environment has no value for " + PythonString.repr(key),
+          comparison.toString());
+    }
+    if (key.equals("python_full_version") && value.get().endsWith("+")) {
+      return value.get() + "local";
+    }
+    return value.get();
+  }
+
+  private static Specifier specifierOrNull(String text) {
+    try {
+      return Specifier.parse(text);
+    } catch (InvalidSpecifierException notASpecifier) {
+      return null; // packaging then compares strings
+    }
+  }
+
+  private static boolean compare(
+      String lhs, String op, String rhs, String key, Marker.Comparison comparison) {
+    if (VERSION_VARIABLES.contains(key)) {
+      Specifier specifier = specifierOrNull(op + rhs);
+      if (specifier != null) {
+        if (specifier.operator().equals("===")) {
+          return lhs.toLowerCase(Locale.ROOT).equals(specifier.version().toLowerCase(Locale.ROOT));
+        }
+        return Version.tryParse(lhs).map(v -> specifier.contains(v, true)).orElse(false);
+      }
+    }
+    switch (op) {
+      case "in":
+        return rhs.contains(lhs);
+      case "not in":
+        return !rhs.contains(lhs);
+      case "==":
+      case "<=":
+      case ">=":
+        return lhs.equals(rhs);
+      case "!=":
+        return !lhs.equals(rhs);
+      case "<":
+      case ">":
+        return false;
+      default:
+        throw new InvalidMarkerException(
+            "Undefined <Op("
+                + PythonString.repr(op)
+                + ")> on "
+                + PythonString.repr(lhs)
+                + " and "
+                + PythonString.repr(rhs)
+                + ".",
+            comparison.toString());
+    }
+  }
+}
