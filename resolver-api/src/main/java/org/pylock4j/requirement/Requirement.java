@@ -23,8 +23,9 @@ import org.pylock4j.version.SpecifierSet;
  *     // pip @ https://example.org/pip.whl ; os_name == "nt"
  * }</pre>
  *
- * <p>Two requirements are equal when their normalised names, extras, specifiers, URLs and markers
- * are.
+ * <p>Two requirements are equal when their normalised names, extras, specifiers and URLs are
+ * equal and their markers print the same (as {@code packaging}'s {@code __eq__}, except that extras
+ * are compared normalised).
  *
  * @param name the project name as written (compare with {@link #projectName()})
  * @param extras the extras, normalised, sorted
@@ -149,11 +150,15 @@ public record Requirement(
         && extras.equals(other.extras)
         && specifier.equals(other.specifier)
         && Objects.equals(url, other.url)
-        && Objects.equals(marker, other.marker);
+        && Objects.equals(markerText(), other.markerText());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(ProjectName.normalize(name), extras, specifier, url, marker);
+    return Objects.hash(ProjectName.normalize(name), extras, specifier, url, markerText());
+  }
+
+  private String markerText() {
+    return marker == null ? null : marker.toString();
   }
 }

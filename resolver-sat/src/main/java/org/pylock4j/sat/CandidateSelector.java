@@ -1,0 +1,202 @@
+package org.pylock4j.sat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.pylock4j.metadata.TagSet;
+import org.pylock4j.metadata.WheelFilename;
+import org.pylock4j.requirement.ProjectName;
+import org.pylock4j.requirement.Requirement;
+import org.pylock4j.resolve.DistributionFile;
+import org.pylock4j.resolve.PrereleasePolicy;
+import org.pylock4j.resolve.ResolutionRequest;
+import org.pylock4j.version.Specifier;
+import org.pylock4j.version.SpecifierSet;
+import org.pylock4j.version.Version;
+
+/**
+ * Decides which versions on a page are candidates (DESIGN "Candidates"): not yanked unless pinned
+ * with {@code ==}/{@code ===} (PEP 592), Requires-Python admits the target, uploaded before
+ * exclude-newer, not excluded by the request, and a wheel the target supports or an sdist.
+ */
+final class CandidateSelector {
+
+  /** Why a file or version is not usable; later kinds got further through the filters. */
+  enum Reason {
+    EXCLUDED("excluded by the request", "every version is excluded by the request"),
+    YANKED("yanked", "every version is yanked"),
+    REQUIRES_PYTHON("requires another Python", null),
+    TOO_NEW("uploaded after the exclude-newer date",
+        "every version was uploaded after the exclude-newer date"),
+    NO_COMPATIBLE_FILE("no wheel compatible with the target",
+        "no version has a wheel compatible with the target or an sdist"),
+    ONLY_BINARY("only an sdist, and only binaries are allowed",
+        "no version has a wheel compatible with the target (only binaries are allowed)"),
+    PRERELEASE("a pre-release, and pre-releases are disallowed",
+        "every version is a pre-release, and pre-releases are disallowed");
+
+    final String version;
+    final String all;
+
+    Reason(String version, String all) {
+      this.version = version;
+      this.all = all;
+    }
+  }
+
+  /** A version that is a candidate, with its usable files (best first). */
+  record Selected(Version version, List<DistributionFile> files) {}
+
+  /** The outcome for one page. */
+  record Selection(List<Selected> candidates, Map<Version, Reason> rejected) {}
+
+  private final ResolutionRequest request;
+  private final TagSet tags;
+  private final Version python;
+  private final Map<String, Boolean> pythonOk = new HashMap<>();
+  private final Map<ProjectName, List<Requirement>> pins;
+
+  CandidateSelector(ResolutionRequest request, Map<ProjectName, List<Requirement>> pins) {
+    this.request = request;
+    this.tags = request.target().tags();
+    this.python = request.target().pythonVersion();
+    this.pins = pins;
+  }
+
+  /** The Python version requires-python is checked against. */
+  Version python() {
+    return python;
+  }
+
+  Selection select(ProjectName project, List<DistributionFile> files) {
+    Map<Version, List<DistributionFile>> byVersion = new LinkedHashMap<>();
+    for (DistributionFile f : files) {
+      byVersion.computeIfAbsent(f.version(), v -> new ArrayList<>()).add(f);
+    }
+    Map<Version, String> excluded = request.excludedVersions().getOrDefault(project, Map.of());
+    List<Selected> selected = new ArrayList<>();
+    Map<Version, Reason> rejected = new TreeMap<>();
+    for (Map.Entry<Version, List<DistributionFile>> e : byVersion.entrySet()) {
+      Version version = e.getKey();
+      if (excluded.containsKey(version)) {
+        rejected.put(version, Reason.EXCLUDED);
+        continue;
+      }
+      if (request.prereleases() == PrereleasePolicy.DISALLOW && version.isPrerelease()) {
+        rejected.put(version, Reason.PRERELEASE);
+        continue;
+      }
+      List<Ranked> usable = new ArrayList<>();
+      Reason furthest = null;
+      for (DistributionFile f : e.getValue()) {
+        Reason why = check(project, f, usable);
+        if (why != null && (furthest == null || why.ordinal() > furthest.ordinal())) {
+          furthest = why;
+        }
+      }
+      if (usable.isEmpty()) {
+        rejected.put(version, furthest == null ? Reason.NO_COMPATIBLE_FILE : furthest);
+        continue;
+      }
+      usable.sort(Comparator.comparingInt(Ranked::rank).thenComparing(r -> r.file.filename()));
+      selected.add(new Selected(version, usable.stream().map(Ranked::file).toList()));
+    }
+    selected.sort(Comparator.comparing(Selected::version).reversed());
+    return new Selection(selected, rejected);
+  }
+
+  /** Rank of a usable file: wheels by tag rank, sdists after every wheel. */
+  private record Ranked(DistributionFile file, int rank) {}
+
+  private Reason check(ProjectName project, DistributionFile f, List<Ranked> usable) {
+    if (f.isYanked() && !pinned(project, f.version())) {
+      return Reason.YANKED;
+    }
+    if (f.requiresPython() != null && !admitsTarget(f.requiresPython())) {
+      return Reason.REQUIRES_PYTHON;
+    }
+    Instant newest = request.excludeNewer().orElse(null);
+    if (newest != null && f.uploadTime() != null && !f.uploadTime().isBefore(newest)) {
+      return Reason.TOO_NEW;
+    }
+    if (f.isWheel()) {
+      int rank;
+      try {
+        rank = tags.rank(WheelFilename.parse(f.filename()));
+      } catch (RuntimeException e) {
+        return Reason.NO_COMPATIBLE_FILE;
+      }
+      if (rank < 0) {
+        return Reason.NO_COMPATIBLE_FILE;
+      }
+      usable.add(new Ranked(f, rank));
+      return null;
+    }
+    if (!isSdist(f.filename())) {
+      return Reason.NO_COMPATIBLE_FILE;
+    }
+    if (request.onlyBinary()) {
+      return Reason.ONLY_BINARY;
+    }
+    usable.add(new Ranked(f, Integer.MAX_VALUE));
+    return null;
+  }
+
+  /** Whether a Requires-Python value admits the target; an unparsable value admits it. */
+  boolean admitsTarget(String requiresPython) {
+    return pythonOk.computeIfAbsent(
+        requiresPython,
+        rp -> {
+          try {
+            return SpecifierSet.parse(rp).contains(python, true);
+          } catch (RuntimeException e) {
+            return true;
+          }
+        });
+  }
+
+  static boolean isSdist(String filename) {
+    String f = filename.toLowerCase(Locale.ROOT);
+    return f.endsWith(".tar.gz") || f.endsWith(".zip") || f.endsWith(".tar.bz2")
+        || f.endsWith(".tgz") || f.endsWith(".tar.xz") || f.endsWith(".tar");
+  }
+
+  /** PEP 592: a yanked version stays a candidate when a root or constraint pins it. */
+  private boolean pinned(ProjectName project, Version version) {
+    for (Requirement r : pins.getOrDefault(project, List.of())) {
+      for (Specifier s : r.specifier().specifiers()) {
+        boolean exact =
+            s.operator().equals("===") || (s.operator().equals("==") && !s.version().endsWith(".*"));
+        if (exact && s.contains(version, true)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The reason a whole project has no candidate, for a page with these rejections. */
+  String noCandidates(boolean pageEmpty, Map<Version, Reason> rejected) {
+    if (pageEmpty || rejected.isEmpty()) {
+      return "no version on the index";
+    }
+    Map<Reason, Integer> counts = new TreeMap<>();
+    rejected.values().forEach(r -> counts.merge(r, 1, Integer::sum));
+    if (counts.size() == 1) {
+      Reason only = counts.keySet().iterator().next();
+      return only == Reason.REQUIRES_PYTHON
+          ? "no version supports Python " + python + " (requires-python)"
+          : only.all;
+    }
+    List<String> parts = new ArrayList<>();
+    counts.forEach((r, n) -> parts.add(n + " " + (r == Reason.REQUIRES_PYTHON
+        ? "require another Python" : r.version)));
+    return "no usable version (" + String.join(", ", parts) + ")";
+  }
+}

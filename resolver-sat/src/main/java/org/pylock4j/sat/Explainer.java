@@ -1,0 +1,197 @@
+package org.pylock4j.sat;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.pylock4j.error.UnsatisfiableException;
+import org.pylock4j.requirement.ProjectName;
+import org.pylock4j.requirement.Requirement;
+import org.pylock4j.resolve.ConflictCause;
+import org.pylock4j.version.Version;
+import org.sat4j.core.VecInt;
+import org.sat4j.minisat.SolverFactory;
+import org.sat4j.specs.ContradictionException;
+import org.sat4j.specs.ISolver;
+import org.sat4j.specs.TimeoutException;
+import org.sat4j.tools.xplain.HighLevelXplain;
+
+/**
+ * Explains an unsatisfiable problem: a minimal unsatisfiable core over clause groups, found with
+ * Sat4j's {@link HighLevelXplain} on a separate solver built from the recorded clauses, rendered
+ * as requirement chains.
+ */
+final class Explainer {
+
+  private final Problem problem;
+
+  Explainer(Problem problem) {
+    this.problem = problem;
+  }
+
+  UnsatisfiableException explain() {
+    List<Origin> core = core();
+    List<ConflictCause> causes = render(core);
+    List<String> lines = causes.stream().map(ConflictCause::describe).toList();
+    StringBuilder message = new StringBuilder("cannot resolve the requirements: ");
+    message.append(String.join("; ", lines));
+    List<String> contested = contested(core);
+    if (!contested.isEmpty()) {
+      message.append(contested.size() == 1
+          ? "; so no version of " + contested.get(0) + " satisfies them all"
+          : "; so no versions of " + String.join(", ", contested) + " satisfy them all");
+    }
+    return new UnsatisfiableException(message.toString(), lines, causes);
+  }
+
+  /** The origins of a minimal set of groups that is unsatisfiable with the structural clauses. */
+  private List<Origin> core() {
+    Encoder e = problem.encoder;
+    ISolver inner = SolverFactory.newDefault();
+    HighLevelXplain<ISolver> xplain = new HighLevelXplain<>(inner);
+    xplain.newVar(e.maxVar());
+    try {
+      for (int[] amo : e.atMostOnes) {
+        inner.addAtMost(new VecInt(amo), 1);
+      }
+      for (int i = 0; i < e.clauses.size(); i++) {
+        xplain.addClause(new VecInt(e.clauses.get(i)), e.clauseGroups.get(i));
+      }
+      Collection<Integer> groups = xplain.explain();
+      return new TreeSet<>(groups).stream().filter(g -> g > 0).map(g -> e.origins.get(g - 1)).toList();
+    } catch (ContradictionException | TimeoutException | RuntimeException ex) {
+      // Fall back to the roots: still true, only less precise.
+      List<Origin> roots = new ArrayList<>();
+      for (Origin o : e.origins) {
+        if (o instanceof Origin.Root) {
+          roots.add(o);
+        }
+      }
+      return roots;
+    }
+  }
+
+  /** Merges the core's groups into causes, roots first, then along the requirement chains. */
+  private List<ConflictCause> render(List<Origin> core) {
+    List<Origin.Root> roots = new ArrayList<>();
+    Map<List<Object>, List<Candidate>> deps = new LinkedHashMap<>();
+    Map<List<Object>, Origin.Dependency> depKey = new HashMap<>();
+    List<Requirement> constraints = new ArrayList<>();
+    Map<List<Object>, List<Candidate>> removed = new LinkedHashMap<>();
+    for (Origin o : core) {
+      if (o instanceof Origin.Root r) {
+        roots.add(r);
+      } else if (o instanceof Origin.Dependency d) {
+        List<Object> key = List.of(d.candidate().project.name, Objects.toString(d.extra()),
+            d.requirement().toString());
+        deps.computeIfAbsent(key, k -> new ArrayList<>()).add(d.candidate());
+        depKey.putIfAbsent(key, d);
+      } else if (o instanceof Origin.Constraint c) {
+        constraints.add(c.requirement());
+      } else if (o instanceof Origin.Removed r) {
+        removed.computeIfAbsent(List.of(r.candidate().project.name, r.reason()),
+            k -> new ArrayList<>()).add(r.candidate());
+      }
+    }
+    roots.sort(Comparator.comparingInt(Origin.Root::index));
+    Map<ProjectName, Integer> depth = depths(roots, deps, depKey);
+    List<ConflictCause> causes = new ArrayList<>();
+    Set<ProjectName> noted = new TreeSet<>();
+    for (Origin.Root r : roots) {
+      causes.add(new ConflictCause.RootRequirement(r.requirement()));
+      note(r.requirement(), causes, noted);
+    }
+    List<List<Object>> keys = new ArrayList<>(deps.keySet());
+    keys.sort(Comparator.<List<Object>>comparingInt(
+            k -> depth.getOrDefault((ProjectName) k.get(0), Integer.MAX_VALUE))
+        .thenComparing(k -> (ProjectName) k.get(0))
+        .thenComparing(k -> (String) k.get(1))
+        .thenComparing(k -> (String) k.get(2)));
+    for (List<Object> k : keys) {
+      Origin.Dependency d = depKey.get(k);
+      List<Version> versions = deps.get(k).stream().map(c -> c.version).sorted().distinct().toList();
+      causes.add(new ConflictCause.Dependency(
+          d.candidate().project.name, versions, d.extra(), d.requirement()));
+      note(d.requirement(), causes, noted);
+    }
+    for (Requirement c : constraints) {
+      causes.add(new ConflictCause.Constraint(c));
+    }
+    removed.forEach((k, cands) -> causes.add(new ConflictCause.Unavailable(
+        (ProjectName) k.get(0), cands.stream().map(c -> c.version).sorted().distinct().toList(),
+        (String) k.get(1))));
+    return causes;
+  }
+
+  /** Adds a note when the required project has no candidate at all. */
+  private void note(Requirement r, List<ConflictCause> causes, Set<ProjectName> noted) {
+    Project q = problem.projects.get(r.projectName());
+    if (q != null && q.ready() && q.candidates.isEmpty() && noted.add(q.name)) {
+      causes.add(new ConflictCause.NoCandidates(q.name, q.noCandidateReason));
+    }
+  }
+
+  /** Distance of each project from the roots along the core's dependencies. */
+  private static Map<ProjectName, Integer> depths(
+      List<Origin.Root> roots,
+      Map<List<Object>, List<Candidate>> deps,
+      Map<List<Object>, Origin.Dependency> depKey) {
+    Map<ProjectName, List<ProjectName>> next = new HashMap<>();
+    for (List<Object> k : deps.keySet()) {
+      Origin.Dependency d = depKey.get(k);
+      next.computeIfAbsent(d.candidate().project.name, x -> new ArrayList<>())
+          .add(d.requirement().projectName());
+    }
+    Map<ProjectName, Integer> depth = new HashMap<>();
+    Deque<ProjectName> queue = new ArrayDeque<>();
+    for (Origin.Root r : roots) {
+      if (depth.putIfAbsent(r.requirement().projectName(), 0) == null) {
+        queue.add(r.requirement().projectName());
+      }
+    }
+    while (!queue.isEmpty()) {
+      ProjectName p = queue.poll();
+      for (ProjectName q : next.getOrDefault(p, List.of())) {
+        if (depth.putIfAbsent(q, depth.get(p) + 1) == null) {
+          queue.add(q);
+        }
+      }
+    }
+    return depth;
+  }
+
+  /** Projects that two or more requirements of the core name. */
+  private static List<String> contested(List<Origin> core) {
+    Map<ProjectName, Set<String>> requirers = new HashMap<>();
+    for (Origin o : core) {
+      Requirement r;
+      String who;
+      if (o instanceof Origin.Root root) {
+        r = root.requirement();
+        who = "root " + root.index();
+      } else if (o instanceof Origin.Dependency d) {
+        r = d.requirement();
+        who = d.candidate().project.name + "|" + d.requirement();
+      } else if (o instanceof Origin.Constraint c) {
+        r = c.requirement();
+        who = "constraint " + c.requirement();
+      } else {
+        continue;
+      }
+      requirers.computeIfAbsent(r.projectName(), k -> new TreeSet<>()).add(who);
+    }
+    return requirers.entrySet().stream()
+        .filter(en -> en.getValue().size() > 1)
+        .map(en -> en.getKey().toString())
+        .sorted()
+        .toList();
+  }
+}

@@ -1,0 +1,245 @@
+package org.pylock4j.sat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.pylock4j.error.InvalidInputException;
+import org.pylock4j.error.PylockException;
+import org.pylock4j.error.ResolutionLimitException;
+import org.pylock4j.metadata.CoreMetadata;
+import org.pylock4j.resolve.ProjectPage;
+import org.pylock4j.resolve.Resolution;
+import org.pylock4j.resolve.ResolutionListener;
+import org.pylock4j.resolve.ResolutionRequest;
+import org.pylock4j.resolve.ResolutionStatistics;
+
+/**
+ * One resolution: the lazy loop (DESIGN "Lazy loop"). Solve the relaxation in which versions
+ * without fetched metadata have no dependencies, take its lexicographic optimum, fetch (in
+ * parallel, bounded) the metadata of the chosen versions still unknown and the pages of the
+ * projects they name, add their clauses to the same incremental solver, and repeat until every
+ * chosen version is known.
+ *
+ * <p>Never blocks a thread: each step runs on the request's executor and a fetch batch resumes
+ * the loop when all its requests have completed. Results are integrated in an order fixed by the
+ * inputs, never by completion order.
+ */
+final class Session {
+
+  private final ResolutionRequest request;
+  private final ResolutionListener listener;
+  private final CompletableFuture<Resolution> result = new CompletableFuture<>();
+  private final StopListener stop;
+  private final Encoder encoder;
+  private final Problem problem;
+  private final Optimizer optimizer;
+  private final long started = System.nanoTime();
+  private int rounds;
+  private int pagesFetched;
+  private int metadataFetched;
+  private volatile FetchBatch batch;
+  private final List<PageFetch> pageFetches = new ArrayList<>();
+  private final List<MetadataFetch> metadataFetches = new ArrayList<>();
+
+  private record PageFetch(Project project, FetchBatch.Fetch<ProjectPage> fetch) {}
+
+  private record MetadataFetch(Candidate candidate, FetchBatch.Fetch<CoreMetadata> fetch) {}
+
+  Session(ResolutionRequest request) {
+    this.request = request;
+    this.listener = request.listener();
+    this.stop = new StopListener(request.options().timeout());
+    this.encoder = new Encoder(stop);
+    this.problem = new Problem(request, encoder, this::warn);
+    this.optimizer = new Optimizer(encoder, request.strategy(), request.preferences());
+  }
+
+  CompletableFuture<Resolution> start() {
+    result.whenComplete((r, e) -> {
+      if (result.isCancelled()) {
+        cancel();
+      }
+    });
+    resume();
+    return result;
+  }
+
+  private void cancel() {
+    stop.cancel();
+    FetchBatch b = batch;
+    if (b != null) {
+      b.cancel();
+    }
+  }
+
+  private void resume() {
+    try {
+      request.executor().execute(this::advance);
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+    }
+  }
+
+  private void warn(String message) {
+    problem.warnings.add(message);
+    listener.warning(message);
+  }
+
+  private void advance() {
+    try {
+      if (result.isDone()) {
+        return;
+      }
+      if (rounds == 0 && batch == null) {
+        problem.start();
+      }
+      stop.check();
+      integrate();
+      while (true) {
+        problem.runTasks();
+        if (problem.hasWork()) {
+          launch();
+          return;
+        }
+        if (++rounds > request.options().maxRounds()) {
+          throw new ResolutionLimitException("maxRounds",
+              "the resolution needed more than " + request.options().maxRounds()
+                  + " rounds of the lazy loop (ResolverOptions.maxRounds)");
+        }
+        boolean[] model = optimizer.optimise(order());
+        if (model == null) {
+          throw new Explainer(problem).explain();
+        }
+        List<Candidate> unknown = new ArrayList<>();
+        for (Project p : problem.projects.values()) {
+          if (p.ready()) {
+            for (Candidate c : p.candidates) {
+              if (model[c.var] && c.state == Candidate.State.UNKNOWN) {
+                unknown.add(c);
+              }
+            }
+          }
+        }
+        listener.roundSolved(rounds, unknown.size());
+        if (unknown.isEmpty()) {
+          Resolution resolution = new GraphBuilder(problem, model).build(statistics());
+          listener.finished(resolution);
+          result.complete(resolution);
+          return;
+        }
+        for (Candidate c : unknown) {
+          c.state = Candidate.State.FETCHING;
+          problem.metadataWanted.add(c);
+        }
+      }
+    } catch (Throwable t) {
+      result.completeExceptionally(t);
+    }
+  }
+
+  /** Direct requirements in input order, then every other project by name. */
+  private List<Project> order() {
+    List<Project> order = new ArrayList<>();
+    for (Project p : problem.direct) {
+      if (p.ready()) {
+        order.add(p);
+      }
+    }
+    for (Project p : problem.projects.values()) {
+      if (p.ready() && !p.direct) {
+        order.add(p);
+      }
+    }
+    return order;
+  }
+
+  private void launch() {
+    FetchBatch b = new FetchBatch(request.options().maxParallelFetches());
+    List<Project> pages = new ArrayList<>(problem.pagesWanted);
+    pages.sort(Comparator.comparing(p -> p.name));
+    for (Project p : pages) {
+      listener.projectDiscovered(p.name);
+      pageFetches.add(new PageFetch(p, b.add(() -> request.source().page(p.name))));
+    }
+    for (Candidate c : problem.metadataWanted) {
+      metadataFetches.add(
+          new MetadataFetch(c, b.add(() -> request.source().metadata(c.metadataFile))));
+    }
+    problem.pagesWanted.clear();
+    problem.metadataWanted.clear();
+    batch = b;
+    b.run().whenComplete((v, e) -> {
+      if (!stop.cancelled()) {
+        resume();
+      }
+    });
+    if (stop.cancelled()) {
+      b.cancel();
+    }
+  }
+
+  private void integrate() {
+    pageFetches.sort(Comparator.comparing(f -> f.project.name));
+    for (PageFetch f : pageFetches) {
+      if (f.fetch.error != null) {
+        throw failure(f.fetch.error, "reading the page of " + f.project.name);
+      }
+      pagesFetched++;
+      listener.pageFetched(f.fetch.value);
+      problem.integratePage(f.project, f.fetch.value);
+    }
+    pageFetches.clear();
+    metadataFetches.sort(Comparator.comparing((MetadataFetch f) -> f.candidate.project.name)
+        .thenComparing(f -> f.candidate.version, Comparator.reverseOrder()));
+    for (MetadataFetch f : metadataFetches) {
+      Candidate c = f.candidate;
+      if (f.fetch.error != null) {
+        Throwable cause = unwrap(f.fetch.error);
+        if (cause instanceof InvalidInputException invalid) {
+          problem.invalidMetadata(c, invalid);
+          continue;
+        }
+        throw failure(cause, "reading the metadata of " + c.metadataFile.filename());
+      }
+      metadataFetched++;
+      listener.metadataFetched(c.metadataFile);
+      problem.integrateMetadata(c, f.fetch.value);
+    }
+    metadataFetches.clear();
+  }
+
+  private RuntimeException failure(Throwable error, String what) {
+    Throwable cause = unwrap(error);
+    if (cause instanceof CancellationException) {
+      stop.check();
+    }
+    if (cause instanceof PylockException p) {
+      return p;
+    }
+    return new PylockException("failed " + what + ": " + cause, cause);
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private ResolutionStatistics statistics() {
+    int candidates = 0;
+    for (Project p : problem.projects.values()) {
+      if (p.ready()) {
+        candidates += p.candidates.size();
+      }
+    }
+    return new ResolutionStatistics(candidates, pagesFetched, metadataFetched, rounds,
+        encoder.calls(), Duration.ofNanos(System.nanoTime() - started));
+  }
+}
