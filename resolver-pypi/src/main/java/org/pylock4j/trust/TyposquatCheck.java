@@ -11,12 +11,15 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.pylock4j.requirement.ProjectName;
+import org.pylock4j.requirement.Requirement;
 
 /**
  * Warns about requested names that look like the name of a popular project: the typosquatting
@@ -70,8 +73,22 @@ public final class TyposquatCheck {
   private final Map<String, int[]> bySkeleton;
   private final Map<String, int[]> byDeletion;
   private final Map<String, int[]> byAffix;
+  private final Set<String> allowed;
+
+  private TyposquatCheck(TyposquatCheck base, Set<String> allowed) {
+    this.options = base.options;
+    this.rankByName = base.rankByName;
+    this.names = base.names;
+    this.ranks = base.ranks;
+    this.skeletons = base.skeletons;
+    this.bySkeleton = base.bySkeleton;
+    this.byDeletion = base.byDeletion;
+    this.byAffix = base.byAffix;
+    this.allowed = Set.copyOf(allowed);
+  }
 
   private TyposquatCheck(Map<String, Integer> ranking, Options options) {
+    this.allowed = Set.of();
     this.options = options;
     this.rankByName = Map.copyOf(ranking);
     List<Map.Entry<String, Integer>> entries = new ArrayList<>(ranking.entrySet());
@@ -192,6 +209,9 @@ public final class TyposquatCheck {
    */
   public List<TyposquatWarning> check(ProjectName project) {
     String name = project.normalized();
+    if (allowed.contains(name)) {
+      return List.of();
+    }
     Integer ownRank = rankByName.get(name);
     double bar = ownRank == null ? Double.POSITIVE_INFINITY : ownRank / options.minPopularityRatio();
     String s = skeleton(name);
@@ -238,6 +258,50 @@ public final class TyposquatCheck {
       }
     }
     return result;
+  }
+
+  /**
+   * Checks the names of root requirements; a requirement with a direct URL is skipped (the URL, not
+   * the name, says where it comes from).
+   *
+   * @param roots the root requirements, must not be null
+   * @return the names that warn, in input order, with their warnings; never null
+   */
+  public Map<ProjectName, List<TyposquatWarning>> checkRequirements(Collection<Requirement> roots) {
+    List<ProjectName> names = new ArrayList<>();
+    for (Requirement r : roots) {
+      if (r.directUrl().isEmpty()) {
+        names.add(r.projectName());
+      }
+    }
+    return checkAll(names);
+  }
+
+  /**
+   * The strict form ({@code lock --strict}): throws when any root requirement warns.
+   *
+   * @param roots the root requirements, must not be null
+   * @throws TyposquatException listing every warning
+   */
+  public void requireNoWarnings(Collection<Requirement> roots) {
+    List<TyposquatWarning> all = new ArrayList<>();
+    checkRequirements(roots).values().forEach(all::addAll);
+    if (!all.isEmpty()) {
+      throw new TyposquatException(all);
+    }
+  }
+
+  /**
+   * This check, with {@code names} never reported (names a user vouched for, e.g. from a {@code
+   * --allow-name} option or configuration).
+   *
+   * @param names the names to trust, must not be null
+   * @return a check sharing this one's indexes, never null
+   */
+  public TyposquatCheck allowing(Collection<ProjectName> names) {
+    Set<String> all = new HashSet<>(allowed);
+    names.forEach(n -> all.add(n.normalized()));
+    return new TyposquatCheck(this, all);
   }
 
   private void editMatches(ProjectName project, String name, String s, String key, double bar,

@@ -171,4 +171,26 @@ class TyposquatCheckTest {
         () -> new TyposquatCheck.Options(5, 4, 0.5, 10));
     assertEquals("minPopularityRatio must be at least 1, was 0.5", e.getMessage());
   }
+
+  @Test
+  void strictModeThrowsListingEveryWarningAndSkipsDirectUrls() {
+    TyposquatException e = assertThrows(TyposquatException.class, () -> STANDARD.requireNoWarnings(List.of(
+        org.pylock4j.requirement.Requirement.parse("reqeusts>=2"),
+        org.pylock4j.requirement.Requirement.parse("numpy"),
+        org.pylock4j.requirement.Requirement.parse("djanga @ https://example.org/djanga-1.0.tar.gz"),
+        org.pylock4j.requirement.Requirement.parse("urlib3"))));
+    assertEquals("requested name looks like a typosquat (allow it explicitly if it is intended): "
+        + "\"reqeusts\" looks like \"requests\" (download rank 6): two adjacent characters swapped\n"
+        + "\"urlib3\" looks like \"urllib3\" (download rank 3): one character missing ('l')", e.getMessage());
+    assertEquals("reqeusts", e.input());
+    assertEquals(2, e.warnings().size());
+  }
+
+  @Test
+  void allowedNamesAreNotReported() {
+    TyposquatCheck check = STANDARD.allowing(List.of(ProjectName.of("Urlib3")));
+    assertEquals(List.of(), check.check(ProjectName.of("urlib3")));
+    assertFalse(check.check(ProjectName.of("reqeusts")).isEmpty());
+    assertFalse(STANDARD.check(ProjectName.of("urlib3")).isEmpty());
+  }
 }
