@@ -47,9 +47,10 @@ import org.pylock4j.requirement.Requirement;
  * Options#minPopularityRatio()} times higher in the ranking, so popular projects do not warn about
  * each other.
  *
- * <p>Lookups use precomputed indexes (the name with separators and look-alikes folded, its
- * one-character deletions and its affix variants), so checking one name costs a few dozen hash
- * lookups, not a comparison with every popular name. Instances are immutable and thread-safe.
+ * <p>Lookups use precomputed indexes: the name with separators and look-alikes folded and its affix
+ * variants in hash maps, and for one edit the popular names bucketed by length and first or last
+ * letter, so a check compares a name with a few hundred popular names, not all of them. Instances
+ * are immutable and thread-safe.
  *
  * <pre>{@code
  * for (TyposquatWarning w : TyposquatCheck.standard().check(ProjectName.of("reqeusts"))) {
@@ -71,7 +72,7 @@ public final class TyposquatCheck {
   private final int[] ranks;
   private final String[] skeletons;
   private final Map<String, int[]> bySkeleton;
-  private final Map<String, int[]> byDeletion;
+  private final EditIndex edits;
   private final Map<String, int[]> byAffix;
   private final Set<String> allowed;
 
@@ -82,7 +83,7 @@ public final class TyposquatCheck {
     this.ranks = base.ranks;
     this.skeletons = base.skeletons;
     this.bySkeleton = base.bySkeleton;
-    this.byDeletion = base.byDeletion;
+    this.edits = base.edits;
     this.byAffix = base.byAffix;
     this.allowed = Set.copyOf(allowed);
   }
@@ -99,7 +100,6 @@ public final class TyposquatCheck {
     ranks = new int[n];
     skeletons = new String[n];
     Map<String, int[]> skel = new HashMap<>(n * 2);
-    Map<String, int[]> del = new HashMap<>(n * 32);
     Map<String, int[]> affix = new HashMap<>(n * 8);
     for (int i = 0; i < n; i++) {
       names[i] = entries.get(i).getKey();
@@ -107,18 +107,12 @@ public final class TyposquatCheck {
       String s = skeleton(names[i]);
       skeletons[i] = s;
       add(skel, s, i);
-      if (s.length() >= options.minEditLength()) {
-        add(del, s, i);
-        for (int j = 0; j < s.length(); j++) {
-          add(del, deleteAt(s, j), i);
-        }
-      }
       for (String variant : affixVariants(s, options.minAffixCoreLength())) {
         add(affix, variant, i);
       }
     }
     bySkeleton = skel;
-    byDeletion = del;
+    edits = new EditIndex(skeletons, options.minEditLength());
     byAffix = affix;
   }
 
@@ -225,9 +219,8 @@ public final class TyposquatCheck {
       }
     }
     if (s.length() + 1 >= options.minEditLength()) {
-      editMatches(project, name, s, s, bar, found);
-      for (int j = 0; j < s.length(); j++) {
-        editMatches(project, name, s, deleteAt(s, j), bar, found);
+      for (int[] bucket : edits.candidates(s)) {
+        editMatches(project, name, s, bucket, bar, found);
       }
     }
     if (s.length() >= options.minAffixCoreLength()) {
@@ -304,14 +297,11 @@ public final class TyposquatCheck {
     return new TyposquatCheck(this, all);
   }
 
-  private void editMatches(ProjectName project, String name, String s, String key, double bar,
+  private void editMatches(ProjectName project, String name, String s, int[] targets, double bar,
       Map<Integer, TyposquatWarning> found) {
-    for (int t : byDeletion.getOrDefault(key, NONE)) {
-      if (found.containsKey(t) || !eligible(t, name, bar)) {
-        continue;
-      }
+    for (int t : targets) {
       String detail = oneEdit(s, skeletons[t]);
-      if (detail != null) {
+      if (detail != null && !found.containsKey(t) && eligible(t, name, bar)) {
         String plain = oneEdit(stripSeparators(name), stripSeparators(names[t]));
         detail = plain != null ? plain : detail + " after folding look-alike characters";
         found.put(t, warning(project, t, TyposquatWarning.Kind.EDIT, detail));
@@ -430,16 +420,61 @@ public final class TyposquatCheck {
         : "the same name without its python/py prefix or suffix";
   }
 
-  private static String deleteAt(String s, int j) {
-    return new StringBuilder(s.length() - 1).append(s, 0, j).append(s, j + 1, s.length()).toString();
-  }
-
   private static void add(Map<String, int[]> index, String key, int value) {
     int[] old = index.putIfAbsent(key, new int[] {value});
     if (old != null && old[old.length - 1] != value) {
       int[] grown = Arrays.copyOf(old, old.length + 1);
       grown[old.length] = value;
       index.put(key, grown);
+    }
+  }
+
+  /**
+   * Finds the popular names one edit away without comparing with all of them. For names of 3
+   * letters or more, one edit (insert, delete, substitute, transpose) never changes both the first
+   * and the last letter, so the popular names are bucketed by (length, first letter) and by
+   * (length, last letter); a check compares the folded name only with the six buckets of lengths
+   * n-1, n and n+1 that share its first or its last letter. Thread-safe (immutable).
+   */
+  private static final class EditIndex {
+    private final Map<Integer, int[]> buckets = new HashMap<>();
+    private final int[] shortNames;
+
+    EditIndex(String[] skeletons, int minLength) {
+      Map<Integer, List<Integer>> lists = new HashMap<>();
+      List<Integer> shorts = new ArrayList<>();
+      for (int i = 0; i < skeletons.length; i++) {
+        String s = skeletons[i];
+        if (s.length() < minLength) {
+          continue;
+        }
+        if (s.length() < 3) {
+          shorts.add(i);
+          continue;
+        }
+        lists.computeIfAbsent(key(s.length(), 0, s.charAt(0)), k -> new ArrayList<>()).add(i);
+        lists.computeIfAbsent(key(s.length(), 1, s.charAt(s.length() - 1)), k -> new ArrayList<>()).add(i);
+      }
+      lists.forEach((k, v) -> buckets.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+      shortNames = shorts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int key(int length, int end, char c) {
+      return (length << 9) | (end << 8) | (c & 0xff);
+    }
+
+    /** The buckets a name must be compared with (a target may be in two of them). */
+    List<int[]> candidates(String s) {
+      List<int[]> out = new ArrayList<>(7);
+      out.add(shortNames);
+      if (s.isEmpty()) {
+        return out;
+      }
+      for (int length = Math.max(1, s.length() - 1); length <= s.length() + 1; length++) {
+        out.add(buckets.getOrDefault(key(length, 0, s.charAt(0)), NONE));
+        out.add(buckets.getOrDefault(key(length, 1, s.charAt(s.length() - 1)), NONE));
+      }
+      return out;
     }
   }
 

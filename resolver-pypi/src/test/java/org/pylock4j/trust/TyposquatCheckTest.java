@@ -193,4 +193,43 @@ class TyposquatCheckTest {
     assertFalse(check.check(ProjectName.of("reqeusts")).isEmpty());
     assertFalse(STANDARD.check(ProjectName.of("urlib3")).isEmpty());
   }
+
+  @Test
+  void bucketedEditSearchFindsExactlyWhatAFullScanFinds() {
+    Map<ProjectName, Integer> ranking =
+        TyposquatCheck.readRanking(TyposquatCheck.class.getResourceAsStream(TyposquatCheck.RESOURCE));
+    List<ProjectName> names = new java.util.ArrayList<>();
+    for (String n : List.of("python3-dateutil", "jeIlyfish", "urlib3", "reqeusts", "colourama", "djanga", "crypt",
+        "nurnpy", "requests-py", "yaml", "pan-das", "attr", "sixx", "boto", "xoto3", "ulid")) {
+      names.add(ProjectName.of(n));
+    }
+    ranking.keySet().stream().limit(400).forEach(p -> {
+      names.add(ProjectName.of(p.normalized() + "x"));
+      names.add(ProjectName.of("x" + p.normalized()));
+      if (p.normalized().length() > 5) {
+        names.add(ProjectName.of(p.normalized().substring(1)));
+      }
+    });
+    List<ProjectName> targets = List.copyOf(ranking.keySet());
+    String[] skeletons = targets.stream().map(t -> TyposquatCheck.skeleton(t.normalized())).toArray(String[]::new);
+    int[] ranks = targets.stream().mapToInt(ranking::get).toArray();
+    int warned = 0;
+    for (ProjectName n : names) {
+      String s = TyposquatCheck.skeleton(n.normalized());
+      Integer own = ranking.get(n);
+      Set<String> expected = new TreeSet<>();
+      for (int i = 0; i < skeletons.length; i++) {
+        if (skeletons[i].length() >= 5 && !targets.get(i).equals(n) && (own == null || ranks[i] <= own / 100.0)
+            && TyposquatCheck.oneEdit(s, skeletons[i]) != null) {
+          expected.add(targets.get(i).normalized());
+        }
+      }
+      Set<String> actual = new TreeSet<>();
+      STANDARD.check(n).stream().filter(w -> w.kind() == TyposquatWarning.Kind.EDIT)
+          .forEach(w -> actual.add(w.popular().normalized()));
+      assertEquals(expected, actual, n::normalized);
+      warned += actual.isEmpty() ? 0 : 1;
+    }
+    assertTrue(warned > 800, "most variants warn: " + warned);
+  }
 }
