@@ -44,7 +44,13 @@ final class OsvApi implements AdvisorySource {
   private final Map<String, OsvRecord> byId = new ConcurrentHashMap<>();
   private final Map<ProjectName, List<OsvRecord>> byProject = new ConcurrentHashMap<>();
 
-  OsvApi(String baseUrl, OkHttpClient http, ObjectMapper json, Executor executor) {
+  private final int retries;
+  private final java.time.Duration backoff;
+
+  OsvApi(String baseUrl, OkHttpClient http, ObjectMapper json, Executor executor, int retries,
+      java.time.Duration backoff) {
+    this.retries = retries;
+    this.backoff = backoff;
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.http = http;
     this.json = json;
@@ -156,7 +162,30 @@ final class OsvApi implements AdvisorySource {
     return call(new Request.Builder().url(baseUrl + path).get().build());
   }
 
+  /**
+   * Sends {@code request}; a 5xx answer or an I/O failure is tried again up to {@code retries}
+   * times, waiting {@code backoff}, then twice that, …; a 4xx answer is final.
+   */
   private JsonNode call(Request request) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return callOnce(request);
+      } catch (AdvisoryDatabaseException e) {
+        boolean transient_ = e.status().map(s -> s >= 500).orElse(e.getCause() instanceof IOException);
+        if (!transient_ || attempt >= retries) {
+          throw e;
+        }
+        try {
+          Thread.sleep(backoff.multipliedBy(1L << Math.min(attempt, 10)).toMillis());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private JsonNode callOnce(Request request) {
     String url = request.url().toString();
     try (Response response = http.newCall(request).execute()) {
       if (!response.isSuccessful()) {
@@ -169,7 +198,7 @@ final class OsvApi implements AdvisorySource {
       } catch (JsonProcessingException e) {
         throw new AdvisoryDatabaseException(
             "OSV answered malformed JSON for " + request.method() + " " + url + ": " + e.getOriginalMessage(), url,
-            response.code(), e);
+            0, null);
       }
     } catch (IOException e) {
       throw new AdvisoryDatabaseException("cannot reach OSV at " + url + ": " + e.getMessage(), url, 0, e);
