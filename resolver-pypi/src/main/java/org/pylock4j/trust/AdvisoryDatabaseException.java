@@ -1,17 +1,16 @@
 package org.pylock4j.trust;
 
-import java.util.Optional;
-import org.pylock4j.error.PylockException;
+import org.pylock4j.error.IndexException;
 
 /**
  * The vulnerability database could not answer: OSV unreachable or answering with an HTTP error or
  * a malformed body, or an offline export that cannot be read.
+ *
+ * <p>An {@link IndexException} (a remote source failed, exit code 3 in the command line), whose
+ * {@link #url()} is the URL asked or, offline, the export's path.
  */
-public class AdvisoryDatabaseException extends PylockException {
+public class AdvisoryDatabaseException extends IndexException {
   private static final long serialVersionUID = 1L;
-
-  private final String location;
-  private final int status;
 
   /**
    * Creates an exception.
@@ -22,18 +21,11 @@ public class AdvisoryDatabaseException extends PylockException {
    * @param cause the underlying failure, or null
    */
   public AdvisoryDatabaseException(String message, String location, int status, Throwable cause) {
-    super(message, cause);
-    this.location = location;
-    this.status = status;
+    super(message, location, status, cause);
   }
 
-  /** The URL asked or the path of the export. */
+  /** The URL asked or the path of the export (the same as {@link #url()}). */
   public String location() {
-    return location;
-  }
-
-  /** The HTTP status, if a response came. */
-  public Optional<Integer> status() {
-    return status == 0 ? Optional.empty() : Optional.of(status);
+    return url();
   }
 }
