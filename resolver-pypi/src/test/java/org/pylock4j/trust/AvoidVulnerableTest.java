@@ -29,7 +29,7 @@ class AvoidVulnerableTest {
       .version("urllib3", "2.0.5")
       .build();
 
-  private static ResolutionRequest request(String... roots) {
+  static ResolutionRequest request(String... roots) {
     ResolutionRequest.Builder b = ResolutionRequest.builder()
         .target(TargetEnvironment.cpython("3.12", MarkerEnvironment.Platform.LINUX_X86_64))
         .source(INDEX);
@@ -39,7 +39,7 @@ class AvoidVulnerableTest {
     return b.build();
   }
 
-  private static Map<String, String> pins(Resolution r) {
+  static Map<String, String> pins(Resolution r) {
     return r.packages().stream().collect(java.util.stream.Collectors.toMap(
         p -> p.name().normalized(), p -> p.version().toString(), (a, b) -> a, java.util.TreeMap::new));
   }

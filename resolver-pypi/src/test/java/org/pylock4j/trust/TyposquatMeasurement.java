@@ -12,11 +12,15 @@ import org.pylock4j.requirement.ProjectName;
  * Measures {@link TyposquatCheck} on real names (not a test: run by hand).
  *
  * <pre>
- * java -cp ... org.pylock4j.trust.TyposquatMeasurement /work/.library/env/packages/pypi.tsv [ratio]
+ * mvn -B -q -o -pl resolver-pypi -am test-compile
+ * java -cp resolver-pypi/target/classes:resolver-pypi/target/test-classes:resolver-api/target/classes \
+ *     org.pylock4j.trust.TyposquatMeasurement PYPI.TSV [RATIO [list]]
  * </pre>
  *
- * <p>Prints how many of the ranked projects warn against each other, the warning rate over every
- * PyPI name, and the time per check.
+ * <p>PYPI.TSV is the development environment's packages/pypi.tsv (every PyPI name, download rank
+ * for the top 15,000). Prints the set-up cost, how many of the ranked projects warn against each
+ * other (with {@code list}: which), the warning rate over every PyPI name, and the CPU time per
+ * check against a full scan of all popular names.
  */
 final class TyposquatMeasurement {
   public static void main(String[] args) throws IOException {
