@@ -5,6 +5,7 @@
 #   resolver-pypi/src/test/pip-check/check.sh
 set -euo pipefail
 export PIP_CONFIG_FILE=/dev/null
+unset PIP_FIND_LINKS PIP_EXTRA_INDEX_URL PIP_INDEX_URL
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT

@@ -14,7 +14,11 @@ import org.pylock4j.error.InvalidSpecifierException;
  * <p>Immutable and thread-safe; {@link #toString()} is the normal form {@code packaging} prints
  * (clauses sorted by their text, duplicates removed, joined by {@code ,}). Behaves as {@code
  * packaging.specifiers.SpecifierSet} 26.x (PEP 440, "Version specifiers" and "Handling of
- * pre-releases").
+ * pre-releases"). Every clause given counts in {@code contains} and {@code filter}, as in a fresh
+ * {@code packaging} set; {@code packaging} drops duplicate clauses in place the first time a set
+ * is printed, hashed or compared, which changes the answer in one rare case ({@code ~=2.2-c1}
+ * and {@code ~=2.2.pre1} are "equal" there, yet match differently), and pylock4j does not
+ * follow it there.
  *
  * <pre>{@code
  * SpecifierSet s = SpecifierSet.parse(">=1.0, !=1.3.*");   // toString() "!=1.3.*,>=1.0"
@@ -174,6 +178,38 @@ public final class SpecifierSet {
    */
   public boolean contains(Version version, boolean allowPrereleases) {
     return (allowPrereleases || !version.isPrerelease()) && matchesAll(version);
+  }
+
+  /**
+   * Containment of a version given as text, as {@code packaging} treats a string: {@code ===}
+   * clauses compare the text as written (ignoring case); a text that is not a PEP 440 version is
+   * contained only by {@code ===} clauses naming it, or by the empty set. Otherwise as {@link
+   * #contains(Version)}.
+   *
+   * @param version the candidate as text, must not be null
+   */
+  public boolean contains(String version) {
+    return contains(version, true);
+  }
+
+  /**
+   * Containment of a version given as text (see {@link #contains(String)}) with pre-releases
+   * admitted or not; a text that is not a PEP 440 version is never a pre-release.
+   *
+   * @param version the candidate as text, must not be null
+   * @param allowPrereleases false to reject every pre-release and development release
+   */
+  public boolean contains(String version, boolean allowPrereleases) {
+    Version v = VersionParser.parse(Objects.requireNonNull(version, "version"));
+    if (v != null && !allowPrereleases && v.isPrerelease()) {
+      return false;
+    }
+    for (Specifier s : specs) {
+      if (!s.matchesText(version, v)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean matchesAll(Version version) {

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.pylock4j.error.InvalidVersionException;
 
@@ -63,9 +64,7 @@ public final class Version implements Comparable<Version> {
    * @throws InvalidVersionException when {@code text} is not a PEP 440 version
    */
   public static Version parse(String text) {
-    if (text == null) {
-      throw new NullPointerException("text");
-    }
+    Objects.requireNonNull(text, "text");
     Version v = VersionParser.parse(text);
     if (v == null) {
       throw new InvalidVersionException("invalid version: " + quote(text), text);
@@ -91,21 +90,18 @@ public final class Version implements Comparable<Version> {
    * @return the version, or empty, never null
    */
   public static Optional<Version> tryParse(String text) {
-    if (text == null) {
-      throw new NullPointerException("text");
-    }
+    Objects.requireNonNull(text, "text");
     return Optional.ofNullable(VersionParser.parse(text));
   }
 
   /**
-   * Whether {@code text} is a PEP 440 version; cheaper than {@link #tryParse} when the version is
-   * not needed.
+   * Whether {@code text} is a PEP 440 version.
    *
    * @param text the text, must not be null
    * @return true when {@link #parse} would succeed
    */
   public static boolean isValid(String text) {
-    return VersionParser.parse(text) != null;
+    return VersionParser.parse(Objects.requireNonNull(text, "text")) != null;
   }
 
   // ---- accessors -------------------------------------------------------------------------

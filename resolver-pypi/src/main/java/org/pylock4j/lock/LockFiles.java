@@ -102,7 +102,9 @@ public final class LockFiles {
   /**
    * Prints {@code lock} as a requirements file, like {@link #writeRequirementsTxt(Resolution,
    * LockOptions)}; {@code # via} comes from the packages' dependencies and the root
-   * requirements recorded in {@code [tool.pylock4j]}.
+   * requirements recorded in {@code [tool.pylock4j]}. PEP 751 records no extras per package, so
+   * none are written (every dependency an extra brings is pinned on its own line anyway), and
+   * only the one sdist a {@code pylock.toml} keeps is hashed.
    *
    * @param lock the lock, must not be null
    * @param options how to write it, must not be null
@@ -179,6 +181,7 @@ public final class LockFiles {
             + "does not support atomic moves", e);
       }
       temp = null;
+      syncDirectory(dir);
     } catch (NoSuchFileException e) {
       throw new PylockException("cannot write " + target + ": no such directory " + dir, e);
     } catch (IOException | RuntimeException e) {
@@ -204,6 +207,15 @@ public final class LockFiles {
       } catch (FileAlreadyExistsException retry) {
         // another name
       }
+    }
+  }
+
+  /** Flushes the directory entry of the move where the platform allows it (not on Windows). */
+  private static void syncDirectory(Path dir) {
+    try (var channel = java.nio.channels.FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // best effort: the move itself is atomic either way
     }
   }
 

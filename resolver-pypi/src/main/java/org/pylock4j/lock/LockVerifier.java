@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.pylock4j.error.PylockException;
+import org.pylock4j.requirement.Marker;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.requirement.Requirement;
 import org.pylock4j.resolve.DistributionFile;
@@ -36,8 +37,9 @@ import org.pylock4j.version.Version;
  *
  * <p>The lock is compared with {@code resolver.resolve(request)} (versions, packages added or
  * removed, files of unchanged versions), then each locked file is looked up on {@code
- * request.source()}'s current page of its project (hash changed, file gone, yanked). Stateless
- * and thread-safe.
+ * request.source()}'s current page of its project (hash changed, file gone, yanked). Entries of
+ * a {@code pylock.toml} whose {@code marker} is false for the request's target are left out.
+ * Stateless and thread-safe.
  */
 public final class LockVerifier {
 
@@ -76,6 +78,10 @@ public final class LockVerifier {
       Pylock lock, String lockName, ResolutionRequest request, Resolver resolver) {
     Map<ProjectName, Locked> locked = new TreeMap<>();
     for (PylockPackage p : lock.packages()) {
+      if (p.marker() != null
+          && !Marker.parse(p.marker()).evaluate(request.target().markers())) {
+        continue;
+      }
       boolean direct = p.vcs() != null || p.directory() != null || p.archive() != null;
       List<LockedFileView> files = new ArrayList<>();
       for (PylockPackage.LockedFile f : p.files()) {

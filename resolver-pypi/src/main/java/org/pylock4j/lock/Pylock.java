@@ -84,6 +84,20 @@ public record Pylock(
     return List.of();
   }
 
+  /**
+   * The target's PEP 508 marker values pylock4j recorded in {@code [tool.pylock4j.markers]}
+   * (variable name to value, sorted by name), empty when none.
+   */
+  public Map<String, String> pylock4jMarkers() {
+    if (tool.get("pylock4j") instanceof Map<?, ?> own
+        && own.get("markers") instanceof Map<?, ?> markers) {
+      Map<String, String> out = new java.util.TreeMap<>();
+      markers.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+      return Collections.unmodifiableMap(out);
+    }
+    return Map.of();
+  }
+
   /** An unmodifiable copy of a TOML table that keeps the key order (nested tables too). */
   static Map<String, Object> copyTable(Map<String, Object> table) {
     Map<String, Object> copy = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -104,14 +105,14 @@ final class PylockBuilder {
     for (DistributionFile f : files) {
       if (f.isWheel()) {
         wheels.add(new PylockPackage.Wheel(f.filename(), uploadTimes ? f.uploadTime() : null,
-            f.url(), null,
-            f.size(), f.hashes()));
+            f.url(), null, f.size(), lowerCase(f.hashes())));
       } else if (sdist == null || preferredSdist(f, sdist)) {
         sdist = f;
       }
     }
     PylockPackage.Sdist s = sdist == null ? null : new PylockPackage.Sdist(sdist.filename(),
-        uploadTimes ? sdist.uploadTime() : null, sdist.url(), null, sdist.size(), sdist.hashes());
+        uploadTimes ? sdist.uploadTime() : null, sdist.url(), null, sdist.size(),
+        lowerCase(sdist.hashes()));
     return new PylockPackage(p.name(), p.version(), null, commonRequiresPython(p.files()), deps,
         p.index(), null, null, null, s, wheels, List.of(), Map.of());
   }
@@ -157,7 +158,7 @@ final class PylockBuilder {
     java.time.Instant uploadTime = null;
     for (DistributionFile f : p.files()) {
       if (Objects.equals(stripFragment(f.url()), bare)) {
-        hashes.putAll(f.hashes());
+        hashes.putAll(lowerCase(f.hashes()));
         size = f.size();
         uploadTime = uploadTimes ? f.uploadTime() : null;
       }
@@ -167,7 +168,7 @@ final class PylockBuilder {
       for (String part : fragment.split("&")) {
         int eq = part.indexOf('=');
         if (eq > 0 && part.substring(0, eq).matches("sha(256|384|512)|md5")) {
-          hashes.put(part.substring(0, eq), part.substring(eq + 1));
+          hashes.put(part.substring(0, eq), part.substring(eq + 1).toLowerCase(Locale.ROOT));
         }
       }
     }
@@ -204,6 +205,13 @@ final class PylockBuilder {
     }
     return new PylockPackage.Vcs(scheme.substring(0, scheme.length() - 1), rest, null, revision,
         revision, subdirectory);
+  }
+
+  /** Digests in lower case, as the reader returns them, so that a lock reads back equal. */
+  static Map<String, String> lowerCase(Map<String, String> hashes) {
+    Map<String, String> out = new TreeMap<>();
+    hashes.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v.toLowerCase(Locale.ROOT)));
+    return out;
   }
 
   private static boolean looksLikeArchive(String url) {

@@ -113,21 +113,51 @@ public record PylockPackage(
 
   /** The last path segment of {@code url} (or of {@code path}), without query or fragment. */
   static String fileName(String url, String path) {
-    String s = url != null ? url : path;
+    String s = path;
+    if (url != null) {
+      s = url;
+      for (char c : new char[] {'#', '?'}) {
+        int i = s.indexOf(c);
+        if (i >= 0) {
+          s = s.substring(0, i);
+        }
+      }
+    }
     if (s == null) {
       return null;
     }
-    int cut = s.length();
-    for (char c : new char[] {'#', '?'}) {
-      int i = s.indexOf(c);
-      if (i >= 0 && i < cut && url != null) {
-        cut = i;
+    int slash = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
+    String name = s.substring(slash + 1);
+    return url != null ? percentDecode(name) : name;
+  }
+
+  /** Decodes {@code %XX} escapes as UTF-8 ({@code +} stays a plus: this is a path). */
+  private static String percentDecode(String s) {
+    if (s.indexOf('%') < 0) {
+      return s;
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    int i = 0;
+    while (i < s.length()) {
+      int c = s.codePointAt(i);
+      if (c == '%' && i + 2 < s.length()
+          && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))) {
+        out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
+        i += 3;
+      } else {
+        byte[] bytes = new String(Character.toChars(c))
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.write(bytes, 0, bytes.length);
+        i += Character.charCount(c);
       }
     }
-    s = s.substring(0, cut);
-    int slash = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
-    return s.substring(slash + 1);
+    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
+
+  private static boolean isHex(char c) {
+    return Character.digit(c, 16) >= 0;
+  }
+
 
   /**
    * One file a lock records, whatever its kind.

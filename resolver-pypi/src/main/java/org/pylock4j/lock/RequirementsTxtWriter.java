@@ -46,6 +46,9 @@ final class RequirementsTxtWriter {
       for (DistributionFile f : p.files()) {
         hashes.add(pipHash(p.name() + " " + p.version(), f.filename(), f.hashes()));
       }
+      if (hashes.isEmpty()) {
+        throw unhashable(p.name());
+      }
       TreeSet<String> files = new TreeSet<>();
       TreeSet<ProjectName> parents = new TreeSet<>();
       TreeSet<String> quoted = new TreeSet<>();
@@ -96,9 +99,8 @@ final class RequirementsTxtWriter {
         hashes.add(pipHash(p.name() + " " + p.version(), f.fileName(), f.hashes()));
       }
       String url = p.archive() != null ? p.archive().url() : null;
-      if (p.version() == null && url == null) {
-        throw new PylockException("cannot write " + p.name() + " to a requirements file: it "
-            + "has neither a version nor an archive URL");
+      if (hashes.isEmpty() || (p.version() == null && url == null)) {
+        throw unhashable(p.name());
       }
       entries.add(new Entry(p.name(), Set.of(), url == null ? p.version().toString() : null,
           url, hashes, via(rootFiles.getOrDefault(p.name(), new TreeSet<>()),
@@ -129,11 +131,16 @@ final class RequirementsTxtWriter {
     for (String algorithm : PIP_ALGORITHMS) {
       String digest = hashes.get(algorithm);
       if (digest != null) {
-        return algorithm + ":" + digest;
+        return algorithm + ":" + digest.toLowerCase(java.util.Locale.ROOT);
       }
     }
     throw new PylockException("cannot lock " + what + ": no sha256, sha384 or sha512 known for "
         + fileName + " (pip --require-hashes accepts no other)");
+  }
+
+  private static PylockException unhashable(ProjectName name) {
+    return new PylockException("cannot write " + name + " to a requirements file: it has no "
+        + "file hash to pin it by (pip --require-hashes refuses VCS and directory requirements)");
   }
 
   private static String header(Map<String, String> markers, LockOptions options) {

@@ -83,8 +83,7 @@ final class LockFixtures {
   }
 
   static TargetEnvironment target() {
-    return new TargetEnvironment(
-        MarkerEnvironment.cpython("3.12", MarkerEnvironment.Platform.LINUX_X86_64), null);
+    return TargetEnvironment.cpython("3.12", MarkerEnvironment.Platform.LINUX_X86_64);
   }
 
   static LockedPackage pkg(String name, String version, String... filenames) {

@@ -65,6 +65,9 @@ final class Explainer {
       for (int i = 0; i < e.clauses.size(); i++) {
         xplain.addClause(new VecInt(e.clauses.get(i)), e.clauseGroups.get(i));
       }
+      if (xplain.isSatisfiable()) {
+        throw new IllegalStateException("the explanation solver found a solution");
+      }
       Collection<Integer> groups = xplain.explain();
       return new TreeSet<>(groups).stream().filter(g -> g > 0).map(g -> e.origins.get(g - 1)).toList();
     } catch (ContradictionException | TimeoutException | RuntimeException ex) {
@@ -168,7 +171,7 @@ final class Explainer {
     return depth;
   }
 
-  /** Projects that two or more requirements of the core name. */
+  /** Projects that requirements of two or more requirers (root, constraints, projects) name. */
   private static List<String> contested(List<Origin> core) {
     Map<ProjectName, Set<String>> requirers = new HashMap<>();
     for (Origin o : core) {
@@ -176,13 +179,13 @@ final class Explainer {
       String who;
       if (o instanceof Origin.Root root) {
         r = root.requirement();
-        who = "root " + root.index();
+        who = "root";
       } else if (o instanceof Origin.Dependency d) {
         r = d.requirement();
-        who = d.candidate().project.name + "|" + d.requirement();
+        who = d.candidate().project.name.toString();
       } else if (o instanceof Origin.Constraint c) {
         r = c.requirement();
-        who = "constraint " + c.requirement();
+        who = "constraint";
       } else {
         continue;
       }

@@ -113,8 +113,8 @@ final class Problem {
       }
       if (r.url() != null) {
         List<String> list = urls.computeIfAbsent(p, k -> new ArrayList<>());
-        if (!list.contains(stripFragment(r.url()))) {
-          list.add(stripFragment(r.url()));
+        if (list.stream().noneMatch(u -> stripFragment(u).equals(stripFragment(r.url())))) {
+          list.add(r.url());
         }
       }
       tasks.add(new Task(i, null, null));
@@ -146,7 +146,8 @@ final class Problem {
     p.pageRequested = true;
     List<Candidate> candidates = new ArrayList<>();
     List<String> reasons = new ArrayList<>();
-    for (String url : urls) {
+    for (String fullUrl : urls) {
+      String url = stripFragment(fullUrl);
       String path = URI.create(url.replace(" ", "%20")).getPath();
       String filename = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
       Version version;
@@ -170,7 +171,7 @@ final class Problem {
         continue;
       }
       DistributionFile file =
-          new DistributionFile(p.name, version, filename, url, hashesOf(url), null, null, null, -1,
+          new DistributionFile(p.name, version, filename, url, hashesOf(fullUrl), null, null, null, -1,
               null);
       candidates.add(new Candidate(p, version, List.of(file), file, url, encoder.newVar()));
     }
@@ -461,6 +462,11 @@ final class Problem {
       }
     }
     return var;
+  }
+
+  /** Records a warning for the resolution and tells the listener. */
+  void warn(String message) {
+    warn.accept(message);
   }
 
   boolean hasWork() {

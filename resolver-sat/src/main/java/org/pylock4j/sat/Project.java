@@ -25,6 +25,8 @@ final class Project {
   /** Whether a root requirement names it. */
   boolean direct;
   boolean pageRequested;
+  /** Rounds in which a chosen version of it had to be fetched. */
+  int walks;
 
   Project(ProjectName name) {
     this.name = name;

@@ -39,6 +39,7 @@ final class Session {
   private final Problem problem;
   private final Optimizer optimizer;
   private final long started = System.nanoTime();
+  private boolean begun;
   private int rounds;
   private int pagesFetched;
   private int metadataFetched;
@@ -56,7 +57,7 @@ final class Session {
     this.stop = new StopListener(request.options().timeout());
     this.encoder = new Encoder(stop);
     this.problem = new Problem(request, encoder, this::warn);
-    this.optimizer = new Optimizer(encoder, request.strategy(), request.preferences());
+    this.optimizer = new Optimizer(problem, encoder);
   }
 
   CompletableFuture<Resolution> start() {
@@ -95,7 +96,8 @@ final class Session {
       if (result.isDone()) {
         return;
       }
-      if (rounds == 0 && batch == null) {
+      if (!begun) {
+        begun = true;
         problem.start();
       }
       stop.check();
@@ -111,7 +113,7 @@ final class Session {
               "the resolution needed more than " + request.options().maxRounds()
                   + " rounds of the lazy loop (ResolverOptions.maxRounds)");
         }
-        boolean[] model = optimizer.optimise(order());
+        boolean[] model = optimizer.optimise();
         if (model == null) {
           throw new Explainer(problem).explain();
         }
@@ -133,8 +135,8 @@ final class Session {
           return;
         }
         for (Candidate c : unknown) {
-          c.state = Candidate.State.FETCHING;
-          problem.metadataWanted.add(c);
+          want(c);
+          prefetch(c);
         }
       }
     } catch (Throwable t) {
@@ -142,20 +144,30 @@ final class Session {
     }
   }
 
-  /** Direct requirements in input order, then every other project by name. */
-  private List<Project> order() {
-    List<Project> order = new ArrayList<>();
-    for (Project p : problem.direct) {
-      if (p.ready()) {
-        order.add(p);
+  private void want(Candidate c) {
+    c.state = Candidate.State.FETCHING;
+    problem.metadataWanted.add(c);
+  }
+
+  /**
+   * When the optimum walks down the versions of a project round after round (each newer one
+   * turning out to conflict), fetch the next unknown versions in preference order too, doubling
+   * their number each round (at most 64): the walk then costs logarithmically many rounds. Which
+   * versions are fetched depends only on the rounds, so the result still does not depend on
+   * timing.
+   */
+  private void prefetch(Candidate c) {
+    Project p = c.project;
+    int more = Math.min(64, (1 << Math.min(p.walks, 6)) - 1);
+    p.walks++;
+    List<Candidate> order = optimizer.preferenceOrder(p);
+    for (int j = order.indexOf(c) + 1; j < order.size() && more > 0; j++) {
+      Candidate next = order.get(j);
+      if (next.state == Candidate.State.UNKNOWN) {
+        want(next);
+        more--;
       }
     }
-    for (Project p : problem.projects.values()) {
-      if (p.ready() && !p.direct) {
-        order.add(p);
-      }
-    }
-    return order;
   }
 
   private void launch() {
