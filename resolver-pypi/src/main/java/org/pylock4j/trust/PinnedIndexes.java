@@ -3,6 +3,7 @@ package org.pylock4j.trust;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.pylock4j.metadata.CoreMetadata;
 import org.pylock4j.requirement.ProjectName;
@@ -52,7 +53,7 @@ public final class PinnedIndexes implements PackageSource {
   }
 
   /** The pinned projects. */
-  public java.util.Set<ProjectName> pinnedProjects() {
+  public Set<ProjectName> pinnedProjects() {
     return pinned.keySet();
   }
 
