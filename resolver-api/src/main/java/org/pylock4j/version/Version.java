@@ -68,7 +68,7 @@ public final class Version implements Comparable<Version> {
     Objects.requireNonNull(text, "text");
     Version v = VersionParser.parse(text);
     if (v == null) {
-      throw new InvalidVersionException("invalid version: " + quote(text), text);
+      throw new InvalidVersionException("invalid version: " + PyStrings.repr(text), text);
     }
     return v;
   }
@@ -497,10 +497,6 @@ public final class Version implements Comparable<Version> {
 
   String epochText() {
     return numText(0);
-  }
-
-  static String quote(String s) {
-    return PyStrings.repr(s);
   }
 
   /** A pre-release segment: {@code a}, {@code b} or {@code rc} and its number. */
