@@ -125,6 +125,11 @@ final class Reporter {
   /** Prints {@code failure} the way a user can act on, and returns its exit code. */
   synchronized int failure(Throwable failure) {
     clearProgress();
+    while ((failure instanceof java.util.concurrent.CompletionException
+            || failure instanceof java.util.concurrent.ExecutionException)
+        && failure.getCause() != null) {
+      failure = failure.getCause();
+    }
     int code;
     if (failure instanceof UnsatisfiableException e) {
       err.println("error: no set of versions satisfies the requirements");
