@@ -121,6 +121,9 @@ final class LockCommand extends Base {
     Format fmt = format();
     Path out = output.equals("-") ? null : Path.of(output);
     if (out != null) {
+      if (Files.isDirectory(out)) {
+        throw new InvalidInputException("cannot write " + output + ": it is a directory", output);
+      }
       Path dir = out.toAbsolutePath().getParent();
       if (dir != null && !Files.isDirectory(dir)) {
         throw new InvalidInputException(

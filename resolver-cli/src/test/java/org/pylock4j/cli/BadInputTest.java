@@ -147,4 +147,11 @@ class BadInputTest {
         r.err().startsWith("error: " + in + ":1:1: editable requirements (-e) are not supported"),
         r.err());
   }
+
+  @Test
+  void anOutputThatIsADirectoryIsBadInput() {
+    Cli.Result r = Cli.run("lock", "lib-a", "--python-version", "3.12", "-o", dir.toString());
+    assertEquals(2, r.code(), r.toString());
+    assertEquals("error: cannot write " + dir + ": it is a directory\n", r.err());
+  }
 }
