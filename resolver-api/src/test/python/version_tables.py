@@ -72,9 +72,10 @@ def write(name: str, header: str, rows: list[str]) -> None:
 
 
 def parse_version(s: str) -> Version | None:
+    """The version, or None when packaging refuses it (ValueError: a number over 4300 digits)."""
     try:
         return Version(s)
-    except InvalidVersion:
+    except (InvalidVersion, ValueError):
         return None
 
 
@@ -133,6 +134,11 @@ WHITESPACE_VERSIONS = [
     "\uff11.0",
     "1.0\U0001F600",
     "\U0001F6001.0",
+    "1" * 4300,
+    "1" * 4301,
+    "0" * 4300 + "1",
+    "1.0+a" + "1" * 4301,
+    "1.0+" + "1" * 4301,
 ]
 
 TOKENS = [

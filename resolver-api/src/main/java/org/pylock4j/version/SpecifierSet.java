@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.pylock4j.error.InvalidSpecifierException;
 
 /**
@@ -53,7 +54,11 @@ public final class SpecifierSet {
     this.prereleases = pre;
   }
 
-  /** The empty set, which admits every version (pre-releases by the default rule). */
+  /**
+   * The empty set, which admits every version (pre-releases by the default rule).
+   *
+   * @return the empty set, never null
+   */
   public static SpecifierSet any() {
     return ANY;
   }
@@ -107,8 +112,8 @@ public final class SpecifierSet {
           boolean alone = clauses == 1 && PyStrings.strip(text).equals(clause);
           String reason =
               "invalid specifier: "
-                  + PyStrings.repr(clause)
-                  + (alone ? "" : " in " + PyStrings.repr(text))
+                  + Version.quote(clause)
+                  + (alone ? "" : " in " + Version.quote(text))
                   + " ("
                   + parsed
                   + ")";
@@ -124,17 +129,29 @@ public final class SpecifierSet {
     return specs.isEmpty() ? ANY : new SpecifierSet(List.copyOf(specs));
   }
 
-  /** The clauses, in normal order (sorted by text, duplicates removed). */
+  /**
+   * The clauses, in normal order (sorted by text, duplicates removed).
+   *
+   * @return an unmodifiable list, never null
+   */
   public List<Specifier> specifiers() {
     return canonical;
   }
 
-  /** True when there are no clauses. */
+  /**
+   * True when there are no clauses.
+   *
+   * @return true for the empty set
+   */
   public boolean isEmpty() {
     return specs.isEmpty();
   }
 
-  /** Whether any clause names a pre-release (see {@link Specifier#prereleases()}). */
+  /**
+   * Whether any clause names a pre-release (see {@link Specifier#prereleases()}).
+   *
+   * @return true when some clause names a pre-release
+   */
   public boolean prereleases() {
     return prereleases;
   }
@@ -165,6 +182,7 @@ public final class SpecifierSet {
    * #filter(List)} to choose among several candidates.
    *
    * @param version the candidate, must not be null
+   * @return true when every clause admits {@code version}
    */
   public boolean contains(Version version) {
     return matchesAll(version);
@@ -175,6 +193,7 @@ public final class SpecifierSet {
    *
    * @param version the candidate, must not be null
    * @param allowPrereleases false to reject every pre-release and development release
+   * @return true when every clause admits {@code version}
    */
   public boolean contains(Version version, boolean allowPrereleases) {
     return (allowPrereleases || !version.isPrerelease()) && matchesAll(version);
@@ -187,6 +206,7 @@ public final class SpecifierSet {
    * #contains(Version)}.
    *
    * @param version the candidate as text, must not be null
+   * @return true when every clause admits {@code version}
    */
   public boolean contains(String version) {
     return contains(version, true);
@@ -198,6 +218,7 @@ public final class SpecifierSet {
    *
    * @param version the candidate as text, must not be null
    * @param allowPrereleases false to reject every pre-release and development release
+   * @return true when every clause admits {@code version}
    */
   public boolean contains(String version, boolean allowPrereleases) {
     Version v = VersionParser.parse(Objects.requireNonNull(version, "version"));
@@ -230,18 +251,36 @@ public final class SpecifierSet {
    * @return a new list, never null
    */
   public List<Version> filter(List<Version> versions) {
-    List<Version> out = new ArrayList<>();
+    return filter(versions, Function.identity());
+  }
+
+  /**
+   * The items whose version this set admits, in input order, with the pre-release rule of
+   * {@link #filter(List)} (as {@code packaging}'s {@code filter} with a {@code key}).
+   *
+   * <pre>{@code
+   * List<Candidate> ok = specifiers.filter(candidates, Candidate::version);
+   * }</pre>
+   *
+   * @param items the candidates, must not be null nor contain null
+   * @param version gives each item's version, must not be null nor return null
+   * @param <T> the type of the items
+   * @return a new list, never null
+   */
+  public <T> List<T> filter(List<T> items, Function<? super T, Version> version) {
+    List<T> out = new ArrayList<>();
     boolean finalFound = false;
-    for (Version v : versions) {
+    for (T item : items) {
+      Version v = version.apply(item);
       if (matchesAll(v)) {
-        out.add(v);
+        out.add(item);
         finalFound |= !v.isPrerelease();
       }
     }
     if (prereleases || !finalFound) {
       return out;
     }
-    out.removeIf(Version::isPrerelease);
+    out.removeIf(item -> version.apply(item).isPrerelease());
     return out;
   }
 
