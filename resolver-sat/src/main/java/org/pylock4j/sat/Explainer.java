@@ -171,7 +171,7 @@ final class Explainer {
     return depth;
   }
 
-  /** Projects that two or more requirements of the core name. */
+  /** Projects that requirements of two or more requirers (root, constraints, projects) name. */
   private static List<String> contested(List<Origin> core) {
     Map<ProjectName, Set<String>> requirers = new HashMap<>();
     for (Origin o : core) {
@@ -179,13 +179,13 @@ final class Explainer {
       String who;
       if (o instanceof Origin.Root root) {
         r = root.requirement();
-        who = "root " + root.index();
+        who = "root";
       } else if (o instanceof Origin.Dependency d) {
         r = d.requirement();
-        who = d.candidate().project.name + "|" + d.requirement();
+        who = d.candidate().project.name.toString();
       } else if (o instanceof Origin.Constraint c) {
         r = c.requirement();
-        who = "constraint " + c.requirement();
+        who = "constraint";
       } else {
         continue;
       }

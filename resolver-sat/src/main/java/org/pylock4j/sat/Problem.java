@@ -464,6 +464,11 @@ final class Problem {
     return var;
   }
 
+  /** Records a warning for the resolution and tells the listener. */
+  void warn(String message) {
+    warn.accept(message);
+  }
+
   boolean hasWork() {
     return !pagesWanted.isEmpty() || !metadataWanted.isEmpty();
   }

@@ -39,6 +39,7 @@ final class Session {
   private final Problem problem;
   private final Optimizer optimizer;
   private final long started = System.nanoTime();
+  private boolean begun;
   private int rounds;
   private int pagesFetched;
   private int metadataFetched;
@@ -95,7 +96,8 @@ final class Session {
       if (result.isDone()) {
         return;
       }
-      if (rounds == 0 && batch == null) {
+      if (!begun) {
+        begun = true;
         problem.start();
       }
       stop.check();
