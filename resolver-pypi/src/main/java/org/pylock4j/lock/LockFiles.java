@@ -102,7 +102,9 @@ public final class LockFiles {
   /**
    * Prints {@code lock} as a requirements file, like {@link #writeRequirementsTxt(Resolution,
    * LockOptions)}; {@code # via} comes from the packages' dependencies and the root
-   * requirements recorded in {@code [tool.pylock4j]}.
+   * requirements recorded in {@code [tool.pylock4j]}. PEP 751 records no extras per package, so
+   * none are written (every dependency an extra brings is pinned on its own line anyway), and
+   * only the one sdist a {@code pylock.toml} keeps is hashed.
    *
    * @param lock the lock, must not be null
    * @param options how to write it, must not be null

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -243,8 +242,7 @@ final class PageParser {
       throw malformed(pageUrl, "\"hashes\" must be an object");
     }
     Map<String, String> result = new HashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : node.properties()) {
       if (entry.getValue().isTextual()) {
         result.put(entry.getKey().toLowerCase(Locale.ROOT),
             entry.getValue().asText().toLowerCase(Locale.ROOT));

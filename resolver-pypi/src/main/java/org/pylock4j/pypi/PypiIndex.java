@@ -74,6 +74,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
   private final Http http;
   private final PageParser parser;
   private final MetadataFetcher fetcher;
+  private final MissingPages missingPages;
   private final Memo<ProjectName, ProjectPage> pages = new Memo<>(50_000);
   private final Memo<String, CoreMetadata> metadata = new Memo<>(200_000);
   private final ConcurrentHashMap<CompletableFuture<?>, AtomicInteger> waiters = new ConcurrentHashMap<>();
@@ -112,29 +113,32 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
         .writeTimeout(builder.readTimeout)
         .followRedirects(true)
         .followSslRedirects(true)
-        .addInterceptor(chain -> {
-          Request request = chain.request().newBuilder().header("User-Agent", builder.userAgent).build();
-          if (request.header("Authorization") == null) {
-            Credentials.Login login = credentials.loginFor(
-                request.url().scheme(), request.url().host(), request.url().port());
-            if (login != null) {
-              request = request.newBuilder().header("Authorization", okhttp3.Credentials.basic(
-                  login.user(), login.password(), java.nio.charset.StandardCharsets.UTF_8)).build();
-            }
+        .addInterceptor(chain -> chain.proceed(
+            chain.request().newBuilder().header("User-Agent", builder.userAgent).build()))
+        // per network hop, so that every host of a redirect chain gets its own login and no other
+        .addNetworkInterceptor(chain -> {
+          Request request = chain.request();
+          Http.Kind kind = request.tag(Http.Kind.class);
+          requests.get(kind == null ? Http.Kind.OTHER : kind).increment();
+          Credentials.Login login = credentials.loginFor(
+              request.url().scheme(), request.url().host(), request.url().port());
+          if (login != null) {
+            request = request.newBuilder().header("Authorization", okhttp3.Credentials.basic(
+                login.user(), login.password(), java.nio.charset.StandardCharsets.UTF_8)).build();
+          } else {
+            request = request.newBuilder().removeHeader("Authorization").build();
           }
           return chain.proceed(request);
-        })
-        .addNetworkInterceptor(chain -> {
-          Http.Kind kind = chain.request().tag(Http.Kind.class);
-          requests.get(kind == null ? Http.Kind.OTHER : kind).increment();
-          return chain.proceed(chain.request());
         });
     MetadataStore store = null;
+    MissingPages missing = null;
     if (builder.cacheDirectory != null) {
+      missing = new MissingPages(builder.cacheDirectory.resolve("missing-pages"));
       http.cache(new Cache(builder.cacheDirectory.resolve("http").toFile(), builder.httpCacheBytes));
       store = new MetadataStore(builder.cacheDirectory.resolve("metadata"));
     }
     this.client = http.build();
+    this.missingPages = missing;
     this.http = new Http(client, credentials, builder.retries, builder.retryBackoff, requests);
     this.fetcher = new MetadataFetcher(this.http, store, offline, builder.maxMetadataBytes,
         builder.maxFileBytes, executor, metadataCacheHits, warnings);
@@ -161,7 +165,9 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     Objects.requireNonNull(file, "file");
     return Ops.view(metadata.get(file.url(), url -> {
       Ops ops = new Ops();
-      return ops.bind(fetcher.fetch(file, ops));
+      // even the disk-cache lookup runs on the executor: the caller never waits for I/O
+      return ops.bind(CompletableFuture.supplyAsync(() -> fetcher.fetch(file, ops), executor)
+          .thenCompose(future -> future));
     }), waiters);
   }
 
@@ -269,11 +275,17 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
             maxPageBytes, "maxPageBytes"))
         .thenApplyAsync(result -> {
           if (result.offlineMiss()) {
+            if (missingPages != null && missingPages.isMissing(url)) {
+              return new PageParser.Parsed(List.of(), 0);
+            }
             throw new IndexException("offline: the page of " + project + " from " + url
                 + " is not in the cache; run once online with the same cache directory", url, 0, null);
           }
           int code = result.code();
           if (code == 404 || code == 410) {
+            if (missingPages != null) {
+              missingPages.markMissing(url);
+            }
             return new PageParser.Parsed(List.of(), 0);
           }
           if (code != 200) {
@@ -281,7 +293,11 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
                 ? " (credentials missing or refused: give them in the index URL or in netrc)" : "";
             throw new IndexException("GET " + url + " failed: HTTP " + code + hint, url, code, null);
           }
-          return parser.parse(project, result.url(), result.header("Content-Type"), result.body());
+          PageParser.Parsed parsed = parser.parse(project, result.url(), result.header("Content-Type"), result.body());
+          if (missingPages != null) {
+            missingPages.markFound(url);
+          }
+          return parsed;
         }, executor);
   }
 

@@ -128,6 +128,24 @@ class PypiIndexMultiIndexTest {
   }
 
   @Test
+  void aLoginIsSentOnlyToItsOwnHostAcrossRedirects() throws Exception {
+    try (MockWebServer index = new MockWebServer(); MockWebServer files = new MockWebServer()) {
+      index.start(InetAddress.getLoopbackAddress(), 0);
+      files.start(InetAddress.getLoopbackAddress(), 0);
+      // the index redirects the page to another host (another port: another origin)
+      index.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", files.url("/pages/shared/")));
+      files.enqueue(new MockResponse().setHeader("Content-Type", PageParser.JSON_TYPE)
+          .setBody("{\"meta\": {\"api-version\": \"1.1\"}, \"files\": []}"));
+      String url = index.url("/simple/").toString().replace("http://", "http://alice:s3cret@");
+      try (PypiIndex pypi = IndexTesting.builder(url).build()) {
+        pypi.page(SHARED).join();
+      }
+      assertEquals("Basic YWxpY2U6czNjcmV0", index.takeRequest().getHeader("Authorization"));
+      assertEquals(null, files.takeRequest().getHeader("Authorization"));
+    }
+  }
+
+  @Test
   void aBadIndexUrlIsRefusedWithoutItsSecret() {
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> IndexTesting.builder("ftp://bob:t0psecret@host/simple/").build());

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pylock4j.error.PylockException;
 
-class AtomicWriteTest {
+/** Files on disk: atomic writes that never leave a half-written lock, reads that name the file. */
+class LockFileIoTest {
 
   @TempDir Path dir;
 
@@ -76,5 +77,26 @@ class AtomicWriteTest {
     assertThrows(PylockException.class, () -> LockFiles.write(lock, "x"));
     assertEquals("kept", Files.readString(lock.resolve("keep")));
     assertEquals(List.of("pylock.toml"), names());
+  }
+
+  @Test
+  void readingAFileNamesItInErrors() throws IOException {
+    Path lock = dir.resolve("pylock.toml");
+    Files.writeString(lock, "lock-version = \"1.0\"\ncreated-by = 7\npackages = []\n");
+    InvalidLockFileException e =
+        assertThrows(InvalidLockFileException.class, () -> LockFiles.readPylock(lock));
+    assertEquals(lock + ":2:14: created-by: expected a string, found an integer",
+        e.getMessage());
+    assertEquals(lock.toString(), e.file().orElseThrow());
+    Path requirements = dir.resolve("requirements.txt");
+    Files.writeString(requirements, "six>=1\n");
+    InvalidLockFileException r = assertThrows(InvalidLockFileException.class,
+        () -> LockFiles.readRequirementsTxt(requirements));
+    assertEquals(requirements + ":1:1: \"six>=1\" is not a pin (expected name==version)",
+        r.getMessage());
+    PylockException missing = assertThrows(PylockException.class,
+        () -> LockFiles.readPylock(dir.resolve("absent.toml")));
+    assertEquals("cannot read " + dir.resolve("absent.toml") + ": java.nio.file."
+        + "NoSuchFileException: " + dir.resolve("absent.toml"), missing.getMessage());
   }
 }
