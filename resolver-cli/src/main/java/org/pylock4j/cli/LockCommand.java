@@ -132,6 +132,10 @@ final class LockCommand extends Base {
     }
     List<ProjectName> upgraded = new ArrayList<>();
     for (String name : upgradePackages) {
+      if (!ProjectName.isValid(name)) {
+        throw new InvalidInputException(
+            "--upgrade-package '" + name + "' is not a project name", name);
+      }
       upgraded.add(ProjectName.of(name));
     }
     Inputs read = inputs.read(context.environment());

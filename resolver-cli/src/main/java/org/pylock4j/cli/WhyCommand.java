@@ -50,6 +50,9 @@ final class WhyCommand extends Base {
 
   @Override
   int run() {
+    if (!ProjectName.isValid(name)) {
+      throw new InvalidInputException("'" + name + "' is not a project name", name);
+    }
     ProjectName wanted = ProjectName.of(name);
     if (!Files.isRegularFile(lock)) {
       throw new InvalidInputException("no such file: " + lock, lock.toString());

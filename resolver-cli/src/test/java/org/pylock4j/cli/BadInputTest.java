@@ -154,4 +154,14 @@ class BadInputTest {
     assertEquals(2, r.code(), r.toString());
     assertEquals("error: cannot write " + dir + ": it is a directory\n", r.err());
   }
+
+  @Test
+  void projectNamesInOptionsAreChecked() {
+    assertEquals(
+        "error: --upgrade-package 'not a name' is not a project name\n",
+        lock("lib-a", "--upgrade-package", "not a name").err());
+    Cli.Result why = Cli.run("why", "bad!", dir.resolve("pylock.toml").toString());
+    assertEquals(2, why.code(), why.toString());
+    assertEquals("error: 'bad!' is not a project name\n", why.err());
+  }
 }
