@@ -158,7 +158,7 @@ final class Session {
    */
   private void prefetch(Candidate c) {
     Project p = c.project;
-    int more = Math.min(64, (1 << Math.min(p.walks, 6)) - 1);
+    int more = Math.min(64, (1 << Math.min(2 * p.walks, 6)) - 1);
     p.walks++;
     List<Candidate> order = optimizer.preferenceOrder(p);
     for (int j = order.indexOf(c) + 1; j < order.size() && more > 0; j++) {
