@@ -16,6 +16,9 @@ It writes, under resolver-api/src/test/resources/org/pylock4j/metadata/:
   platform list computed by packaging's own code: tags._linux_platforms() with
   _manylinux._get_glibc_version / _musllinux._get_musl_version / sysconfig.get_platform patched
   to the emulated target, and tags.mac_platforms(version, arch) for macOS.
+* wheel-ranks.tsv      -- for each real wheel of file-hashes.json, its rank (best index among its
+  tags, -1 when none is supported) in those tag lists for CPython 3.11 and 3.12 on the five
+  default platforms, as tags.create_compatible_tags_selector ranks things.
 * core-metadata/*.METADATA and core-metadata.txt -- real METADATA / PKG-INFO files of the
   packages installed on the generating machine, plus METADATA texts built from the snapshot's
   real Requires-Dist lists with varied formatting; the expected fields come from
@@ -39,6 +42,7 @@ import sysconfig
 import packaging
 from packaging import _manylinux, _musllinux, tags
 from packaging.metadata import parse_email
+from packaging.requirements import Requirement
 from packaging.utils import parse_sdist_filename, parse_wheel_filename
 
 assert packaging.__version__ == "26.2", packaging.__version__
@@ -315,6 +319,31 @@ def default_abi(minor):
     return [f"cp3{minor}m" if minor < 8 else f"cp3{minor}"]
 
 
+def wheel_ranks(platforms):
+    """The rank packaging's create_compatible_tags_selector gives each real wheel (-1: none)."""
+    targets = [(minor, name) for minor in (11, 12) for name in platforms]
+    ranks = []
+    for minor, name in targets:
+        tag_list = [tags.Tag(*t.split("-")) for t in
+                    cpython_target((3, minor), default_abi(minor), platforms[name]())]
+        rank_of = {}
+        for i, t in enumerate(tag_list):
+            rank_of.setdefault(t, i)
+        ranks.append(rank_of)
+    snapshot_files = json.load(open(os.path.join(SNAPSHOT, "file-hashes.json")))["files"]
+    rows = []
+    for filename in sorted(f for f in snapshot_files if f.endswith(".whl")):
+        wheel_tags = parse_wheel_filename(filename)[3]
+        row = [filename]
+        for rank_of in ranks:
+            found = [rank_of[t] for t in wheel_tags if t in rank_of]
+            row.append(str(min(found)) if found else "-1")
+        rows.append(row)
+    write_rows(os.path.join(OUT, "wheel-ranks.tsv"),
+               ["filename"] + [f"cpython 3.{m} {n}" for m, n in targets], rows)
+    print("wheel ranks:", len(rows), "x", len(targets))
+
+
 def tag_sets():
     blocks = []
     for minor in (7, 8, 12, 14):
@@ -365,6 +394,7 @@ def tag_sets():
         assert plats, title  # packaging replaces an empty list by the running machine's
         title += " platforms=" + ",".join(plats)
         blocks.append((title, cpython_target(version, abis, plats)))
+    wheel_ranks(PLATFORMS)
     with open(os.path.join(OUT, "tag-sets.txt"), "w", encoding="utf-8", newline="\n") as out:
         out.write(HEADER + "\n")
         out.write("# one block per target: '== <target>' then the tags, best first\n")
@@ -532,6 +562,8 @@ def core_metadata(snapshot):
         with open(os.path.join(directory, name), "wb") as f:
             f.write(data)
         cases.append(("file", name, text))
+        for req in parse_email(text)[0].get("requires_dist", []):
+            Requirement(req)  # CoreMetadataConformanceTest relies on all of them parsing
     for text in METADATA_EDGE_CASES + synthetic_metadata(snapshot, rng):
         cases.append(("text", esc(text), text))
     with open(os.path.join(OUT, "core-metadata.txt"), "w", encoding="utf-8", newline="\n") as out:
@@ -546,7 +578,9 @@ def core_metadata(snapshot):
 
 
 def main():
+    global SNAPSHOT
     snapshot, pypi_tsv = sys.argv[1], sys.argv[2]
+    SNAPSHOT = snapshot
     os.makedirs(OUT, exist_ok=True)
     filenames(snapshot, pypi_tsv)
     tag_sets()

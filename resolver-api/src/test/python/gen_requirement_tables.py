@@ -114,6 +114,13 @@ HAND_REQUIREMENTS = [
     "Foo[BAR] (==1.0) ; python_version < '3.12' and extra == 'Test_Extra'",
     "foo (== 1.0)", "foo (==1.0 )", "foo ( ==1.0)", "foo (==1.0, )", "foo (,)",
     "foo>=1.0;extra=='a'", "foo[a]>=1.0;extra=='a'", "foo[a] >=1.0 ;extra=='a'",
+    # Unicode whitespace (Python's \\s), carriage returns, characters outside the BMP
+    "foo>=\u00a01.0", "foo>=\u20031.0", "foo===\u2003x", "foo ==\u3000 1.0", "foo>=1.0\u00a0,<2",
+    "foo; python_version >= '\u00a03.8'", "foo>=1.0\r", "foo\r\n", "foo; os_name == 'nt'\r",
+    "foo; os_name == '\U0001F600' and python_version >> '3'", "\U0001F600foo",
+    "foo; os_name == '\U0001F600'", "foo[\U0001F600]", "foo @ https://x.org/\U0001F600 x",
+    "foo>=1.0\x1c", "foo>=\x1c1.0", "foo ~=1.0.post1.dev0", "foo~=1.0.POST1", "foo>=V1.0", "foo>=1.0RC1",
+    "foo==1.0.*.*", "foo==1.*.0", "foo!=1.0.*+x", "foo==1.0+", "foo<=1.0.dev", "foo>=1.0-", "foo>=1.0_post",
 ]
 
 HAND_MARKERS = [
@@ -356,6 +363,92 @@ def project_name_rows(names):
     return rows
 
 
+# ----------------------------------------------------------------------------------------------
+# Random inputs from a grammar, with a fixed seed: many valid and near-valid texts.
+# ----------------------------------------------------------------------------------------------
+FUZZ_VARIABLES = ["python_version", "python_full_version", "os_name", "os.name", "sys_platform", "sys.platform",
+                  "platform_release", "platform_system", "platform_version", "platform.version",
+                  "platform_machine", "platform.machine", "platform_python_implementation",
+                  "platform.python_implementation", "python_implementation", "implementation_name",
+                  "implementation_version", "extra"]
+FUZZ_VALUES = ["3", "3.8", "3.12", "3.12.0", "3.12.*", "3.*", "3.13.0a1", "3.13.0a2", "2.7", "foo", "", "linux",
+               "posix", "nt", "win32", "Windows", "Linux", "Darwin", "darwin", "24.1", "24.1.0", "6.8.0-51-generic",
+               "10", "CPython", "cpython", "PyPy", "test", "Test", "Foo_Bar", "foo-bar", "3.12+local", " 3.12 ",
+               "3.12 ", "1!3.0", "3.12.0.0", "v3.12", "3.12.0rc1", "3.12.0.post1", "3.12.0.dev0", "x86_64",
+               "AMD64", "arm64", "3.11 3.12", "linux win32", "3.12;", "3.12)", "3.12.0+", "7.3.17", "10.0.19045"]
+FUZZ_OPS = ["==", "!=", "<", "<=", ">", ">=", "~=", "===", "in", "not in"]
+FUZZ_SPACE = ["", " ", " ", " ", "  ", "\t"]
+
+
+def fuzz_marker(rng, depth=0):
+    sp = lambda: rng.choice(FUZZ_SPACE)
+    if depth < 2 and rng.random() < 0.35:
+        n = rng.randint(2, 3)
+        parts = [fuzz_marker(rng, depth + 1) for _ in range(n)]
+        text = parts[0]
+        for part in parts[1:]:
+            text += rng.choice([" ", "  ", "\t"]) + rng.choice(["and", "or"]) + rng.choice([" ", "  "]) + part
+        if rng.random() < 0.5:
+            text = "(" + sp() + text + sp() + ")"
+        return text
+    var = rng.choice(FUZZ_VARIABLES)
+    value = rng.choice(FUZZ_VALUES)
+    quote = rng.choice(["'", '"'])
+    literal = quote + value + quote
+    op = rng.choice(FUZZ_OPS)
+    left, right = (var, literal) if rng.random() < 0.8 else (literal, var)
+    return left + sp() + op + sp() + right
+
+
+def mutate(rng, text):
+    if not text or rng.random() < 0.75:
+        return text
+    i = rng.randrange(len(text))
+    kind = rng.random()
+    junk = rng.choice(list("()[];,@'\" <>=!~.*+-_ \tab1\u00e9"))
+    if kind < 0.4:
+        return text[:i] + text[i + 1:]
+    if kind < 0.8:
+        return text[:i] + junk + text[i:]
+    return text[:i] + junk + text[i + 1:]
+
+
+FUZZ_NAMES = ["foo", "Foo_Bar", "a", "A.B-c", "zope.interface", "foo_", "x1", "9lives", "caf\u00e9", "a-"]
+FUZZ_VERSIONS = ["1", "1.0", "1.0.0", "2.0.*", "1.0a1", "1.0-RC1", "1.0.post1", "1.0.dev2", "1!2.0", "v1.0",
+                 "1.0+local", "1.0+Local.7", "1.0.*+x", "18.5decorator", "1.0-1", "2.0.0.0.0"]
+
+
+def fuzz_requirement(rng):
+    sp = lambda: rng.choice(FUZZ_SPACE)
+    text = sp() + rng.choice(FUZZ_NAMES) + sp()
+    if rng.random() < 0.3:
+        extras = [rng.choice(["socks", "Test_Extra", "a", "b.c", "all", "x-"]) for _ in range(rng.randint(0, 3))]
+        text += "[" + sp() + ("," + sp()).join(extras) + sp() + "]" + sp()
+    if rng.random() < 0.15:
+        text += "@" + sp() + rng.choice(["https://example.org/x-1.0.tar.gz", "file:///tmp/x.whl",
+                                          "git+https://g.org/x@v1#egg=x", "https://x.org/a;b"])
+        if rng.random() < 0.5:
+            text += rng.choice([" ", "\t", ""]) + ";" + sp() + fuzz_marker(rng)
+        return mutate(rng, text)
+    if rng.random() < 0.7:
+        specs = []
+        for _ in range(rng.randint(1, 3)):
+            op = rng.choice(["==", "!=", "<", "<=", ">", ">=", "~=", "==="])
+            specs.append(op + sp() + rng.choice(FUZZ_VERSIONS))
+        spec = ("," + sp()).join(specs)
+        if rng.random() < 0.4:
+            spec = "(" + sp() + spec + sp() + ")"
+        text += spec + sp()
+    if rng.random() < 0.5:
+        text += ";" + sp() + fuzz_marker(rng) + sp()
+    return mutate(rng, text)
+
+
+def fuzz_inputs(seed, count, make):
+    rng = __import__("random").Random(seed)
+    return list(dict.fromkeys(make(rng) for _ in range(count)))
+
+
 def main():
     snapshot, out = sys.argv[1], sys.argv[2]
     os.makedirs(out, exist_ok=True)
@@ -377,6 +470,17 @@ def main():
     write(os.path.join(out, "marker-evaluation.tsv"),
           ["marker"] + [column_name(e, x) for e, x in columns],
           evaluation_rows(valid_markers, envs, columns))
+
+    fuzz_req_rows, fuzz_req_markers = requirement_rows(fuzz_inputs(508, 3000, fuzz_requirement))
+    write(os.path.join(out, "fuzz-requirements.tsv"),
+          ["input", "ok", "name", "extras(normalised)", "specifier", "url", "marker", "str", "Requirement(str)==req"],
+          fuzz_req_rows)
+    fuzz_m_rows = marker_rows(fuzz_inputs(685, 3000, lambda rng: mutate(rng, fuzz_marker(rng))))
+    write(os.path.join(out, "fuzz-markers.tsv"), ["input", "ok", "str", "str(Marker(str))"], fuzz_m_rows)
+    fuzz_valid = [r[0] for r in fuzz_m_rows if r[1] == "ok"]
+    write(os.path.join(out, "fuzz-marker-evaluation.tsv"),
+          ["marker"] + [column_name(e, x) for e, x in columns],
+          evaluation_rows(fuzz_valid, envs, columns))
 
     names = display_names(snapshot)
     variants = []

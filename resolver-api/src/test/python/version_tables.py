@@ -72,9 +72,10 @@ def write(name: str, header: str, rows: list[str]) -> None:
 
 
 def parse_version(s: str) -> Version | None:
+    """The version, or None when packaging refuses it (ValueError: a number over 4300 digits)."""
     try:
         return Version(s)
-    except InvalidVersion:
+    except (InvalidVersion, ValueError):
         return None
 
 
@@ -133,6 +134,11 @@ WHITESPACE_VERSIONS = [
     "\uff11.0",
     "1.0\U0001F600",
     "\U0001F6001.0",
+    "1" * 4300,
+    "1" * 4301,
+    "0" * 4300 + "1",
+    "1.0+a" + "1" * 4301,
+    "1.0+" + "1" * 4301,
 ]
 
 TOKENS = [
@@ -205,6 +211,11 @@ PROBES = """
 3.11.2 4.0 10.0 1!0 1!1.0 1!1.0a1 1!2.0 2!1.0 99999999999999999999.0
 1.99999999999999999999999
 """.split()
+
+# probes given as text: packaging's === compares a string as written
+STRING_PROBES = ["1.0", "1.0.0", "1.0-1", "1.0.post1", "V1.0", "v1.0", "1.0+LOCAL", "1.0+local",
+                 "foobar", "FooBar", "1.0a1", "1.0-A1", "2004b", "1.7rc1", "2.0", "2.2.5", "",
+                 "1!1.0", "1.0\u212a"]
 
 SPEC_VERSIONS = """
 0 1 1.0 1.0.0 1.0.1 1.7 2 2.0 2.2 3.10 1.0a1 1.0rc1 1.0.dev1 1.0a1.dev1 1.0.post1 1.7.post1
@@ -291,6 +302,17 @@ def prereleases_text(p) -> str:
     return {None: "None", True: "True", False: "False"}[p]
 
 
+def string_bits(spec) -> list[str]:
+    out = []
+    for pre in (None, True, False):
+        if pre is None:
+            out.append("".join("1" if spec.contains(p) else "0" for p in STRING_PROBES))
+        else:
+            out.append("".join("1" if spec.contains(p, prereleases=pre) else "0"
+                               for p in STRING_PROBES))
+    return out
+
+
 def bits(spec, probes: list[Version], prereleases) -> str:
     if prereleases is None:
         return "".join("1" if spec.contains(v) else "0" for v in probes)
@@ -314,6 +336,7 @@ def spec_row(text: str, probes: list[Version]) -> tuple[str, str | None]:
     row = "\t".join([esc(text), esc(str(s)), prereleases_text(s.prereleases), esc(key)])
     contains = "\t".join(
         [esc(str(s)), bits(s, probes, None), bits(s, probes, True), bits(s, probes, False)]
+        + string_bits(s)
     )
     return row, contains
 
@@ -326,7 +349,19 @@ FILTER_LISTS = [
     "2.0rc1 2.0rc1+local 2.2rc1 2.2.0rc1",
 ]
 
-HAND_SETS = [
+UNSAT_SETS = [
+    ">=2.0,<1.0", ">=1.0,<2.0", "==1.0,!=1.0", "==1.0.*,!=1.0.*", "==1.0,>1.0", "==1.0,<1.0",
+    ">1.0,<=1.0", ">1.0,<1.0.post1", ">1.0,<=1.0.post1", ">1.0.post1,<1.0.post2",
+    ">1.0.dev1,<1.0.dev2", ">=1.0.dev2,<1.0.dev2", "~=1.0,<1.0", "~=1.0,>=2", "~=1.4.5,>=1.5",
+    "==1.0+local,!=1.0", "==1.0+local,==1.0", "<=1.0,>1.0", "<=1.0,>=1.0+local", "<0", "<0.dev0",
+    "<0.dev1", "<0.0", ">=0,<0", "==0.dev0", "===1.0,===1.0", "===1.0,===2.0", "===foo,>=1",
+    "===1.0,>=2", "===1.0,<=2", "===FOO,===foo", ">=1!0,<1", "==1!1.*,<1!1", "==2.*,<2",
+    "==2.*,<2.0.dev0", "==2.*,<2.0.dev1", "!=1.*,==1.0", ">1.0a1,<1.0a1.post0", ">1.0a1,<=1.0a1+l",
+    "<1.0,>0.9.post1", ">1.0,<1.0.0.1", ">=1.0,<=1.0", ">1.0.post1.dev1,<1.0.post1.dev2",
+    "<=1.0.post1,>1.0.post0", "<1.0rc1,>=1.0rc1", ">1.0+l", "==1.0.*,==1.1.*", "~=1.0.0,==1.1.*",
+]
+
+HAND_SETS = UNSAT_SETS + [
     "", " ", ",", " , ,", ">=1.0", ">=1.0,<2.0", ">=1.0, <2.0", " >= 1.0 , < 2.0 ", "<2.0,>=1.0",
     ">=1.0,!=1.3.*,<2", "==1.0,==1.0.0", "==1.0.0,==1.0", "~=1.0,~=1.0.0", ">=1.0a1", ">=1.0a1,<2",
     "!=1.0a1", "==1.0a1.*", ">=1.0,>=1.0", ">1.7", "<1.7", "<1.7,>1.0", ">=1.0.dev0", "==2.*",
@@ -347,7 +382,11 @@ def set_row(text: str, probes: list[Version], filter_lists: list[list[Version]])
             base = s.version[:-2] if s.version.endswith(".*") else s.version
             if parse_version(base) is None:
                 return esc(text) + "\t?"
-    cols = [esc(text), esc(str(ss)), prereleases_text(ss.prereleases),
+    # str() (also hash and ==) de-duplicates the set's clauses in place, and two clauses
+    # packaging calls equal can still differ (~=2.2-c1 and ~=2.2.pre1 have different prefixes),
+    # so containment is asked of a fresh set, that has every clause, as pylock4j evaluates it.
+    printed = str(SpecifierSet(text))
+    cols = [esc(text), esc(printed), prereleases_text(ss.prereleases),
             bits(ss, probes, None), bits(ss, probes, True), bits(ss, probes, False)]
     for lst in filter_lists:
         kept = list(ss.filter(lst))
@@ -357,6 +396,8 @@ def set_row(text: str, probes: list[Version], filter_lists: list[list[Version]])
         cols.append(",".join(idx) if idx else "-")
     kept = list(ss.filter(probes))
     cols.append(",".join(str(next(i for i, w in enumerate(probes) if w is v)) for v in kept) or "-")
+    cols += string_bits(ss)
+    cols.append("1" if SpecifierSet(text).is_unsatisfiable() else "0")
     return "\t".join(cols)
 
 
@@ -424,8 +465,9 @@ def main() -> None:
           "input, then ! (invalid) or ? (accepted by packaging but unusable: pylock4j rejects),"
           " else str, prereleases, canonical key (operator|version)", spec_rows)
     write("specifier-contains.tsv",
-          "probes: " + " ".join(PROBES) + " ; specifier, contains(v), contains(v, True),"
-          " contains(v, False) as one digit per probe", list(dict.fromkeys(contains_rows)))
+          "probes: " + " ".join(PROBES) + " ; text probes: [" + ",".join(map(esc, STRING_PROBES)) + "]"
+          + " ; specifier, contains(v), contains(v, True), contains(v, False) as one digit per"
+          " probe, then the same three for the text probes given as str", list(dict.fromkeys(contains_rows)))
 
     # (e) specifier sets
     filter_lists = [[Version(x) for x in lst.split()] for lst in FILTER_LISTS]
@@ -441,7 +483,8 @@ def main() -> None:
     write("specifier-sets.tsv",
           "probes as in specifier-contains.tsv; filter lists: " + " | ".join(FILTER_LISTS)
           + " ; set, str or ! or ?, prereleases, contains x3 (default, True, False),"
-          " filter() of each list then of the probes, as indexes (- when empty)", rows)
+          " filter() of each list then of the probes, as indexes (- when empty), then"
+          " contains x3 of the text probes given as str, is_unsatisfiable()", rows)
 
 
 if __name__ == "__main__":

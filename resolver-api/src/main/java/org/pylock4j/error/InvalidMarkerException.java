@@ -26,4 +26,10 @@ public class InvalidMarkerException extends InvalidInputException {
   public InvalidMarkerException(String reason, String input, String file, int line, int column) {
     super(reason, input, file, line, column);
   }
+
+  /** Returns a copy of this exception located in {@code file} at {@code line}, of the same type. */
+  @Override
+  public InvalidMarkerException at(String file, int line) {
+    return new InvalidMarkerException(reason(), input(), file, line, column());
+  }
 }

@@ -26,4 +26,10 @@ public class InvalidRequirementException extends InvalidInputException {
   public InvalidRequirementException(String reason, String input, String file, int line, int column) {
     super(reason, input, file, line, column);
   }
+
+  /** Returns a copy of this exception located in {@code file} at {@code line}, of the same type. */
+  @Override
+  public InvalidRequirementException at(String file, int line) {
+    return new InvalidRequirementException(reason(), input(), file, line, column());
+  }
 }

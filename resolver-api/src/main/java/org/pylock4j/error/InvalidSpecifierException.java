@@ -26,4 +26,10 @@ public class InvalidSpecifierException extends InvalidInputException {
   public InvalidSpecifierException(String reason, String input, String file, int line, int column) {
     super(reason, input, file, line, column);
   }
+
+  /** Returns a copy of this exception located in {@code file} at {@code line}, of the same type. */
+  @Override
+  public InvalidSpecifierException at(String file, int line) {
+    return new InvalidSpecifierException(reason(), input(), file, line, column());
+  }
 }

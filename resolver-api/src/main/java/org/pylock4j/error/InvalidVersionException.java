@@ -26,4 +26,10 @@ public class InvalidVersionException extends InvalidInputException {
   public InvalidVersionException(String reason, String input, String file, int line, int column) {
     super(reason, input, file, line, column);
   }
+
+  /** Returns a copy of this exception located in {@code file} at {@code line}, of the same type. */
+  @Override
+  public InvalidVersionException at(String file, int line) {
+    return new InvalidVersionException(reason(), input(), file, line, column());
+  }
 }

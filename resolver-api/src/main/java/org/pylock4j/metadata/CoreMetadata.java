@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.pylock4j.error.InvalidMetadataException;
 import org.pylock4j.error.InvalidRequirementException;
+import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.requirement.Requirement;
 
 /**
@@ -16,12 +17,21 @@ import org.pylock4j.requirement.Requirement;
  * resolution needs. Requires-Dist lines are kept as written, so a version whose metadata has a
  * malformed line can be skipped with a warning instead of failing the whole parse.
  *
+ * <pre>{@code
+ * CoreMetadata m = CoreMetadata.parse(Files.readString(path));
+ * m.requirements();            // Requires-Dist as PEP 508 requirements
+ * m.dependenciesAreStatic();   // PEP 643: may an sdist's PKG-INFO be trusted?
+ * }</pre>
+ *
+ * <p>Values read by {@link #parse(String)} are stripped of surrounding whitespace (a value
+ * continued on further lines keeps its inner line breaks).
+ *
  * @param metadataVersion the Metadata-Version field, e.g. {@code "2.1"}
  * @param name the Name field as written
  * @param version the Version field as written
  * @param requiresDist the Requires-Dist lines as written, in order
- * @param requiresPython the Requires-Python field, or null when absent
- * @param providesExtra the Provides-Extra lines as written
+ * @param requiresPython the Requires-Python field, or null when absent or empty
+ * @param providesExtra the Provides-Extra lines as written, in order (see {@link #extras()})
  * @param dynamic the Dynamic lines (Metadata 2.2+), lower case
  */
 public record CoreMetadata(
@@ -33,8 +43,21 @@ public record CoreMetadata(
     List<String> providesExtra,
     List<String> dynamic) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists; checks that nothing is null but {@code requiresPython}.
+   *
+   * @param metadataVersion the Metadata-Version field, must not be null
+   * @param name the Name field, must not be null
+   * @param version the Version field, must not be null
+   * @param requiresDist the Requires-Dist lines, must not be null nor hold null
+   * @param requiresPython the Requires-Python field, or null when absent
+   * @param providesExtra the Provides-Extra lines, must not be null nor hold null
+   * @param dynamic the Dynamic lines, lower case, must not be null nor hold null
+   */
   public CoreMetadata {
+    Objects.requireNonNull(metadataVersion, "metadataVersion");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(version, "version");
     requiresDist = List.copyOf(requiresDist);
     providesExtra = List.copyOf(providesExtra);
     dynamic = List.copyOf(dynamic);
@@ -63,24 +86,7 @@ public record CoreMetadata(
   public static CoreMetadata parse(String text) {
     Objects.requireNonNull(text, "text");
     HeaderParser headers = HeaderParser.parse(text);
-    for (String field : List.of("Metadata-Version", "Name", "Version")) {
-      requireSingle(headers, field, text);
-    }
-    List<String> missing = new ArrayList<>(3);
-    for (String field : List.of("Metadata-Version", "Name", "Version")) {
-      if (headers.get(field.toLowerCase(Locale.ROOT)).isEmpty()) {
-        missing.add(field);
-      }
-    }
-    if (headers.fieldCount() == 0) {
-      throw new InvalidMetadataException("not core metadata: no header fields", excerpt(text));
-    }
-    if (!missing.isEmpty()) {
-      throw new InvalidMetadataException(
-          "core metadata lacks required field" + (missing.size() > 1 ? "s " : " ")
-              + String.join(", ", missing),
-          excerpt(text));
-    }
+    requireIdentity(headers, text);
     requireSingle(headers, "Requires-Python", text);
     String metadataVersion = required(headers, "Metadata-Version", text);
     String name = required(headers, "Name", text);
@@ -117,13 +123,28 @@ public record CoreMetadata(
   /**
    * The Requires-Dist lines parsed as PEP 508 requirements.
    *
+   * @return the requirements in order, never null
    * @throws InvalidRequirementException naming the first line that does not parse
    */
   public List<Requirement> requirements() {
     return requiresDist.stream().map(Requirement::parse).toList();
   }
 
-  /** The Requires-Python field, if present. */
+  /**
+   * The Provides-Extra names normalised as PEP 685 compares extras (lower case, runs of {@code
+   * -_.} as one {@code -}), without duplicates, in order.
+   *
+   * @return the normalised extras, never null
+   */
+  public List<String> extras() {
+    return providesExtra.stream().map(ProjectName::normalize).distinct().toList();
+  }
+
+  /**
+   * The Requires-Python field, if present.
+   *
+   * @return the field, or empty when absent or empty
+   */
   public Optional<String> requiresPythonIfAny() {
     return Optional.ofNullable(requiresPython);
   }
@@ -132,11 +153,35 @@ public record CoreMetadata(
    * Whether the dependency fields are static per PEP 643: Metadata-Version 2.2 or later and
    * neither Requires-Dist nor Requires-Python is Dynamic. Only such sdist metadata may be trusted
    * without a build.
+   *
+   * @return whether Requires-Dist and Requires-Python can be trusted as they are
    */
   public boolean dependenciesAreStatic() {
     return isAtLeast22(metadataVersion)
         && !dynamic.contains("requires-dist")
         && !dynamic.contains("requires-python");
+  }
+
+  /** Metadata-Version, Name and Version each appear once; duplicates are reported first. */
+  private static void requireIdentity(HeaderParser headers, String text) {
+    for (String field : List.of("Metadata-Version", "Name", "Version")) {
+      requireSingle(headers, field, text);
+    }
+    List<String> missing = new ArrayList<>(3);
+    for (String field : List.of("Metadata-Version", "Name", "Version")) {
+      if (headers.get(field.toLowerCase(Locale.ROOT)).isEmpty()) {
+        missing.add(field);
+      }
+    }
+    if (headers.fieldCount() == 0) {
+      throw new InvalidMetadataException("not core metadata: no header fields", excerpt(text));
+    }
+    if (!missing.isEmpty()) {
+      throw new InvalidMetadataException(
+          "core metadata lacks required field" + (missing.size() > 1 ? "s " : " ")
+              + String.join(", ", missing),
+          excerpt(text));
+    }
   }
 
   private static void requireSingle(HeaderParser headers, String field, String text) {

@@ -3,9 +3,7 @@ package org.pylock4j.metadata;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads the header block of an RFC 822 message the way Python's {@code email.parser.Parser} with
@@ -24,8 +22,8 @@ import java.util.Set;
 final class HeaderParser {
 
   /** The fields core metadata parsing keeps, lower case. */
-  static final Set<String> WANTED =
-      Set.of("metadata-version", "name", "version", "requires-dist", "requires-python",
+  static final List<String> WANTED =
+      List.of("metadata-version", "name", "version", "requires-dist", "requires-python",
           "provides-extra", "dynamic");
 
   /** One occurrence of a field: its value (stripped) and the 1-based line it starts on. */
@@ -57,7 +55,11 @@ final class HeaderParser {
   }
 
   private void run() {
-    // Pass 1: the lines of the header block, as [start, end) offsets with their terminators.
+    parseFields(headerLines());
+  }
+
+  /** The lines of the header block, as [start, end) offsets with their terminators. */
+  private List<int[]> headerLines() {
     List<int[]> lines = new ArrayList<>();
     int pos = 0;
     int length = text.length();
@@ -69,7 +71,11 @@ final class HeaderParser {
       lines.add(new int[] {pos, end});
       pos = end;
     }
-    // Pass 2: email.feedparser.FeedParser._parse_headers.
+    return lines;
+  }
+
+  /** {@code email.feedparser.FeedParser._parse_headers}. */
+  private void parseFields(List<int[]> lines) {
     String name = null;
     int nameLine = 0;
     StringBuilder value = null;
@@ -98,14 +104,24 @@ final class HeaderParser {
       if (colon == start) {
         continue; // no field name: skipped
       }
-      name = text.substring(start, colon).toLowerCase(Locale.ROOT);
-      nameLine = i + 1;
       fieldCount++;
-      value = WANTED.contains(name) ? new StringBuilder().append(text, colon + 1, end) : null;
+      name = wanted(start, colon); // null for a field not kept: its lines are skipped
+      nameLine = i + 1;
+      value = name == null ? null : new StringBuilder().append(text, colon + 1, end);
     }
     if (name != null) {
       store(name, value, nameLine);
     }
+  }
+
+  /** The wanted field name {@code text[start, end)} spells in any case, or null. */
+  private String wanted(int start, int end) {
+    for (String name : WANTED) {
+      if (name.length() == end - start && text.regionMatches(true, start, name, 0, end - start)) {
+        return name;
+      }
+    }
+    return null;
   }
 
   private void store(String name, StringBuilder value, int line) {

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.pylock4j.error.InvalidMetadataException;
 import org.pylock4j.requirement.MarkerEnvironment;
 
@@ -54,10 +53,6 @@ public final class TagSet {
   /** The macOS minor version {@link #cpython(String, MarkerEnvironment.Platform)} assumes: 0. */
   public static final int DEFAULT_MACOS_MINOR = 0;
 
-  private static final Set<String> MANYLINUX_ARCHS =
-      Set.of("x86_64", "aarch64", "ppc64", "ppc64le", "s390x", "loongarch64", "riscv64",
-          "i686", "armv7l");
-
   private final List<Tag> tags;
   private final Map<Tag, Integer> ranks;
 
@@ -103,6 +98,22 @@ public final class TagSet {
     int[] version = parsePythonVersion(pythonVersion);
     return cpython(version[0], version[1], List.of(defaultAbi(version[0], version[1])),
         platforms(platform));
+  }
+
+  /**
+   * The tags CPython {@code pythonVersion} supports on a machine with these platform tags (e.g.
+   * from {@link #platformsFor(String)}), with the interpreter's default ABI ({@code cp312}, or
+   * {@code cp37m} before 3.8).
+   *
+   * @param pythonVersion {@code MAJOR.MINOR} or {@code MAJOR.MINOR.MICRO}, must not be null
+   * @param platforms the platform tags best first, must not be null
+   * @return the tag set, never null
+   * @throws InvalidMetadataException when {@code pythonVersion} is not such a version
+   */
+  public static TagSet cpython(String pythonVersion, List<String> platforms) {
+    int[] version = parsePythonVersion(pythonVersion);
+    return cpython(version[0], version[1], List.of(defaultAbi(version[0], version[1])),
+        List.copyOf(platforms));
   }
 
   /**
@@ -205,6 +216,33 @@ public final class TagSet {
   }
 
   /**
+   * The platform tags of a machine whose most specific platform tag is {@code platformTag}, best
+   * first, as {@code packaging} computes them on such a machine:
+   *
+   * <ul>
+   *   <li>{@code manylinux_X_Y_ARCH} (or a legacy alias: {@code manylinux2014_ARCH} is glibc
+   *       2.17, {@code manylinux2010_ARCH} 2.12, {@code manylinux1_ARCH} 2.5): glibc X.Y on ARCH,
+   *       {@link #manylinuxPlatforms} then {@code linux_ARCH};
+   *   <li>{@code musllinux_X_Y_ARCH}: musl X.Y on ARCH, {@link #musllinuxPlatforms} then {@code
+   *       linux_ARCH};
+   *   <li>{@code macosx_X_Y_ARCH}: {@link #macosPlatforms};
+   *   <li>anything else ({@code win_amd64}, {@code linux_x86_64}, ...): that tag alone.
+   * </ul>
+   *
+   * <pre>{@code
+   * TagSet.cpython("3.12", TagSet.platformsFor("manylinux_2_28_x86_64"))
+   * }</pre>
+   *
+   * @param platformTag a platform tag, must not be null
+   * @return the platform tags, never null nor empty
+   * @throws InvalidMetadataException when a {@code manylinux_}, {@code musllinux_} or {@code
+   *     macosx_} tag lacks its version or architecture
+   */
+  public static List<String> platformsFor(String platformTag) {
+    return PlatformTags.platformsFor(platformTag);
+  }
+
+  /**
    * The {@code manylinux} platform tags of a Linux machine with glibc {@code major.minor} on
    * {@code arch}, best first, as {@code packaging.tags._manylinux.platform_tags([arch])} yields
    * them there (PEP 513, 571, 599, 600). Empty for an architecture {@code manylinux} does not
@@ -216,31 +254,7 @@ public final class TagSet {
    * @return the platform tags, never null
    */
   public static List<String> manylinuxPlatforms(String arch, int glibcMajor, int glibcMinor) {
-    Objects.requireNonNull(arch, "arch");
-    List<String> out = new ArrayList<>();
-    if (!MANYLINUX_ARCHS.contains(arch)) {
-      return out;
-    }
-    int tooOldMinor = arch.equals("x86_64") || arch.equals("i686") ? 4 : 16;
-    List<int[]> maxima = new ArrayList<>();
-    maxima.add(new int[] {glibcMajor, glibcMinor});
-    for (int major = glibcMajor - 1; major > 1; major--) {
-      maxima.add(new int[] {major, 50}); // packaging's _LAST_GLIBC_MINOR guess
-    }
-    for (int[] max : maxima) {
-      int minMinor = max[0] == 2 ? tooOldMinor : -1;
-      for (int minor = max[1]; minor > minMinor; minor--) {
-        out.add("manylinux_" + max[0] + "_" + minor + "_" + arch);
-        if (max[0] == 2 && minor == 17) {
-          out.add("manylinux2014_" + arch);
-        } else if (max[0] == 2 && minor == 12) {
-          out.add("manylinux2010_" + arch);
-        } else if (max[0] == 2 && minor == 5) {
-          out.add("manylinux1_" + arch);
-        }
-      }
-    }
-    return out;
+    return PlatformTags.manylinux(arch, glibcMajor, glibcMinor);
   }
 
   /**
@@ -254,12 +268,7 @@ public final class TagSet {
    * @return the platform tags, never null
    */
   public static List<String> musllinuxPlatforms(String arch, int muslMajor, int muslMinor) {
-    Objects.requireNonNull(arch, "arch");
-    List<String> out = new ArrayList<>();
-    for (int minor = muslMinor; minor >= 0; minor--) {
-      out.add("musllinux_" + muslMajor + "_" + minor + "_" + arch);
-    }
-    return out;
+    return PlatformTags.musllinux(arch, muslMajor, muslMinor);
   }
 
   /**
@@ -273,74 +282,7 @@ public final class TagSet {
    * @return the platform tags, never null
    */
   public static List<String> macosPlatforms(int major, int minor, String arch) {
-    Objects.requireNonNull(arch, "arch");
-    List<String> out = new ArrayList<>();
-    boolean atLeast11 = major >= 11;
-    if (major == 10) {
-      for (int release = minor; release >= 0; release--) {
-        addMacFormats(out, 10, release, arch);
-      }
-    }
-    if (atLeast11) {
-      for (int release = major; release > 10; release--) {
-        addMacFormats(out, release, 0, arch);
-      }
-      for (int release = 16; release > 3; release--) {
-        if (arch.equals("x86_64")) {
-          addMacFormats(out, 10, release, arch);
-        } else {
-          out.add("macosx_10_" + release + "_universal2");
-        }
-      }
-    }
-    return out;
-  }
-
-  /** {@code packaging.tags._mac_binary_formats}, appended as platform tags. */
-  private static void addMacFormats(List<String> out, int major, int minor, String arch) {
-    List<String> formats = new ArrayList<>();
-    formats.add(arch);
-    boolean before104 = major < 10 || (major == 10 && minor < 4);
-    switch (arch) {
-      case "x86_64" -> {
-        if (before104) {
-          return;
-        }
-        formats.addAll(List.of("intel", "fat64", "fat32"));
-      }
-      case "i386" -> {
-        if (before104) {
-          return;
-        }
-        formats.addAll(List.of("intel", "fat32", "fat"));
-      }
-      case "ppc64" -> {
-        boolean after105 = major > 10 || (major == 10 && minor > 5);
-        if (after105 || before104) {
-          return;
-        }
-        formats.add("fat64");
-      }
-      case "ppc" -> {
-        boolean after106 = major > 10 || (major == 10 && minor > 6);
-        if (after106) {
-          return;
-        }
-        formats.addAll(List.of("fat32", "fat"));
-      }
-      default -> {
-        // arm64 and others: the architecture alone (plus universal2 for arm64 below)
-      }
-    }
-    if (arch.equals("arm64") || arch.equals("x86_64")) {
-      formats.add("universal2");
-    }
-    if (Set.of("x86_64", "i386", "ppc64", "ppc", "intel").contains(arch)) {
-      formats.add("universal");
-    }
-    for (String format : formats) {
-      out.add("macosx_" + major + "_" + minor + "_" + format);
-    }
+    return PlatformTags.macos(major, minor, arch);
   }
 
   /** The tags, best first, without duplicates. */

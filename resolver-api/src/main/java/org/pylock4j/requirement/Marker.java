@@ -14,7 +14,7 @@ import org.pylock4j.error.InvalidMarkerException;
  * Comparison} nodes. {@code and} binds tighter than {@code or}; a chain such as {@code a and b or
  * c} parses to {@code Or(And(a, b), c)}.
  *
- * <p>{@link #toString()} prints it as {@code packaging} does: operands separated by single spaces,
+ * <p>{@code toString()} prints it as {@code packaging} does: operands separated by single spaces,
  * literals in double quotes, variables in their canonical spelling ({@code os.name} prints as
  * {@code os_name}), and parentheses only around a parenthesised chain of two or more comparisons
  * that is not itself the only content of a pair of parentheses (so {@code (a)} prints as {@code a}
@@ -27,7 +27,7 @@ import org.pylock4j.error.InvalidMarkerException;
  * }</pre>
  *
  * <p>Equality is structural ({@code (a)} and {@code a} differ); {@code packaging}'s equality is
- * that of {@link #toString()}.
+ * that of {@code toString()}.
  */
 public sealed interface Marker permits Marker.And, Marker.Or, Marker.Group, Marker.Comparison {
 
@@ -45,7 +45,7 @@ public sealed interface Marker permits Marker.And, Marker.Or, Marker.Group, Mark
     try {
       return Parser.parseMarker(text);
     } catch (Tokenizer.SyntaxError e) {
-      throw new InvalidMarkerException(e.render(), text, null, 0, e.spanEnd + 1);
+      throw new InvalidMarkerException(e.render(), text, null, 0, e.column());
     }
   }
 
@@ -55,8 +55,9 @@ public sealed interface Marker permits Marker.And, Marker.Or, Marker.Group, Mark
    * comparison is evaluated, as in {@code packaging}, so an undefined comparison fails even where
    * the result is already known.
    *
-   * @param environment the target environment; its {@code extra} (if any) is used for {@code
-   *     extra} comparisons
+   * @param environment the target environment, must not be null; its {@code extra} (if any) is
+   *     used for {@code extra} comparisons
+   * @return whether the marker holds in {@code environment}
    * @throws InvalidMarkerException when a comparison is undefined ({@code ~=} or {@code ===} on
    *     values that are not versions) or names a variable the environment lacks ({@code extras},
    *     {@code dependency_groups})
@@ -66,6 +67,9 @@ public sealed interface Marker permits Marker.And, Marker.Or, Marker.Group, Mark
   /**
    * This marker and {@code other}, as {@code packaging}'s {@code marker & other}: each side is
    * parenthesised when it is a chain.
+   *
+   * @param other the other marker, must not be null
+   * @return the conjunction, never null
    */
   default Marker and(Marker other) {
     return new And(new Group(this), new Group(other));
@@ -74,6 +78,9 @@ public sealed interface Marker permits Marker.And, Marker.Or, Marker.Group, Mark
   /**
    * This marker or {@code other}, as {@code packaging}'s {@code marker | other}: each side is
    * parenthesised when it is a chain.
+   *
+   * @param other the other marker, must not be null
+   * @return the disjunction, never null
    */
   default Marker or(Marker other) {
     return new Or(new Group(this), new Group(other));

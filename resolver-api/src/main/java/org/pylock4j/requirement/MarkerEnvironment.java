@@ -95,6 +95,8 @@ public record MarkerEnvironment(Map<String, String> values) {
   /**
    * Builds an environment from a map such as {@code packaging.markers.default_environment()}.
    *
+   * @param values variable name to value, must not be null; copied
+   * @return the environment, never null
    * @throws InvalidInputException naming the missing or unknown variables
    */
   public static MarkerEnvironment of(Map<String, String> values) {
@@ -111,7 +113,8 @@ public record MarkerEnvironment(Map<String, String> values) {
    *
    * @param pythonVersion {@code X.Y}, {@code X.Y.Z} or {@code X.Y.Z} with {@code aN}, {@code bN}
    *     or {@code rcN}
-   * @param platform the target platform
+   * @param platform the target platform, must not be null
+   * @return the environment, without {@code extra}, never null
    * @throws InvalidInputException when {@code pythonVersion} has another form
    */
   public static MarkerEnvironment cpython(String pythonVersion, Platform platform) {
@@ -142,7 +145,12 @@ public record MarkerEnvironment(Map<String, String> values) {
     return new MarkerEnvironment(values);
   }
 
-  /** The value of {@code variable}, if set. */
+  /**
+   * The value of {@code variable}, if set.
+   *
+   * @param variable a variable name such as {@code python_version}, must not be null
+   * @return the value, or empty when this environment does not set it
+   */
   public Optional<String> get(String variable) {
     return Optional.ofNullable(values.get(variable));
   }
@@ -150,6 +158,9 @@ public record MarkerEnvironment(Map<String, String> values) {
   /**
    * This environment with {@code extra} set to {@code extra}, normalised (PEP 685); {@code ""}
    * stands for no extra.
+   *
+   * @param extra the extra in any spelling, must not be null
+   * @return a new environment, never null
    */
   public MarkerEnvironment withExtra(String extra) {
     return with("extra", extra.isEmpty() ? "" : ProjectName.normalize(extra));
@@ -158,6 +169,9 @@ public record MarkerEnvironment(Map<String, String> values) {
   /**
    * This environment with {@code variable} set to {@code value}.
    *
+   * @param variable a marker variable name, must not be null
+   * @param value its value, must not be null
+   * @return a new environment, never null
    * @throws InvalidInputException when {@code variable} is not a marker variable
    */
   public MarkerEnvironment with(String variable, String value) {

@@ -1,12 +1,9 @@
 package org.pylock4j.requirement;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.pylock4j.error.InvalidMarkerException;
-import org.pylock4j.error.InvalidSpecifierException;
 import org.pylock4j.version.Specifier;
-import org.pylock4j.version.Version;
 
 /**
  * One comparison evaluated as {@code packaging} 26's {@code _evaluate_markers}, {@code _normalize}
@@ -68,12 +65,9 @@ final class MarkerEvaluation {
     return value.get();
   }
 
+  /** The specifier {@code text}, or null when it is none (packaging then compares strings). */
   private static Specifier specifierOrNull(String text) {
-    try {
-      return Specifier.parse(text);
-    } catch (InvalidSpecifierException notASpecifier) {
-      return null; // packaging then compares strings
-    }
+    return Specifier.tryParse(text).orElse(null);
   }
 
   private static boolean compare(
@@ -81,10 +75,7 @@ final class MarkerEvaluation {
     if (VERSION_VARIABLES.contains(key)) {
       Specifier specifier = specifierOrNull(op + rhs);
       if (specifier != null) {
-        if (specifier.operator().equals("===")) {
-          return lhs.toLowerCase(Locale.ROOT).equals(specifier.version().toLowerCase(Locale.ROOT));
-        }
-        return Version.tryParse(lhs).map(v -> specifier.contains(v, true)).orElse(false);
+        return specifier.contains(lhs, true);
       }
     }
     switch (op) {

@@ -82,7 +82,7 @@ public record Requirement(
     try {
       parsed = Parser.parseRequirement(text);
     } catch (Tokenizer.SyntaxError e) {
-      throw new InvalidRequirementException(e.render(), text, null, 0, e.spanEnd + 1);
+      throw new InvalidRequirementException(e.render(), text, null, 0, e.column());
     }
     SpecifierSet specifier;
     try {
@@ -104,6 +104,8 @@ public record Requirement(
   /**
    * The normalised project name.
    *
+   * @return the name, never null
+   *
    * @throws InvalidRequirementException when the name ends in {@code _} or {@code .}, which
    *     {@code packaging} parses but PEP 508 does not allow in a name
    */
@@ -119,6 +121,20 @@ public record Requirement(
   /** The marker, if any. */
   public Optional<Marker> markerIfAny() {
     return Optional.ofNullable(marker);
+  }
+
+  /**
+   * Whether this requirement applies in {@code environment}: it has no marker, or its marker
+   * holds there.
+   *
+   * @param environment the target environment, must not be null
+   * @return whether the requirement applies
+   *
+   * @throws org.pylock4j.error.InvalidMarkerException when the marker cannot be evaluated (see
+   *     {@link Marker#evaluate})
+   */
+  public boolean appliesTo(MarkerEnvironment environment) {
+    return marker == null || marker.evaluate(environment);
   }
 
   /** As {@code str(packaging.requirements.Requirement)}. */

@@ -53,13 +53,19 @@ final class Tokenizer {
 
     /** The text {@code str(ParserSyntaxError)} gives: message, source, and a caret line. */
     String render() {
+      int start = source.codePointCount(0, spanStart);
       return getMessage()
           + "\n    "
           + source
           + "\n    "
-          + " ".repeat(spanStart)
-          + "~".repeat(Math.max(0, spanEnd - spanStart))
+          + " ".repeat(start)
+          + "~".repeat(Math.max(0, column() - 1 - start))
           + "^";
+    }
+
+    /** The 1-based column of the caret, counted in code points as Python counts. */
+    int column() {
+      return source.codePointCount(0, spanEnd) + 1;
     }
   }
 
@@ -138,6 +144,7 @@ final class Tokenizer {
   private final String source;
   private int position;
   private Token next;
+  private Matcher specifierMatcher;
 
   Tokenizer(String source) {
     this.source = source;
@@ -280,8 +287,16 @@ final class Tokenizer {
   }
 
   private int regex(Pattern pattern, int at) {
-    Matcher matcher = pattern.matcher(source).region(at, source.length());
-    matcher.useTransparentBounds(true).useAnchoringBounds(false);
+    Matcher matcher;
+    if (pattern == SPECIFIER) {
+      if (specifierMatcher == null) {
+        specifierMatcher = SPECIFIER.matcher(source);
+      }
+      matcher = specifierMatcher;
+    } else {
+      matcher = pattern.matcher(source);
+    }
+    matcher.region(at, source.length()).useTransparentBounds(true).useAnchoringBounds(false);
     return matcher.lookingAt() ? matcher.end() : -1;
   }
 

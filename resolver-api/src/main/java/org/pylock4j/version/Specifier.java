@@ -1,7 +1,5 @@
 package org.pylock4j.version;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,9 +52,11 @@ public final class Specifier {
   private final Version spec;
   private final boolean wildcard;
   /** For {@code ==X.*}, {@code !=X.*} and {@code ~=}: the prefix to match, or null. */
-  private final Wildcard prefix;
+  private final Prefix prefix;
   /** For {@code <}: the earliest pre-release of the spec version that is excluded. */
   private final Version lessBound;
+  /** For {@code ===}: the version text in lower case. */
+  private final String arbitrary;
 
   private Specifier(Op op, String version, Version spec, boolean wildcard) {
     this.op = op;
@@ -64,9 +64,9 @@ public final class Specifier {
     this.spec = spec;
     this.wildcard = wildcard;
     if (wildcard) {
-      this.prefix = Wildcard.of(version.substring(0, version.length() - 2));
+      this.prefix = Prefix.of(version.substring(0, version.length() - 2));
     } else if (op == Op.COMPATIBLE) {
-      this.prefix = Wildcard.of(compatiblePrefix(version));
+      this.prefix = Prefix.of(Prefix.compatiblePrefix(version));
     } else {
       this.prefix = null;
     }
@@ -80,6 +80,7 @@ public final class Specifier {
     } else {
       this.lessBound = null;
     }
+    this.arbitrary = op == Op.ARBITRARY ? version.toLowerCase(Locale.ROOT) : null;
   }
 
   /**
@@ -97,7 +98,7 @@ public final class Specifier {
       return (Specifier) result;
     }
     throw new InvalidSpecifierException(
-        "invalid specifier: " + PyStrings.repr(text) + " (" + result + ")", text);
+        "invalid specifier: " + Version.quote(text) + " (" + result + ")", text);
   }
 
   /**
@@ -147,7 +148,7 @@ public final class Specifier {
     }
     Version parsed = VersionParser.parse(v);
     if (parsed == null) {
-      return PyStrings.repr(v) + " is not a PEP 440 version";
+      return Version.quote(v) + " is not a PEP 440 version";
     }
     if (parsed.isLocal() && op != Op.EQUAL && op != Op.NOT_EQUAL) {
       return "a local version label (+...) is only allowed with == and !=";
@@ -222,88 +223,21 @@ public final class Specifier {
     return i;
   }
 
+
   /**
-   * The prefix {@code packaging} derives for {@code ~=}: the version split into components, cut
-   * at the first suffix component, without its last component ({@code 2.2.post3} gives {@code
-   * 0!2}); computed on the text as written, as {@code packaging} does.
+   * The operator as written in normal form, e.g. {@code ">="}.
+   *
+   * @return the operator, never null
    */
-  private static String compatiblePrefix(String v) {
-    List<String> split = pySplit(v);
-    int keep = 0;
-    while (keep < split.size() && isNotSuffix(split.get(keep))) {
-      keep++;
-    }
-    List<String> kept = split.subList(0, Math.max(0, keep - 1));
-    StringBuilder sb = new StringBuilder();
-    sb.append(kept.isEmpty() ? "" : kept.get(0)).append('!');
-    for (int i = 1; i < kept.size(); i++) {
-      if (i > 1) {
-        sb.append('.');
-      }
-      sb.append(kept.get(i));
-    }
-    return sb.toString();
-  }
-
-  private static boolean isNotSuffix(String segment) {
-    return !(segment.startsWith("dev")
-        || segment.startsWith("a")
-        || segment.startsWith("b")
-        || segment.startsWith("rc")
-        || segment.startsWith("post"));
-  }
-
-  /** packaging's {@code _version_split}. */
-  static List<String> pySplit(String version) {
-    List<String> result = new ArrayList<>();
-    int bang = version.lastIndexOf('!');
-    String epoch = bang < 0 ? "" : version.substring(0, bang);
-    String rest = bang < 0 ? version : version.substring(bang + 1);
-    result.add(epoch.isEmpty() ? "0" : epoch);
-    int from = 0;
-    while (true) {
-      int dot = rest.indexOf('.', from);
-      String item = dot < 0 ? rest.substring(from) : rest.substring(from, dot);
-      int cut = prefixCut(item);
-      if (cut > 0) {
-        result.add(item.substring(0, cut));
-        result.add(item.substring(cut));
-      } else {
-        result.add(item);
-      }
-      if (dot < 0) {
-        return result;
-      }
-      from = dot + 1;
-    }
-  }
-
-  /** Where {@code ([0-9]+)((?:a|b|c|rc)[0-9]+)} splits {@code item}, or -1 if it does not match. */
-  private static int prefixCut(String item) {
-    int j = digitsEnd(item, 0);
-    if (j == 0 || j == item.length()) {
-      return -1;
-    }
-    int k;
-    if (item.startsWith("rc", j)) {
-      k = j + 2;
-    } else {
-      char c = item.charAt(j);
-      if (c != 'a' && c != 'b' && c != 'c') {
-        return -1;
-      }
-      k = j + 1;
-    }
-    int e = digitsEnd(item, k);
-    return e > k && e == item.length() ? j : -1;
-  }
-
-  /** The operator as written in normal form, e.g. {@code ">="}. */
   public String operator() {
     return op.text;
   }
 
-  /** The version text, e.g. {@code "1.0.*"} for a wildcard. */
+  /**
+   * The version text, e.g. {@code "1.0.*"} for a wildcard.
+   *
+   * @return the version text, never null; empty only for a bare {@code ===}
+   */
   public String version() {
     return version;
   }
@@ -311,12 +245,18 @@ public final class Specifier {
   /**
    * The version as a {@link Version}: the release before {@code .*} for a wildcard; empty only
    * for an {@code ===} clause whose text is not a PEP 440 version.
+   *
+   * @return the version, or empty, never null
    */
   public Optional<Version> parsedVersion() {
     return Optional.ofNullable(spec);
   }
 
-  /** True for {@code ==X.*} and {@code !=X.*}. */
+  /**
+   * True for {@code ==X.*} and {@code !=X.*}.
+   *
+   * @return true for a wildcard clause
+   */
   public boolean isWildcard() {
     return wildcard;
   }
@@ -324,6 +264,8 @@ public final class Specifier {
   /**
    * Whether this clause itself names a pre-release (so admits pre-releases), as {@code
    * packaging}'s {@code Specifier.prereleases}: never for {@code !=} and wildcards.
+   *
+   * @return true when the clause names a pre-release
    */
   public boolean prereleases() {
     if (op == Op.NOT_EQUAL || (op == Op.EQUAL && wildcard)) {
@@ -335,6 +277,9 @@ public final class Specifier {
   /**
    * PEP 440 containment with {@code packaging} 26's default pre-release rule for one version: a
    * pre-release matches when the clause matches it (there is no other candidate to prefer).
+   *
+   * @param version the candidate, must not be null
+   * @return true when the clause admits {@code version}
    */
   public boolean contains(Version version) {
     return matches(version);
@@ -345,9 +290,45 @@ public final class Specifier {
    *
    * @param version the candidate, must not be null
    * @param allowPrereleases false to reject every pre-release and development release
+   * @return true when the clause admits {@code version}
    */
   public boolean contains(Version version, boolean allowPrereleases) {
     return (allowPrereleases || !version.isPrerelease()) && matches(version);
+  }
+
+  /**
+   * Containment of a version given as text, as {@code packaging} treats a string: {@code ===}
+   * compares the text as written (ignoring case), so {@code ===1.0-1} contains {@code "1.0-1"}
+   * but not {@code "1.0.post1"}, and a text that is not a PEP 440 version can match only {@code
+   * ===}. Otherwise as {@link #contains(Version)}.
+   *
+   * @param version the candidate as text, must not be null
+   * @return true when the clause admits {@code version}
+   */
+  public boolean contains(String version) {
+    Version v = VersionParser.parse(Objects.requireNonNull(version, "version"));
+    return matchesText(version, v);
+  }
+
+  /**
+   * Containment of a version given as text (see {@link #contains(String)}) with pre-releases
+   * admitted or not; a text that is not a PEP 440 version is never a pre-release.
+   *
+   * @param version the candidate as text, must not be null
+   * @param allowPrereleases false to reject every pre-release and development release
+   * @return true when the clause admits {@code version}
+   */
+  public boolean contains(String version, boolean allowPrereleases) {
+    Version v = VersionParser.parse(Objects.requireNonNull(version, "version"));
+    return (allowPrereleases || v == null || !v.isPrerelease()) && matchesText(version, v);
+  }
+
+  /** The operator alone on a text and its parse (null when not a version). */
+  boolean matchesText(String text, Version parsed) {
+    if (op == Op.ARBITRARY) {
+      return text.toLowerCase(Locale.ROOT).equals(arbitrary);
+    }
+    return parsed != null && matches(parsed);
   }
 
   /** The operator alone, pre-releases not considered. */
@@ -369,7 +350,7 @@ public final class Specifier {
       case COMPATIBLE:
         return p.comparePublic(spec) >= 0 && prefix.matches(p);
       case ARBITRARY:
-        return p.toString().equals(version.toLowerCase(Locale.ROOT));
+        return p.toString().equals(arbitrary);
       default:
         throw new AssertionError(op);
     }
@@ -408,7 +389,7 @@ public final class Specifier {
 
   @Override
   public boolean equals(Object o) {
-    return o == this || (o instanceof Specifier && canonicalKey().equals(((Specifier) o).canonicalKey()));
+    return o == this || (o instanceof Specifier s && canonicalKey().equals(s.canonicalKey()));
   }
 
   @Override
@@ -422,58 +403,4 @@ public final class Specifier {
     return op.text + version;
   }
 
-  /**
-   * A prefix to match as {@code packaging}'s wildcard equality: the candidate's public version,
-   * split into epoch, release numbers and suffix parts, zero-padded and cut to the prefix's
-   * length, must equal the prefix's split.
-   */
-  private static final class Wildcard {
-    private final List<String> split;
-    private final int numericLength;
-    /** When every component is a number: the prefix as a version, for the fast path. */
-    private final Version numeric;
-
-    private Wildcard(List<String> split, int numericLength, Version numeric) {
-      this.split = split;
-      this.numericLength = numericLength;
-      this.numeric = numeric;
-    }
-
-    /** {@code text} is the prefix without {@code .*}. */
-    static Wildcard of(String text) {
-      Version v = VersionParser.parse(text);
-      String normalized = v == null ? text : v.toString();
-      List<String> split = pySplit(normalized);
-      int numericLength = 0;
-      while (numericLength < split.size() && isDigits(split.get(numericLength))) {
-        numericLength++;
-      }
-      Version numeric = numericLength == split.size() && v != null ? v : null;
-      return new Wildcard(List.copyOf(split), numericLength, numeric);
-    }
-
-    private static boolean isDigits(String s) {
-      return !s.isEmpty() && digitsEnd(s, 0) == s.length();
-    }
-
-    boolean matches(Version p) {
-      if (numeric != null) {
-        return p.releasePrefixEquals(numeric);
-      }
-      List<String> prospective = p.wildcardSplit();
-      int pNumeric = 1 + p.releaseLength();
-      List<String> padded = prospective;
-      if (numericLength > pNumeric) {
-        padded = new ArrayList<>(prospective.subList(0, pNumeric));
-        for (int i = pNumeric; i < numericLength; i++) {
-          padded.add("0");
-        }
-        padded.addAll(prospective.subList(pNumeric, prospective.size()));
-      }
-      if (padded.size() < split.size()) {
-        return false;
-      }
-      return padded.subList(0, split.size()).equals(split);
-    }
-  }
 }

@@ -2,6 +2,7 @@ package org.pylock4j.version;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,13 +18,26 @@ final class VersionParser {
   private static final int[] PRE_RANKS = {0, 0, 1, 1, 2, 2, 2, 2};
   private static final String[] POST_WORDS = {"post", "rev", "r"};
 
+  /**
+   * The most digits a number may have: Python refuses to convert longer digit strings to int
+   * (its default {@code sys.get_int_max_str_digits()}), so {@code packaging} fails on them.
+   */
+  static final int MAX_DIGITS = 4300;
+
   private final String s;
+  private boolean overLimit;
   private final int end;
   private int pos;
   /** Key elements, as Long or BigInteger, built while parsing. */
   private long[] nums = new long[12];
   private BigInteger[] bigs;
   private int count;
+  private int preStart = -1;
+  private int preEnd = -1;
+  private int postStart = -1;
+  private int postEnd = -1;
+  private int devStart = -1;
+  private int devEnd = -1;
 
   private VersionParser(String s, int start, int end) {
     this.s = s;
@@ -33,6 +47,18 @@ final class VersionParser {
 
   /** Returns the version, or null when {@code text} is not a version. */
   static Version parse(String text) {
+    return parse(text, true);
+  }
+
+  /**
+   * Whether {@code text} is refused only because a number in it has more than {@value
+   * #MAX_DIGITS} digits.
+   */
+  static boolean exceedsDigitLimit(String text) {
+    return parse(text, true) == null && parse(text, false) != null;
+  }
+
+  private static Version parse(String text, boolean limitDigits) {
     int start = 0;
     int end = text.length();
     while (start < end && PyStrings.isSpace(text.charAt(start))) {
@@ -44,7 +70,9 @@ final class VersionParser {
     if (start == end) {
       return null;
     }
-    return new VersionParser(text, start, end).parseVersion();
+    VersionParser p = new VersionParser(text, start, end);
+    Version v = p.parseVersion();
+    return limitDigits && p.overLimit ? null : v;
   }
 
   private Version parseVersion() {
@@ -52,17 +80,60 @@ final class VersionParser {
     if (c0 == 'v' || c0 == 'V') {
       pos++;
     }
-    // epoch, then release
+    int releaseLength = parseEpochAndRelease();
+    if (releaseLength == 0) {
+      return null;
+    }
+    if (pos == end) {
+      // the common case, a plain release such as 1.2.3
+      add(3L);
+      add(0L);
+      add(0L);
+      add(0L);
+      add(1L);
+      add(0L);
+      return build(releaseLength, null);
+    }
+    int preRank = parsePre();
+    boolean post = parsePost();
+    boolean dev = parseDev();
+    String[] local = null;
+    if (pos < end && s.charAt(pos) == '+') {
+      local = parseLocal(pos + 1);
+      if (local == null) {
+        return null;
+      }
+      pos = end;
+    }
+    if (pos != end) {
+      return null;
+    }
+    // suffix: preRank, preN, postRank, postN, devRank, devN (as packaging's _cmpkey)
+    add(preRank == 3 && !post && dev ? -1L : preRank);
+    addNumberOrZero(preStart, preEnd);
+    add(post ? 1L : 0L);
+    addNumberOrZero(postStart, postEnd);
+    add(dev ? 0L : 1L);
+    addNumberOrZero(devStart, devEnd);
+    return build(releaseLength, local);
+  }
+
+  /**
+   * Epoch and release into the key (trailing zeros of the release dropped), then the separator.
+   *
+   * @return the number of release components as written, 0 when there is no release
+   */
+  private int parseEpochAndRelease() {
     int d = digitsEnd(pos);
     if (d == pos) {
-      return null;
+      return 0;
     }
     if (d < end && s.charAt(d) == '!') {
       addNumber(pos, d);
       pos = d + 1;
       d = digitsEnd(pos);
       if (d == pos) {
-        return null;
+        return 0;
       }
     } else {
       add(0L);
@@ -76,110 +147,66 @@ final class VersionParser {
       releaseLength++;
       pos = d;
     }
-    // trim trailing zeros of the release (they are in the key as numbers)
     while (count > 1 && isZero(count - 1)) {
       count--;
     }
     add(-1L);
-    int suffixAt = count;
-    // pre-release: [._-]? (alpha|a|beta|b|preview|pre|c|rc) [._-]? [0-9]*
-    int preRank = 3;
-    int preStart = -1;
-    int preEnd = -1;
-    {
-      int k = pos;
-      if (k < end && isSep(s.charAt(k))) {
-        k++;
-      }
-      for (int w = 0; w < PRE_WORDS.length; w++) {
-        if (regionMatches(k, PRE_WORDS[w])) {
-          k += PRE_WORDS[w].length();
-          preRank = PRE_RANKS[w];
-          if (k < end && isSep(s.charAt(k))) {
-            k++;
-          }
-          preStart = k;
-          preEnd = digitsEnd(k);
-          pos = preEnd;
-          break;
-        }
+    return releaseLength;
+  }
+
+  /** {@code [._-]? (alpha|a|beta|b|preview|pre|c|rc) [._-]? [0-9]*}: the rank, 3 when absent. */
+  private int parsePre() {
+    int k = skipSep(pos);
+    for (int w = 0; w < PRE_WORDS.length; w++) {
+      if (regionMatches(k, PRE_WORDS[w])) {
+        preStart = skipSep(k + PRE_WORDS[w].length());
+        preEnd = digitsEnd(preStart);
+        pos = preEnd;
+        return PRE_RANKS[w];
       }
     }
-    // post-release: -N | [._-]? (post|rev|r) [._-]? [0-9]*
-    boolean post = false;
-    int postStart = -1;
-    int postEnd = -1;
+    return 3;
+  }
+
+  /** {@code -N | [._-]? (post|rev|r) [._-]? [0-9]*}. */
+  private boolean parsePost() {
     if (pos + 1 < end && s.charAt(pos) == '-' && isDigit(s.charAt(pos + 1))) {
-      post = true;
       postStart = pos + 1;
       postEnd = digitsEnd(postStart);
       pos = postEnd;
-    } else {
-      int k = pos;
-      if (k < end && isSep(s.charAt(k))) {
-        k++;
-      }
-      for (String w : POST_WORDS) {
-        if (regionMatches(k, w)) {
-          k += w.length();
-          if (k < end && isSep(s.charAt(k))) {
-            k++;
-          }
-          post = true;
-          postStart = k;
-          postEnd = digitsEnd(k);
-          pos = postEnd;
-          break;
-        }
+      return true;
+    }
+    int k = skipSep(pos);
+    for (String w : POST_WORDS) {
+      if (regionMatches(k, w)) {
+        postStart = skipSep(k + w.length());
+        postEnd = digitsEnd(postStart);
+        pos = postEnd;
+        return true;
       }
     }
-    // dev release: [._-]? dev [._-]? [0-9]*
-    boolean dev = false;
-    int devStart = -1;
-    int devEnd = -1;
-    {
-      int k = pos;
-      if (k < end && isSep(s.charAt(k))) {
-        k++;
-      }
-      if (regionMatches(k, "dev")) {
-        k += 3;
-        if (k < end && isSep(s.charAt(k))) {
-          k++;
-        }
-        dev = true;
-        devStart = k;
-        devEnd = digitsEnd(k);
-        pos = devEnd;
-      }
+    return false;
+  }
+
+  /** {@code [._-]? dev [._-]? [0-9]*}. */
+  private boolean parseDev() {
+    int k = skipSep(pos);
+    if (!regionMatches(k, "dev")) {
+      return false;
     }
-    // local: + [a-z0-9]+ ([._-][a-z0-9]+)*
-    String[] local = null;
-    if (pos < end && s.charAt(pos) == '+') {
-      local = parseLocal(pos + 1);
-      if (local == null) {
-        return null;
-      }
-      pos = end;
-    }
-    if (pos != end) {
-      return null;
-    }
-    // suffix: preRank, preN, postRank, postN, devRank, devN
-    boolean hasPre = preRank != 3;
-    if (!hasPre && !post && dev) {
-      add(-1L);
-    } else {
-      add(preRank);
-    }
-    addNumberOrZero(preStart, preEnd);
-    add(post ? 1L : 0L);
-    addNumberOrZero(postStart, postEnd);
-    add(dev ? 0L : 1L);
-    addNumberOrZero(devStart, devEnd);
-    assert count - suffixAt == Version.TAIL - 1;
+    devStart = skipSep(k + 3);
+    devEnd = digitsEnd(devStart);
+    pos = devEnd;
+    return true;
+  }
+
+  private int skipSep(int k) {
+    return k < end && isSep(s.charAt(k)) ? k + 1 : k;
+  }
+
+  private Version build(int releaseLength, String[] local) {
     if (bigs == null) {
-      long[] key = nums.length == count ? nums : java.util.Arrays.copyOf(nums, count);
+      long[] key = nums.length == count ? nums : Arrays.copyOf(nums, count);
       return new Version(key, null, releaseLength, local);
     }
     BigInteger[] key = new BigInteger[count];
@@ -201,6 +228,7 @@ final class VersionParser {
       if (e == k) {
         return null;
       }
+      overLimit |= numeric && e - k > MAX_DIGITS;
       parts.add(numeric ? stripZeros(k, e) : lower(k, e));
       if (e == end) {
         return parts.toArray(new String[0]);
@@ -241,9 +269,9 @@ final class VersionParser {
 
   private void add(long v) {
     if (count == nums.length) {
-      nums = java.util.Arrays.copyOf(nums, count * 2);
+      nums = Arrays.copyOf(nums, count * 2);
       if (bigs != null) {
-        bigs = java.util.Arrays.copyOf(bigs, count * 2);
+        bigs = Arrays.copyOf(bigs, count * 2);
       }
     }
     nums[count++] = v;
@@ -258,6 +286,7 @@ final class VersionParser {
   }
 
   private void addNumber(int from, int to) {
+    overLimit |= to - from > MAX_DIGITS;
     while (from < to - 1 && s.charAt(from) == '0') {
       from++;
     }

@@ -73,4 +73,19 @@ class CoreMetadataConformanceTest {
     return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
         .replace("\r", "\\r");
   }
+
+  /** packaging.requirements.Requirement accepts all 769 of them (checked when generating). */
+  @Test
+  void requiresDistOfRealFilesParseAsRequirements() {
+    int requirements = 0;
+    for (String line : Tables.lines("core-metadata.txt")) {
+      if (line.startsWith("== file ")) {
+        CoreMetadata m = CoreMetadata.parse(
+            Tables.resource("core-metadata/" + line.substring("== file ".length())));
+        assertEquals(m.requiresDist().size(), m.requirements().size());
+        requirements += m.requirements().size();
+      }
+    }
+    assertTrue(requirements > 700, requirements + " requirements");
+  }
 }

@@ -19,7 +19,9 @@ import org.pylock4j.error.InvalidMarkerException;
 /**
  * {@link Marker} against {@code packaging.markers.Marker}: parsing and {@code str()} of real and
  * hand-written markers ({@code markers.tsv}), and evaluation of each in every environment of
- * {@code environments.tsv}, with and without {@code extra} ({@code marker-evaluation.tsv}).
+ * {@code environments.tsv}, with and without {@code extra} ({@code marker-evaluation.tsv}); the
+ * same for random near-valid markers from a grammar ({@code fuzz-markers.tsv}, {@code
+ * fuzz-marker-evaluation.tsv}).
  */
 class MarkerConformanceTest {
 
@@ -27,11 +29,13 @@ class MarkerConformanceTest {
   private static final List<MarkerEnvironment> COLUMNS = columns();
 
   static Stream<Arguments> markers() {
-    return Tables.read("markers.tsv").stream().map(row -> Arguments.of(row[0], row));
+    return Stream.of("markers.tsv", "fuzz-markers.tsv")
+        .flatMap(table -> Tables.read(table).stream().map(row -> Arguments.of(row[0], row)));
   }
 
   static Stream<Arguments> evaluations() {
-    return Tables.read("marker-evaluation.tsv").stream()
+    return Stream.of("marker-evaluation.tsv", "fuzz-marker-evaluation.tsv")
+        .flatMap(table -> Tables.read(table).stream())
         .map(row -> Arguments.of(row[0], String.join("", Arrays.copyOfRange(row, 1, row.length))));
   }
 

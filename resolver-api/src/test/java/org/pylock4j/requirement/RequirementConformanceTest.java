@@ -13,12 +13,14 @@ import org.pylock4j.error.InvalidRequirementException;
 /**
  * {@link Requirement#parse} against {@code packaging.requirements.Requirement} on every distinct
  * Requires-Dist string of the PyPI snapshot, every root requirement line, and hand-written edge
- * cases ({@code requirements.tsv}).
+ * cases ({@code requirements.tsv}), and on random near-valid texts from a grammar ({@code
+ * fuzz-requirements.tsv}).
  */
 class RequirementConformanceTest {
 
   static Stream<Arguments> rows() {
-    return Tables.read("requirements.tsv").stream().map(row -> Arguments.of(row[0], row));
+    return Stream.of("requirements.tsv", "fuzz-requirements.tsv")
+        .flatMap(table -> Tables.read(table).stream().map(row -> Arguments.of(row[0], row)));
   }
 
   private static String roundTrip(Requirement r) {

@@ -124,6 +124,15 @@ class RequirementTest {
   }
 
   @Test
+  void appliesWhereItsMarkerHolds() {
+    MarkerEnvironment linux = MarkerEnvironment.cpython("3.12", MarkerEnvironment.Platform.LINUX_X86_64);
+    assertTrue(Requirement.parse("foo").appliesTo(linux));
+    assertTrue(Requirement.parse("foo; sys_platform == 'linux'").appliesTo(linux));
+    assertEquals(false, Requirement.parse("foo; extra == 'Test'").appliesTo(linux));
+    assertTrue(Requirement.parse("foo; extra == 'Test'").appliesTo(linux.withExtra("test")));
+  }
+
+  @Test
   void namesPackagingAcceptsButPep508DoesNot() {
     Requirement r = Requirement.parse("foo_");
     assertEquals("foo_", r.toString());

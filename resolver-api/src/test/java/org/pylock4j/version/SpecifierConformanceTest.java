@@ -16,6 +16,7 @@ import org.pylock4j.error.InvalidSpecifierException;
 class SpecifierConformanceTest {
 
   private static final List<Version> PROBES = Tables.probes();
+  private static final List<String> TEXT_PROBES = Tables.textProbes();
   private static final List<List<Version>> FILTER_LISTS = Tables.filterLists();
 
   static Stream<Arguments> specifiers() {
@@ -51,6 +52,9 @@ class SpecifierConformanceTest {
     assertEquals(row[1], bits(v -> s.contains(v)), "contains(v)");
     assertEquals(row[2], bits(v -> s.contains(v, true)), "contains(v, True)");
     assertEquals(row[3], bits(v -> s.contains(v, false)), "contains(v, False)");
+    assertEquals(row[4], textBits(t -> s.contains(t)), "contains(str)");
+    assertEquals(row[5], textBits(t -> s.contains(t, true)), "contains(str, True)");
+    assertEquals(row[6], textBits(t -> s.contains(t, false)), "contains(str, False)");
   }
 
   static Stream<Arguments> sets() {
@@ -76,7 +80,12 @@ class SpecifierConformanceTest {
       assertEquals(row[6 + i], indexes(FILTER_LISTS.get(i), s.filter(FILTER_LISTS.get(i))),
           "filter of list " + i);
     }
-    assertEquals(row[6 + FILTER_LISTS.size()], indexes(PROBES, s.filter(PROBES)), "filter");
+    int f = 6 + FILTER_LISTS.size();
+    assertEquals(row[f], indexes(PROBES, s.filter(PROBES)), "filter");
+    assertEquals(row[f + 1], textBits(t -> s.contains(t)), "contains(str)");
+    assertEquals(row[f + 2], textBits(t -> s.contains(t, true)), "contains(str, True)");
+    assertEquals(row[f + 3], textBits(t -> s.contains(t, false)), "contains(str, False)");
+    assertEquals(row[f + 4].equals("1"), s.isUnsatisfiable(), "is_unsatisfiable");
     assertEquals(s, SpecifierSet.parse(s.toString()));
     assertEquals(s.toString(), SpecifierSet.parse(s.toString()).toString());
   }
@@ -85,6 +94,14 @@ class SpecifierConformanceTest {
     StringBuilder sb = new StringBuilder(PROBES.size());
     for (Version v : PROBES) {
       sb.append(p.test(v) ? '1' : '0');
+    }
+    return sb.toString();
+  }
+
+  private static String textBits(java.util.function.Predicate<String> p) {
+    StringBuilder sb = new StringBuilder(TEXT_PROBES.size());
+    for (String t : TEXT_PROBES) {
+      sb.append(p.test(t) ? '1' : '0');
     }
     return sb.toString();
   }

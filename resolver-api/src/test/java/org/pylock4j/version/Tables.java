@@ -97,6 +97,18 @@ final class Tables {
     return out;
   }
 
+  /** The text probes named in the header of specifier-contains.tsv (given to contains as str). */
+  static List<String> textProbes() {
+    String h = header("specifier-contains.tsv");
+    int from = h.indexOf("text probes: [") + 14;
+    String list = h.substring(from, h.indexOf("]", from));
+    List<String> out = new ArrayList<>();
+    for (String p : list.split(",", -1)) {
+      out.add(unescape(p));
+    }
+    return out;
+  }
+
   /** The filter lists named in the header of specifier-sets.tsv. */
   static List<List<Version>> filterLists() {
     String h = header("specifier-sets.tsv");

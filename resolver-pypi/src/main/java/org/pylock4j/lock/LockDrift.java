@@ -1,0 +1,196 @@
+package org.pylock4j.lock;
+
+import org.pylock4j.requirement.ProjectName;
+import org.pylock4j.version.Version;
+
+/**
+ * One way a lock differs from a fresh resolution or from what the index serves now. Switch on
+ * the record cases; {@link #describe()} is a line a person can read.
+ */
+public sealed interface LockDrift {
+
+  /** The project concerned, or null for a drift of the whole lock ({@link RootsChanged}). */
+  ProjectName project();
+
+  /** One line describing the drift. */
+  String describe();
+
+  /**
+   * The root requirements recorded in the lock are not the ones requested.
+   *
+   * @param locked the roots the lock records
+   * @param requested the roots of the request
+   */
+  record RootsChanged(java.util.List<String> locked, java.util.List<String> requested)
+      implements LockDrift {
+    /** Copies the lists. */
+    public RootsChanged {
+      locked = java.util.List.copyOf(locked);
+      requested = java.util.List.copyOf(requested);
+    }
+
+    @Override
+    public ProjectName project() {
+      return null;
+    }
+
+    @Override
+    public String describe() {
+      return "root requirements changed: the lock has " + locked + ", the request has "
+          + requested;
+    }
+  }
+
+  /**
+   * A package a fresh resolution adds.
+   *
+   * @param project the package
+   * @param version the version the resolution chose
+   */
+  record PackageAdded(ProjectName project, Version version) implements LockDrift {
+    @Override
+    public String describe() {
+      return project + ": added (" + version + ")";
+    }
+  }
+
+  /**
+   * A locked package a fresh resolution no longer holds.
+   *
+   * @param project the package
+   * @param version the locked version, or null when the lock records none
+   */
+  record PackageRemoved(ProjectName project, Version version) implements LockDrift {
+    @Override
+    public String describe() {
+      return project + ": removed (was " + version + ")";
+    }
+  }
+
+  /**
+   * A package a fresh resolution pins to another version.
+   *
+   * @param project the package
+   * @param locked the locked version
+   * @param resolved the version chosen now
+   */
+  record VersionChanged(ProjectName project, Version locked, Version resolved)
+      implements LockDrift {
+    @Override
+    public String describe() {
+      return project + ": version changed " + locked + " -> " + resolved;
+    }
+  }
+
+  /**
+   * A file of the locked version that a fresh resolution uses but the lock lacks (e.g. a wheel
+   * uploaded after locking).
+   *
+   * @param project the package
+   * @param version the locked version
+   * @param fileName the new file
+   */
+  record FileAdded(ProjectName project, Version version, String fileName) implements LockDrift {
+    @Override
+    public String describe() {
+      return project + " " + version + ": new file " + fileName;
+    }
+  }
+
+  /**
+   * A locked file the index still lists but a fresh resolution no longer uses.
+   *
+   * @param project the package
+   * @param version the locked version
+   * @param fileName the file
+   */
+  record FileRemoved(ProjectName project, Version version, String fileName)
+      implements LockDrift {
+    @Override
+    public String describe() {
+      return project + " " + version + ": file no longer used " + fileName;
+    }
+  }
+
+  /**
+   * A locked file the index now lists with another digest: republished or tampered with.
+   *
+   * @param project the package
+   * @param version the locked version
+   * @param fileName the file
+   * @param algorithm the hash algorithm compared, e.g. {@code sha256}
+   * @param locked the digest the lock records
+   * @param current the digest the index gives now
+   */
+  record HashChanged(
+      ProjectName project, Version version, String fileName, String algorithm, String locked,
+      String current) implements LockDrift {
+    @Override
+    public String describe() {
+      return project + " " + version + ": " + algorithm + " of " + fileName + " changed: lock "
+          + locked + ", index " + current;
+    }
+  }
+
+  /**
+   * A locked file the index no longer lists.
+   *
+   * @param project the package
+   * @param version the locked version
+   * @param fileName the file
+   */
+  record FileMissingUpstream(ProjectName project, Version version, String fileName)
+      implements LockDrift {
+    @Override
+    public String describe() {
+      return project + " " + version + ": " + fileName + " is no longer on the index";
+    }
+  }
+
+  /**
+   * A locked file the index now marks yanked (PEP 592).
+   *
+   * @param project the package
+   * @param version the locked version
+   * @param fileName the file
+   * @param reason the yank reason, empty when none was given
+   */
+  record FileYanked(ProjectName project, Version version, String fileName, String reason)
+      implements LockDrift {
+    @Override
+    public String describe() {
+      return project + " " + version + ": " + fileName + " was yanked"
+          + (reason == null || reason.isEmpty() ? "" : " (" + reason + ")");
+    }
+  }
+
+  /**
+   * A locked file whose hashes share no algorithm with the index's, so it cannot be checked.
+   *
+   * @param project the package
+   * @param version the locked version
+   * @param fileName the file
+   */
+  record HashUnverifiable(ProjectName project, Version version, String fileName)
+      implements LockDrift {
+    @Override
+    public String describe() {
+      return project + " " + version + ": cannot check " + fileName
+          + " (the index gives no hash in an algorithm the lock records)";
+    }
+  }
+
+  /**
+   * A hash a requirements file records that matches no file of that version on the index.
+   *
+   * @param project the package
+   * @param version the pinned version
+   * @param hash the hash as written, {@code algorithm:hexdigest}
+   */
+  record UnknownHash(ProjectName project, Version version, String hash) implements LockDrift {
+    @Override
+    public String describe() {
+      return project + " " + version + ": --hash=" + hash + " matches no file on the index";
+    }
+  }
+}
