@@ -485,4 +485,19 @@ class SatResolverTest {
             .source(failing).requirement(Requirement.parse("a")).build()));
     assertEquals("503 Service Unavailable", e.getMessage());
   }
+
+  @Test
+  void explainsWhyTheVersionsARequirementNamesAreNotCandidates() {
+    InMemoryPackageSource source = InMemoryPackageSource.builder()
+        .version("a", "1.0")
+        .version("a", "2.0")
+        .file(file("a", "3.0", "a-3.0-py3-none-any.whl", "broken build", null, null),
+            metadata("2.1", "a", "3.0", List.of()))
+        .build();
+    UnsatisfiableException e = assertThrows(UnsatisfiableException.class,
+        () -> SatResolver.create().resolve(request(source, "a>=2")
+            .exclude(ProjectName.of("a"), Version.parse("2.0"), "CVE-2024-0001").build()));
+    assertEquals(List.of("root requires a>=2", "a: no candidate version matches >=2 (2.0 excluded"
+        + " by the request (CVE-2024-0001); 3.0 yanked)"), e.causes());
+  }
 }
