@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.pylock4j.error.PylockException;
 import org.pylock4j.error.UnsatisfiableException;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.requirement.Requirement;
@@ -56,6 +57,8 @@ final class Explainer {
   private List<Origin> core() {
     Encoder e = problem.encoder;
     ISolver inner = SolverFactory.newDefault();
+    inner.setTimeoutOnConflicts(Integer.MAX_VALUE);
+    inner.setSearchListener(problem.encoder.stop());
     HighLevelXplain<ISolver> xplain = new HighLevelXplain<>(inner);
     xplain.newVar(e.maxVar());
     try {
@@ -70,6 +73,8 @@ final class Explainer {
       }
       Collection<Integer> groups = xplain.explain();
       return new TreeSet<>(groups).stream().filter(g -> g > 0).map(g -> e.origins.get(g - 1)).toList();
+    } catch (PylockException stopped) {
+      throw stopped; // cancelled or out of time while explaining
     } catch (ContradictionException | TimeoutException | RuntimeException ex) {
       // Fall back to the roots: still true, only less precise.
       List<Origin> roots = new ArrayList<>();
@@ -134,11 +139,35 @@ final class Explainer {
     return causes;
   }
 
-  /** Adds a note when the required project has no candidate at all. */
+  /**
+   * Adds a note when the required project has no candidate at all, or none that matches {@code
+   * r}: then the versions that would match and why they are not candidates.
+   */
   private void note(Requirement r, List<ConflictCause> causes, Set<ProjectName> noted) {
     Project q = problem.projects.get(r.projectName());
-    if (q != null && q.ready() && q.candidates.isEmpty() && noted.add(q.name)) {
-      causes.add(new ConflictCause.NoCandidates(q.name, q.noCandidateReason));
+    if (q == null || !q.ready()) {
+      return;
+    }
+    if (q.candidates.isEmpty()) {
+      if (noted.add(q.name)) {
+        causes.add(new ConflictCause.NoCandidates(q.name, q.noCandidateReason));
+      }
+      return;
+    }
+    if (problem.matching(q, r).length > 0 || r.url() != null) {
+      return;
+    }
+    List<String> why = new ArrayList<>();
+    q.notCandidates.forEach((v, reason) -> {
+      if (r.specifier().contains(v, true)) {
+        why.add(v + " " + reason);
+      }
+    });
+    String text = "no candidate version matches " + r.specifier()
+        + (why.isEmpty() ? "" : " (" + String.join("; ", why) + ")");
+    ConflictCause note = new ConflictCause.NoCandidates(q.name, text);
+    if (!causes.contains(note)) {
+      causes.add(note);
     }
   }
 

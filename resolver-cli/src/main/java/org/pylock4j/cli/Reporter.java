@@ -1,0 +1,194 @@
+package org.pylock4j.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.pylock4j.error.IndexException;
+import org.pylock4j.error.InvalidInputException;
+import org.pylock4j.error.PylockException;
+import org.pylock4j.error.UnsatisfiableException;
+import org.pylock4j.resolve.DistributionFile;
+import org.pylock4j.resolve.ProjectPage;
+import org.pylock4j.resolve.ResolutionListener;
+import org.pylock4j.requirement.ProjectName;
+
+/**
+ * Everything the command says on stderr: notices, warnings, a progress line (only when stderr is
+ * a terminal, never with {@code --quiet}), and errors with their exit code.
+ */
+final class Reporter {
+
+  private final PrintStream err;
+  private final boolean terminal;
+  private final boolean quiet;
+  private final boolean verbose;
+  private int progressWidth;
+
+  Reporter(PrintStream err, boolean terminal, boolean quiet, boolean verbose) {
+    this.err = err;
+    this.terminal = terminal;
+    this.quiet = quiet;
+    this.verbose = verbose;
+  }
+
+  boolean verbose() {
+    return verbose;
+  }
+
+  /** Something the user should know that is not a problem (silent with --quiet). */
+  synchronized void notice(String message) {
+    if (!quiet) {
+      clearProgress();
+      err.println("note: " + message);
+    }
+  }
+
+  /** A warning (silent with --quiet). */
+  synchronized void warning(String message) {
+    if (!quiet) {
+      clearProgress();
+      err.println("warning: " + message);
+    }
+  }
+
+  /** A line of result summary (silent with --quiet). */
+  synchronized void info(String message) {
+    if (!quiet) {
+      clearProgress();
+      err.println(message);
+    }
+  }
+
+  /** A listener that keeps one progress line up to date, or none when it would not show. */
+  ResolutionListener progress() {
+    if (!terminal || quiet) {
+      return ResolutionListener.NONE;
+    }
+    AtomicInteger projects = new AtomicInteger();
+    AtomicInteger pages = new AtomicInteger();
+    AtomicInteger metadata = new AtomicInteger();
+    return new ResolutionListener() {
+      @Override
+      public void projectDiscovered(ProjectName project) {
+        projects.incrementAndGet();
+        show();
+      }
+
+      @Override
+      public void pageFetched(ProjectPage page) {
+        pages.incrementAndGet();
+        show();
+      }
+
+      @Override
+      public void metadataFetched(DistributionFile file) {
+        metadata.incrementAndGet();
+        show();
+      }
+
+      @Override
+      public void warning(String message) {
+        // shown once, from Resolution.warnings(), after the run
+      }
+
+      private void show() {
+        progress(
+            "resolving: " + projects.get() + " projects discovered, " + pages.get()
+                + " pages and " + metadata.get() + " metadata files fetched");
+      }
+    };
+  }
+
+  private synchronized void progress(String line) {
+    StringBuilder padded = new StringBuilder("\r").append(line);
+    for (int i = line.length(); i < progressWidth; i++) {
+      padded.append(' ');
+    }
+    progressWidth = line.length();
+    err.print(padded);
+    err.flush();
+  }
+
+  /** Ends the progress line, if one is shown. */
+  synchronized void clearProgress() {
+    if (progressWidth > 0) {
+      err.print("\r" + " ".repeat(progressWidth) + "\r");
+      err.flush();
+      progressWidth = 0;
+    }
+  }
+
+  /** Prints {@code failure} the way a user can act on, and returns its exit code. */
+  synchronized int failure(Throwable failure) {
+    clearProgress();
+    while ((failure instanceof java.util.concurrent.CompletionException
+            || failure instanceof java.util.concurrent.ExecutionException)
+        && failure.getCause() != null) {
+      failure = failure.getCause();
+    }
+    int code;
+    if (failure instanceof UnsatisfiableException e) {
+      err.println("error: no set of versions satisfies the requirements");
+      printIndented(e.getMessage());
+      code = Exit.NO;
+    } else if (failure instanceof InvalidInputException e) {
+      err.println("error: " + e.getMessage());
+      showLocation(e);
+      code = Exit.BAD_INPUT;
+    } else if (failure instanceof IndexException e) {
+      String status = e.status().map(s -> " (HTTP " + s + ")").orElse("");
+      String message = e.getMessage();
+      String what = message.contains(e.url()) ? message : e.url() + ": " + message;
+      err.println("error: index failure: " + what + status);
+      code = Exit.INDEX;
+    } else if (failure instanceof PylockException e) {
+      err.println("error: " + e.getMessage());
+      code = Exit.OTHER;
+    } else {
+      err.println("error: unexpected failure: " + failure);
+      if (!verbose) {
+        err.println("(this is a bug in pylock4j; run again with --verbose for the details)");
+      }
+      code = Exit.OTHER;
+    }
+    if (verbose) {
+      failure.printStackTrace(err);
+    }
+    err.flush();
+    return code;
+  }
+
+  private void printIndented(String text) {
+    for (String line : text.split("\n")) {
+      err.println("  " + line);
+    }
+  }
+
+  /** Shows the offending line of a file with a caret under the column, when it can. */
+  private void showLocation(InvalidInputException e) {
+    if (e.file().isEmpty() || e.line() <= 0 || e.column() <= 0) {
+      return;
+    }
+    Path file = Path.of(e.file().get());
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException ignored) {
+      return;
+    }
+    if (e.line() > lines.size()) {
+      return;
+    }
+    String line = lines.get(e.line() - 1);
+    StringBuilder caret = new StringBuilder("  ");
+    for (int i = 0; i < e.column() - 1 && i < line.length(); i++) {
+      caret.append(line.charAt(i) == '\t' ? '\t' : ' ');
+    }
+    err.println("  " + line);
+    err.println(caret.append('^'));
+  }
+}
