@@ -126,7 +126,10 @@ def reachable(snapshot: Snapshot, roots: list[str], skip_extras: bool = False,
 
 
 def metadata_bytes(data: dict, record: dict) -> bytes:
-    """A Metadata-Version 2.1 file from the record's fields, in a fixed order."""
+    """The record's real METADATA when it carries one ("metadata-bytes"), else a
+    Metadata-Version 2.1 file from the record's fields, in a fixed order."""
+    if record.get("metadata-bytes") is not None:
+        return record["metadata-bytes"]
     display = (data.get("display-names") or [data["name"]])[0]
     lines = ["Metadata-Version: 2.1", f"Name: {display}", f"Version: {record['version']}"]
     requires_python = record.get("requires-python") or record.get("requires-python-metadata")
