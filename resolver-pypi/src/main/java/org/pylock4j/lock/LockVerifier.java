@@ -19,6 +19,7 @@ import org.pylock4j.requirement.Requirement;
 import org.pylock4j.resolve.DistributionFile;
 import org.pylock4j.resolve.LockedPackage;
 import org.pylock4j.resolve.ProjectPage;
+import org.pylock4j.resolve.PublisherIdentity;
 import org.pylock4j.resolve.Resolution;
 import org.pylock4j.resolve.ResolutionRequest;
 import org.pylock4j.resolve.Resolver;
@@ -58,9 +59,23 @@ public final class LockVerifier {
    */
   public static LockVerification verify(
       Path lockPath, ResolutionRequest request, Resolver resolver) {
+    return verify(lockPath, request, resolver, null);
+  }
+
+  /**
+   * Verifies the lock file at {@code lockPath} as {@link #verify(Path, ResolutionRequest,
+   * Resolver)} does and, for a {@code pylock.toml}, also compares each package's {@code
+   * attestation-identities} with the publishers of its locked files' provenance now (see {@link
+   * #verify(Pylock, String, ResolutionRequest, Resolver, PublisherLookup)}).
+   *
+   * @param publishers where current publisher identities come from, e.g. {@code
+   *     index::publishers}; null to skip the publisher check
+   */
+  public static LockVerification verify(
+      Path lockPath, ResolutionRequest request, Resolver resolver, PublisherLookup publishers) {
     String name = lockPath.getFileName().toString();
     if (name.endsWith(".toml")) {
-      return verify(LockFiles.readPylock(lockPath), name, request, resolver);
+      return verify(LockFiles.readPylock(lockPath), name, request, resolver, publishers);
     }
     return verify(LockFiles.readRequirementsTxt(lockPath), name, request, resolver);
   }
@@ -76,6 +91,28 @@ public final class LockVerifier {
    */
   public static LockVerification verify(
       Pylock lock, String lockName, ResolutionRequest request, Resolver resolver) {
+    return verify(lock, lockName, request, resolver, null);
+  }
+
+  /**
+   * Verifies a {@code pylock.toml} model and its publishers (PEP 740 drift): for each package
+   * whose {@code attestation-identities} are not empty, the locked files still on the index are
+   * given to {@code publishers}, and the distinct identities found are compared with the lock's.
+   * None found gives {@link LockDrift.PublisherRemoved}; another set gives {@link
+   * LockDrift.PublisherChanged}. A package the lock records no identity for is not checked (a
+   * publisher appearing is not a drift).
+   *
+   * @param lock the lock, must not be null
+   * @param lockName the name used in the report, must not be null
+   * @param request the request, must not be null
+   * @param resolver the resolver, must not be null
+   * @param publishers where current publisher identities come from, e.g. {@code
+   *     index::publishers}; null to skip the publisher check
+   * @return the drifts found, never null
+   * @throws PylockException when resolving, reading the index or a provenance fails
+   */
+  public static LockVerification verify(Pylock lock, String lockName, ResolutionRequest request,
+      Resolver resolver, PublisherLookup publishers) {
     Map<ProjectName, Locked> locked = new TreeMap<>();
     for (PylockPackage p : lock.packages()) {
       if (p.marker() != null
@@ -89,9 +126,15 @@ public final class LockVerifier {
       }
       files.sort(Comparator.comparing(LockedFileView::fileName,
           Comparator.nullsFirst(Comparator.naturalOrder())));
-      locked.put(p.name(), new Locked(p.name(), p.version(), files, direct, false));
+      TreeSet<PublisherIdentity> identities = new TreeSet<>();
+      for (PylockPackage.AttestationIdentity a : p.attestationIdentities()) {
+        identities.add(a.toPublisherIdentity());
+      }
+      locked.put(p.name(), new Locked(p.name(), p.version(), files, direct, false,
+          List.copyOf(identities)));
     }
-    return new Run(lockName, locked, lock.pylock4jRequirements(), request, resolver).run();
+    return new Run(lockName, locked, lock.pylock4jRequirements(), request, resolver, publishers)
+        .run();
   }
 
   /**
@@ -113,16 +156,17 @@ public final class LockVerifier {
         int colon = h.indexOf(':');
         files.add(new LockedFileView(null, Map.of(h.substring(0, colon), h.substring(colon + 1))));
       }
-      locked.put(p.name(), new Locked(p.name(), p.version(), files, p.url() != null, true));
+      locked.put(p.name(), new Locked(p.name(), p.version(), files, p.url() != null, true,
+          List.of()));
     }
-    return new Run(lockName, locked, List.of(), request, resolver).run();
+    return new Run(lockName, locked, List.of(), request, resolver, null).run();
   }
 
   private record LockedFileView(String fileName, Map<String, String> hashes) {}
 
   private record Locked(
       ProjectName name, Version version, List<LockedFileView> files, boolean direct,
-      boolean hashesOnly) {}
+      boolean hashesOnly, List<PublisherIdentity> identities) {}
 
   /** One verification. */
   private static final class Run {
@@ -131,12 +175,14 @@ public final class LockVerifier {
     private final List<String> lockedRoots;
     private final ResolutionRequest request;
     private final Resolver resolver;
+    private final PublisherLookup publishers;
     private final Map<ProjectName, List<LockDrift>> drifts = new TreeMap<>();
     private final List<LockDrift> global = new ArrayList<>();
     private int filesChecked;
 
     Run(String lockName, Map<ProjectName, Locked> locked, List<String> lockedRoots,
-        ResolutionRequest request, Resolver resolver) {
+        ResolutionRequest request, Resolver resolver, PublisherLookup publishers) {
+      this.publishers = publishers;
       this.lockName = Objects.requireNonNull(lockName, "lockName");
       this.locked = locked;
       this.lockedRoots = lockedRoots;
@@ -180,6 +226,9 @@ public final class LockVerifier {
         }
         if (l != null && pages.containsKey(name)) {
           checkIndex(l, pages.get(name));
+          if (publishers != null && !l.identities().isEmpty()) {
+            checkPublishers(l, pages.get(name));
+          }
         }
       }
       List<LockDrift> all = new ArrayList<>(global);
@@ -268,6 +317,26 @@ public final class LockVerifier {
       }
     }
 
+    private void checkPublishers(Locked l, ProjectPage page) {
+      List<CompletableFuture<List<PublisherIdentity>>> lookups = new ArrayList<>();
+      for (LockedFileView v : l.files()) {
+        DistributionFile f = v.fileName() == null ? null : onPage(page, v.fileName());
+        if (f != null) {
+          lookups.add(Objects.requireNonNull(publishers.publishers(f), "publishers"));
+        }
+      }
+      TreeSet<PublisherIdentity> current = new TreeSet<>();
+      for (CompletableFuture<List<PublisherIdentity>> lookup : lookups) {
+        current.addAll(join(lookup));
+      }
+      if (current.isEmpty()) {
+        add(new LockDrift.PublisherRemoved(l.name(), l.version(), l.identities()));
+      } else if (!List.copyOf(current).equals(l.identities())) {
+        add(new LockDrift.PublisherChanged(l.name(), l.version(), l.identities(),
+            List.copyOf(current)));
+      }
+    }
+
     private static DistributionFile onPage(ProjectPage page, String fileName) {
       for (DistributionFile f : page.files()) {
         if (f.filename().equals(fileName)) {
@@ -288,7 +357,7 @@ public final class LockVerifier {
       return false;
     }
 
-    private static ProjectPage join(CompletableFuture<ProjectPage> future) {
+    private static <T> T join(CompletableFuture<T> future) {
       try {
         return future.get();
       } catch (InterruptedException e) {
