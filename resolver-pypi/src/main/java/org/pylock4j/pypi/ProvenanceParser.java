@@ -6,14 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.ECPublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -47,7 +44,7 @@ final class ProvenanceParser {
    *
    * @throws IndexException naming {@code url} when it is malformed or fails a check
    */
-  static Provenance parse(DistributionFile file, String url, byte[] body) {
+  static Provenance parse(DistributionFile file, String url, byte[] body, SigstoreTrust trust) {
     JsonNode root;
     try {
       root = JSON.readTree(body);
@@ -76,7 +73,7 @@ final class ProvenanceParser {
       }
       List<Provenance.Attestation> checked = new ArrayList<>();
       for (JsonNode attestation : attestations) {
-        checked.add(attestation(file, url, publisher, attestation));
+        checked.add(attestation(file, url, publisher, attestation, trust));
       }
       result.add(new Provenance.Bundle(publisher, checked));
     }
@@ -101,8 +98,8 @@ final class ProvenanceParser {
     return PublisherIdentity.of(kind.asText(), fields);
   }
 
-  private static Provenance.Attestation attestation(
-      DistributionFile file, String url, PublisherIdentity publisher, JsonNode node) {
+  private static Provenance.Attestation attestation(DistributionFile file, String url,
+      PublisherIdentity publisher, JsonNode node, SigstoreTrust trust) {
     if (node == null || !node.isObject() || node.path("version").asInt(0) != 1) {
       throw malformed(url, "an attestation must be an object of version 1");
     }
@@ -121,18 +118,25 @@ final class ProvenanceParser {
     if (!signatureVerifies(certificate.getPublicKey(), statement, signature)) {
       throw failed(url, file, "the envelope signature does not verify with the certificate's key");
     }
+    JsonNode entries = node.path("verification_material").path("transparency_entries");
+    if (!entries.isArray() || entries.isEmpty()) {
+      throw failed(url, file, "the attestation has no transparency log entry");
+    }
+    Instant[] integrated = new Instant[1];
+    String problem = trust.checkEntry(entries.get(0), certificate, statement,
+        node.path("envelope").path("signature").asText(), integrated);
+    if (problem != null) {
+      throw failed(url, file, problem);
+    }
+    problem = trust.checkChain(certificate, integrated[0]);
+    if (problem != null) {
+      throw failed(url, file, "the certificate does not chain to the Sigstore root at "
+          + integrated[0] + ": " + problem);
+    }
     String identity = subjectAlternativeName(url, certificate);
     String issuer = issuer(certificate);
     boolean checked = checkIdentity(url, file, publisher, identity, issuer);
-    Instant integrated = null;
-    JsonNode entries = node.path("verification_material").path("transparency_entries");
-    if (entries.isArray() && !entries.isEmpty()) {
-      String time = entries.get(0).path("integratedTime").asText("");
-      if (time.matches("\\d{1,12}")) {
-        integrated = Instant.ofEpochSecond(Long.parseLong(time));
-      }
-    }
-    return new Provenance.Attestation(predicateType, identity, issuer, integrated, checked);
+    return new Provenance.Attestation(predicateType, identity, issuer, integrated[0], checked);
   }
 
   /** Checks the in-toto statement names exactly {@code file}; returns its predicate type. */
@@ -166,31 +170,12 @@ final class ProvenanceParser {
 
   /** DSSE: the signature is over PAE("application/vnd.in-toto+json", statement). */
   private static boolean signatureVerifies(PublicKey key, byte[] statement, byte[] signature) {
-    byte[] type = IN_TOTO.getBytes(StandardCharsets.UTF_8);
-    byte[] head = ("DSSEv1 " + type.length + " " + IN_TOTO + " " + statement.length + " ")
+    byte[] head = ("DSSEv1 " + IN_TOTO.length() + " " + IN_TOTO + " " + statement.length + " ")
         .getBytes(StandardCharsets.UTF_8);
     byte[] pae = new byte[head.length + statement.length];
     System.arraycopy(head, 0, pae, 0, head.length);
     System.arraycopy(statement, 0, pae, head.length, statement.length);
-    String algorithm;
-    if (key instanceof ECPublicKey ec) {
-      int bits = ec.getParams().getCurve().getField().getFieldSize();
-      algorithm = bits > 256 ? "SHA384withECDSA" : "SHA256withECDSA";
-    } else if (key.getAlgorithm().equals("RSA")) {
-      algorithm = "SHA256withRSA";
-    } else if (key.getAlgorithm().equals("EdDSA") || key.getAlgorithm().equals("Ed25519")) {
-      algorithm = "Ed25519";
-    } else {
-      return false;
-    }
-    try {
-      Signature verifier = Signature.getInstance(algorithm);
-      verifier.initVerify(key);
-      verifier.update(pae);
-      return verifier.verify(signature);
-    } catch (GeneralSecurityException e) {
-      return false;
-    }
+    return SigstoreTrust.verifies(key, pae, signature);
   }
 
   private static String subjectAlternativeName(String url, X509Certificate certificate) {

@@ -72,6 +72,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
   private final boolean offline;
   private final long maxPageBytes;
   private final long maxMetadataBytes;
+  private final SigstoreTrust trust;
   private final Executor executor;
   private final OkHttpClient client;
   private final Http http;
@@ -96,6 +97,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     this.offline = builder.offline;
     this.maxPageBytes = builder.maxPageBytes;
     this.maxMetadataBytes = builder.maxMetadataBytes;
+    this.trust = builder.trust == null ? SigstoreTrust.publicGood() : builder.trust;
     this.executor = builder.executor;
     Credentials credentials = new Credentials(builder.netrc);
     this.parser = new PageParser(credentials);
@@ -221,7 +223,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
           return Optional.empty();
         }
         try {
-          return Optional.of(ProvenanceParser.parse(file, url, Files.readAllBytes(path)));
+          return Optional.of(ProvenanceParser.parse(file, url, Files.readAllBytes(path), trust));
         } catch (IOException e) {
           throw new IndexException("cannot read " + url + ": " + e, url, 0, null);
         }
@@ -243,7 +245,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
             throw new IndexException("GET " + url + " failed: HTTP " + result.code(), url,
                 result.code(), null);
           }
-          return Optional.of(ProvenanceParser.parse(file, url, result.body()));
+          return Optional.of(ProvenanceParser.parse(file, url, result.body(), trust));
         }, executor));
   }
 
@@ -426,6 +428,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     private long httpCacheBytes = 1L << 30;
     private Executor executor = ForkJoinPool.commonPool();
     private String userAgent = "pylock4j/0.1";
+    private SigstoreTrust trust;
 
     private Builder() {}
 
@@ -561,6 +564,19 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     /** The User-Agent header. The default value is {@code pylock4j/0.1}. */
     public Builder userAgent(String userAgent) {
       this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+      return this;
+    }
+
+    /**
+     * The Sigstore trust root that provenance is verified against: a {@code trusted_root.json}
+     * (Fulcio certificate chains, Rekor log keys), e.g. of a private Sigstore instance or
+     * staging. The default is the public-good instance's root, embedded in this library.
+     *
+     * @param trustedRootJson the file's bytes, must not be null
+     * @throws IllegalArgumentException when it is not a usable trusted root
+     */
+    public Builder sigstoreTrustedRoot(byte[] trustedRootJson) {
+      this.trust = SigstoreTrust.parse(Objects.requireNonNull(trustedRootJson, "trustedRootJson"));
       return this;
     }
 
