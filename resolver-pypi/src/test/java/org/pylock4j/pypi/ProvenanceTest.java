@@ -258,4 +258,52 @@ class ProvenanceTest {
         .assertThrows(IllegalArgumentException.class,
             () -> PublisherIdentity.of("GitHub", Map.of("claims", "x"))).getMessage());
   }
+
+  @Test
+  void aTamperedLogEntryIsRefused(@TempDir Path root) throws IOException {
+    assertEquals("provenance URL of " + FILE + " failed verification: the transparency log "
+        + "entry's signed entry timestamp does not verify with the log's key",
+        failure(root.resolve("a"), SHA256, realProvenance()
+            .replace("\"integratedTime\": \"1730932627\"", "\"integratedTime\": \"1730932628\"")));
+    assertEquals("provenance URL of " + FILE + " failed verification: the attestation has no "
+        + "transparency log entry", failure(root.resolve("b"), SHA256, withoutLogEntries()));
+    assertEquals("provenance URL of " + FILE + " failed verification: the transparency log "
+        + "entry is from an unknown log (AAAA)", failure(root.resolve("c"), SHA256,
+            realProvenance().replace("wNI9atQGlz+VWfO6LRygH4QUfY/8W4RFwiT5i5WRgB0=", "AAAA")));
+  }
+
+  private static String withoutLogEntries() throws IOException {
+    String text = realProvenance();
+    int start = text.indexOf("\"transparency_entries\"");
+    int end = text.indexOf("\"version\": 1", start);
+    return text.substring(0, start) + "\"transparency_entries\": []\n          },\n          "
+        + text.substring(end);
+  }
+
+  @Test
+  void aCertificateOutsideTheTrustRootIsRefused(@TempDir Path root) throws IOException {
+    // a trust root holding only the 2021-2022 Fulcio authority: none was valid at signing time
+    String trusted = new String(PypiIndex.class.getResourceAsStream("sigstore-trusted-root.json")
+        .readAllBytes(), StandardCharsets.UTF_8);
+    int second = trusted.indexOf("    {", trusted.indexOf("\"end\": \"2022-12-31"));
+    String oldOnly = trusted.substring(0, trusted.lastIndexOf(',', second)) + "\n  ]\n}\n";
+    layout(root, SHA256, realProvenance());
+    try (SimpleIndexServer server = SimpleIndexServer.start(root);
+        PypiIndex index = IndexTesting.builder(server.indexUrl())
+            .sigstoreTrustedRoot(oldOnly.getBytes(StandardCharsets.UTF_8)).build()) {
+      DistributionFile file = file(index);
+      assertEquals("provenance " + file.provenance() + " of " + FILE + " failed verification: "
+          + "the certificate does not chain to the Sigstore root at 2024-11-06T22:37:07Z: no "
+          + "certificate authority of the trusted root was valid at 2024-11-06T22:37:07Z",
+          IndexTesting.failure(index.provenance(file)).getMessage());
+    }
+  }
+
+  @Test
+  void aTrustedRootMustHaveAuthoritiesAndLogs() {
+    assertEquals("a trusted root needs certificate authorities and tlogs",
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> PypiIndex.builder().sigstoreTrustedRoot("{}".getBytes(StandardCharsets.UTF_8)))
+            .getMessage());
+  }
 }
