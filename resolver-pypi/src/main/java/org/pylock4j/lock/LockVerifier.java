@@ -162,6 +162,52 @@ public final class LockVerifier {
     return new Run(lockName, locked, List.of(), request, resolver, null).run();
   }
 
+  /**
+   * Publisher drift between a previous lock and a re-lock (PEP 740, PEP 751 {@code
+   * attestation-identities}): for each project whose entry in {@code previous} records
+   * identities, the entry of the same name in {@code relocked} (whatever its version) must record
+   * the same ones. None recorded now gives {@link LockDrift.PublisherRemoved}, others give {@link
+   * LockDrift.PublisherChanged}; both carry the re-locked version. A project the re-lock drops,
+   * or one the previous lock records no identity for, gives nothing. In project order.
+   *
+   * <p>A new release uploaded without the project's trusted publisher (e.g. from a stolen
+   * token) has no provenance, so re-locking onto it is reported here.
+   *
+   * @param previous the lock before, must not be null
+   * @param relocked the lock after, must not be null
+   * @return the drifts, never null
+   */
+  public static List<LockDrift> publisherDrift(Pylock previous, Pylock relocked) {
+    Map<ProjectName, List<PublisherIdentity>> before = identitiesByName(previous);
+    Map<ProjectName, List<PublisherIdentity>> after = identitiesByName(relocked);
+    Map<ProjectName, Version> versions = new TreeMap<>();
+    relocked.packages().forEach(p -> versions.putIfAbsent(p.name(), p.version()));
+    List<LockDrift> out = new ArrayList<>();
+    before.forEach((name, locked) -> {
+      List<PublisherIdentity> now = after.get(name);
+      if (locked.isEmpty() || now == null) {
+        return;
+      }
+      if (now.isEmpty()) {
+        out.add(new LockDrift.PublisherRemoved(name, versions.get(name), locked));
+      } else if (!now.equals(locked)) {
+        out.add(new LockDrift.PublisherChanged(name, versions.get(name), locked, now));
+      }
+    });
+    return out;
+  }
+
+  private static Map<ProjectName, List<PublisherIdentity>> identitiesByName(Pylock lock) {
+    Map<ProjectName, TreeSet<PublisherIdentity>> sets = new TreeMap<>();
+    for (PylockPackage p : lock.packages()) {
+      TreeSet<PublisherIdentity> set = sets.computeIfAbsent(p.name(), k -> new TreeSet<>());
+      p.attestationIdentities().forEach(a -> set.add(a.toPublisherIdentity()));
+    }
+    Map<ProjectName, List<PublisherIdentity>> out = new TreeMap<>();
+    sets.forEach((name, set) -> out.put(name, List.copyOf(set)));
+    return out;
+  }
+
   private record LockedFileView(String fileName, Map<String, String> hashes) {}
 
   private record Locked(

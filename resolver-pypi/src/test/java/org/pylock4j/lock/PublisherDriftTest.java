@@ -152,4 +152,19 @@ class PublisherDriftTest {
             request(), RESOLVER, failing));
     assertEquals("provenance of " + SIX + " unreadable", e.getMessage());
   }
+
+  @Test
+  void reLockingComparesPublishersByProject() {
+    Pylock before = lock(Map.of(SIX, List.of(SIX_RELEASE), IDNA, List.of(SIX_RELEASE)));
+    assertEquals(List.of(), LockVerifier.publisherDrift(before, before));
+    Pylock after = lock(Map.of(SIX, List.of(SIX_FORK)));
+    assertEquals(List.of(
+        new LockDrift.PublisherRemoved(ProjectName.of("idna"), Version.parse("3.7"),
+            List.of(SIX_RELEASE)),
+        new LockDrift.PublisherChanged(ProjectName.of("six"), Version.parse("1.17.0"),
+            List.of(SIX_RELEASE), List.of(SIX_FORK))),
+        LockVerifier.publisherDrift(before, after));
+    // identities appearing are not drift
+    assertEquals(List.of(), LockVerifier.publisherDrift(lock(Map.of()), after));
+  }
 }
