@@ -40,6 +40,9 @@ import org.pylock4j.version.Version;
  * removed, files of unchanged versions), then each locked file is looked up on {@code
  * request.source()}'s current page of its project (hash changed, file gone, yanked). Entries of
  * a {@code pylock.toml} whose {@code marker} is false for the request's target are left out.
+ * Given a {@link PublisherLookup} (e.g. {@code index::publishers} of a {@code PypiIndex}), the
+ * {@code attestation-identities} of each package are compared with the PEP 740 publishers of its
+ * locked files now; {@link #publisherDrift} does the same between a lock and its re-lock.
  * Stateless and thread-safe.
  */
 public final class LockVerifier {
