@@ -72,7 +72,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
   private final boolean offline;
   private final long maxPageBytes;
   private final long maxMetadataBytes;
-  private final SigstoreTrust trust;
+  private volatile SigstoreTrust trust; // the embedded root is read on first use
   private final Executor executor;
   private final OkHttpClient client;
   private final Http http;
@@ -97,7 +97,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     this.offline = builder.offline;
     this.maxPageBytes = builder.maxPageBytes;
     this.maxMetadataBytes = builder.maxMetadataBytes;
-    this.trust = builder.trust == null ? SigstoreTrust.publicGood() : builder.trust;
+    this.trust = builder.trust;
     this.executor = builder.executor;
     Credentials credentials = new Credentials(builder.netrc);
     this.parser = new PageParser(credentials);
@@ -209,6 +209,15 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     return provenance(file).thenApply(p -> p.map(Provenance::publishers).orElse(List.of()));
   }
 
+  private SigstoreTrust trust() {
+    SigstoreTrust t = trust;
+    if (t == null) {
+      t = SigstoreTrust.publicGood();
+      trust = t;
+    }
+    return t;
+  }
+
   private CompletableFuture<Optional<Provenance>> loadProvenance(DistributionFile file) {
     String url = file.provenance();
     if (url.startsWith("file:")) {
@@ -223,7 +232,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
           return Optional.empty();
         }
         try {
-          return Optional.of(ProvenanceParser.parse(file, url, Files.readAllBytes(path), trust));
+          return Optional.of(ProvenanceParser.parse(file, url, Files.readAllBytes(path), trust()));
         } catch (IOException e) {
           throw new IndexException("cannot read " + url + ": " + e, url, 0, null);
         }
@@ -245,7 +254,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
             throw new IndexException("GET " + url + " failed: HTTP " + result.code(), url,
                 result.code(), null);
           }
-          return Optional.of(ProvenanceParser.parse(file, url, result.body(), trust));
+          return Optional.of(ProvenanceParser.parse(file, url, result.body(), trust()));
         }, executor));
   }
 
