@@ -400,7 +400,11 @@ class SatResolverTest {
         ResolutionRequest.builder().target(TARGET).source(hanging)
             .requirement(Requirement.parse("a")).build());
     assertTrue(asked.await(10, TimeUnit.SECONDS));
+    CountDownLatch abandoned = new CountDownLatch(1);
+    pending.whenComplete((v, e) -> abandoned.countDown());
     future.cancel(true);
+    // The fetch thread may still be between asking and registering the request: wait for it.
+    assertTrue(abandoned.await(10, TimeUnit.SECONDS));
     assertTrue(pending.isCancelled(), "the source's future was cancelled");
   }
 
