@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.pylock4j.error.InvalidSpecifierException;
+import org.pylock4j.internal.PyStrings;
 
 /**
  * One PEP 440 version specifier clause: an operator and a version ({@code ~=}, {@code ==},
@@ -98,7 +99,7 @@ public final class Specifier {
       return (Specifier) result;
     }
     throw new InvalidSpecifierException(
-        "invalid specifier: " + PyStrings.repr(text) + " (" + result + ")", text);
+        "invalid specifier: " + Version.quote(text) + " (" + result + ")", text);
   }
 
   /**
@@ -148,7 +149,7 @@ public final class Specifier {
     }
     Version parsed = VersionParser.parse(v);
     if (parsed == null) {
-      return PyStrings.repr(v) + " is not a PEP 440 version";
+      return Version.quote(v) + " is not a PEP 440 version";
     }
     if (parsed.isLocal() && op != Op.EQUAL && op != Op.NOT_EQUAL) {
       return "a local version label (+...) is only allowed with == and !=";
@@ -224,12 +225,20 @@ public final class Specifier {
   }
 
 
-  /** The operator as written in normal form, e.g. {@code ">="}. */
+  /**
+   * The operator as written in normal form, e.g. {@code ">="}.
+   *
+   * @return the operator, never null
+   */
   public String operator() {
     return op.text;
   }
 
-  /** The version text, e.g. {@code "1.0.*"} for a wildcard. */
+  /**
+   * The version text, e.g. {@code "1.0.*"} for a wildcard.
+   *
+   * @return the version text, never null; empty only for a bare {@code ===}
+   */
   public String version() {
     return version;
   }
@@ -237,12 +246,18 @@ public final class Specifier {
   /**
    * The version as a {@link Version}: the release before {@code .*} for a wildcard; empty only
    * for an {@code ===} clause whose text is not a PEP 440 version.
+   *
+   * @return the version, or empty, never null
    */
   public Optional<Version> parsedVersion() {
     return Optional.ofNullable(spec);
   }
 
-  /** True for {@code ==X.*} and {@code !=X.*}. */
+  /**
+   * True for {@code ==X.*} and {@code !=X.*}.
+   *
+   * @return true for a wildcard clause
+   */
   public boolean isWildcard() {
     return wildcard;
   }
@@ -250,6 +265,8 @@ public final class Specifier {
   /**
    * Whether this clause itself names a pre-release (so admits pre-releases), as {@code
    * packaging}'s {@code Specifier.prereleases}: never for {@code !=} and wildcards.
+   *
+   * @return true when the clause names a pre-release
    */
   public boolean prereleases() {
     if (op == Op.NOT_EQUAL || (op == Op.EQUAL && wildcard)) {
@@ -261,6 +278,9 @@ public final class Specifier {
   /**
    * PEP 440 containment with {@code packaging} 26's default pre-release rule for one version: a
    * pre-release matches when the clause matches it (there is no other candidate to prefer).
+   *
+   * @param version the candidate, must not be null
+   * @return true when the clause admits {@code version}
    */
   public boolean contains(Version version) {
     return matches(version);
@@ -271,6 +291,7 @@ public final class Specifier {
    *
    * @param version the candidate, must not be null
    * @param allowPrereleases false to reject every pre-release and development release
+   * @return true when the clause admits {@code version}
    */
   public boolean contains(Version version, boolean allowPrereleases) {
     return (allowPrereleases || !version.isPrerelease()) && matches(version);
@@ -283,6 +304,7 @@ public final class Specifier {
    * ===}. Otherwise as {@link #contains(Version)}.
    *
    * @param version the candidate as text, must not be null
+   * @return true when the clause admits {@code version}
    */
   public boolean contains(String version) {
     Version v = VersionParser.parse(Objects.requireNonNull(version, "version"));
@@ -295,6 +317,7 @@ public final class Specifier {
    *
    * @param version the candidate as text, must not be null
    * @param allowPrereleases false to reject every pre-release and development release
+   * @return true when the clause admits {@code version}
    */
   public boolean contains(String version, boolean allowPrereleases) {
     Version v = VersionParser.parse(Objects.requireNonNull(version, "version"));
@@ -367,7 +390,7 @@ public final class Specifier {
 
   @Override
   public boolean equals(Object o) {
-    return o == this || (o instanceof Specifier && canonicalKey().equals(((Specifier) o).canonicalKey()));
+    return o == this || (o instanceof Specifier s && canonicalKey().equals(s.canonicalKey()));
   }
 
   @Override

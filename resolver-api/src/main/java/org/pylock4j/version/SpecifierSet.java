@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.pylock4j.error.InvalidSpecifierException;
+import org.pylock4j.internal.PyStrings;
 
 /**
  * A comma-separated conjunction of {@link Specifier}s, possibly empty (admits every version).
@@ -36,6 +38,7 @@ public final class SpecifierSet {
   private final List<Specifier> canonical;
   private final boolean prereleases;
   private String text;
+  private Boolean unsatisfiable;
 
   private SpecifierSet(List<Specifier> specs) {
     this.specs = specs;
@@ -53,7 +56,11 @@ public final class SpecifierSet {
     this.prereleases = pre;
   }
 
-  /** The empty set, which admits every version (pre-releases by the default rule). */
+  /**
+   * The empty set, which admits every version (pre-releases by the default rule).
+   *
+   * @return the empty set, never null
+   */
   public static SpecifierSet any() {
     return ANY;
   }
@@ -107,8 +114,8 @@ public final class SpecifierSet {
           boolean alone = clauses == 1 && PyStrings.strip(text).equals(clause);
           String reason =
               "invalid specifier: "
-                  + PyStrings.repr(clause)
-                  + (alone ? "" : " in " + PyStrings.repr(text))
+                  + Version.quote(clause)
+                  + (alone ? "" : " in " + Version.quote(text))
                   + " ("
                   + parsed
                   + ")";
@@ -124,19 +131,47 @@ public final class SpecifierSet {
     return specs.isEmpty() ? ANY : new SpecifierSet(List.copyOf(specs));
   }
 
-  /** The clauses, in normal order (sorted by text, duplicates removed). */
+  /**
+   * The clauses, in normal order (sorted by text, duplicates removed).
+   *
+   * @return an unmodifiable list, never null
+   */
   public List<Specifier> specifiers() {
     return canonical;
   }
 
-  /** True when there are no clauses. */
+  /**
+   * True when there are no clauses.
+   *
+   * @return true for the empty set
+   */
   public boolean isEmpty() {
     return specs.isEmpty();
   }
 
-  /** Whether any clause names a pre-release (see {@link Specifier#prereleases()}). */
+  /**
+   * Whether any clause names a pre-release (see {@link Specifier#prereleases()}).
+   *
+   * @return true when some clause names a pre-release
+   */
   public boolean prereleases() {
     return prereleases;
+  }
+
+  /**
+   * Whether no version can satisfy every clause, as {@code packaging}'s {@code
+   * is_unsatisfiable}: {@code >=2.0,<1.0}, {@code ==1.0,!=1.0}, {@code ===a,===b} are; the empty
+   * set is not. Computed on version ranges, so it answers for all versions, not a list of them.
+   *
+   * @return true when the set admits no version at all
+   */
+  public boolean isUnsatisfiable() {
+    Boolean u = unsatisfiable;
+    if (u == null) {
+      u = Ranges.unsatisfiable(specs);
+      unsatisfiable = u;
+    }
+    return u;
   }
 
   /**
@@ -165,6 +200,7 @@ public final class SpecifierSet {
    * #filter(List)} to choose among several candidates.
    *
    * @param version the candidate, must not be null
+   * @return true when every clause admits {@code version}
    */
   public boolean contains(Version version) {
     return matchesAll(version);
@@ -175,6 +211,7 @@ public final class SpecifierSet {
    *
    * @param version the candidate, must not be null
    * @param allowPrereleases false to reject every pre-release and development release
+   * @return true when every clause admits {@code version}
    */
   public boolean contains(Version version, boolean allowPrereleases) {
     return (allowPrereleases || !version.isPrerelease()) && matchesAll(version);
@@ -187,6 +224,7 @@ public final class SpecifierSet {
    * #contains(Version)}.
    *
    * @param version the candidate as text, must not be null
+   * @return true when every clause admits {@code version}
    */
   public boolean contains(String version) {
     return contains(version, true);
@@ -198,6 +236,7 @@ public final class SpecifierSet {
    *
    * @param version the candidate as text, must not be null
    * @param allowPrereleases false to reject every pre-release and development release
+   * @return true when every clause admits {@code version}
    */
   public boolean contains(String version, boolean allowPrereleases) {
     Version v = VersionParser.parse(Objects.requireNonNull(version, "version"));
@@ -230,18 +269,36 @@ public final class SpecifierSet {
    * @return a new list, never null
    */
   public List<Version> filter(List<Version> versions) {
-    List<Version> out = new ArrayList<>();
+    return filter(versions, Function.identity());
+  }
+
+  /**
+   * The items whose version this set admits, in input order, with the pre-release rule of
+   * {@link #filter(List)} (as {@code packaging}'s {@code filter} with a {@code key}).
+   *
+   * <pre>{@code
+   * List<Candidate> ok = specifiers.filter(candidates, Candidate::version);
+   * }</pre>
+   *
+   * @param items the candidates, must not be null nor contain null
+   * @param version gives each item's version, must not be null nor return null
+   * @param <T> the type of the items
+   * @return a new list, never null
+   */
+  public <T> List<T> filter(List<T> items, Function<? super T, Version> version) {
+    List<T> out = new ArrayList<>();
     boolean finalFound = false;
-    for (Version v : versions) {
+    for (T item : items) {
+      Version v = version.apply(item);
       if (matchesAll(v)) {
-        out.add(v);
+        out.add(item);
         finalFound |= !v.isPrerelease();
       }
     }
     if (prereleases || !finalFound) {
       return out;
     }
-    out.removeIf(Version::isPrerelease);
+    out.removeIf(item -> version.apply(item).isPrerelease());
     return out;
   }
 
@@ -265,7 +322,7 @@ public final class SpecifierSet {
   /** Equal when the normal forms have the same clauses ({@code ==1.0} equals {@code ==1.0.0}). */
   @Override
   public boolean equals(Object o) {
-    return o == this || (o instanceof SpecifierSet && canonical.equals(((SpecifierSet) o).canonical));
+    return o == this || (o instanceof SpecifierSet s && canonical.equals(s.canonical));
   }
 
   @Override

@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.pylock4j.error.InvalidVersionException;
+import org.pylock4j.internal.PyStrings;
 
 /**
  * A PEP 440 version: parsed from any spelling the specification normalises, printed in normal
  * form by {@link #toString()}, totally ordered by {@link #compareTo}.
  *
  * <p>Immutable and thread-safe. {@code equals} is PEP 440 equality ({@code 1.0 == 1.0.0}), and is
- * consistent with {@link #compareTo} and {@link #hashCode}. Numbers may be of any size.
+ * consistent with {@link #compareTo} and {@link #hashCode}. Numbers may be of any size up to
+ * 4,300 digits: Python refuses longer ones, so {@code packaging} fails on them, and so does
+ * {@link #parse}.
  *
  * <p>Behaves as {@code packaging.version.Version} 26.x: the spellings accepted (case, a leading
  * {@code v}, {@code -}/{@code _}/{@code .} separators, {@code alpha}/{@code beta}/{@code c}/{@code
@@ -67,7 +70,11 @@ public final class Version implements Comparable<Version> {
     Objects.requireNonNull(text, "text");
     Version v = VersionParser.parse(text);
     if (v == null) {
-      throw new InvalidVersionException("invalid version: " + quote(text), text);
+      String reason = "invalid version: " + quote(text);
+      if (VersionParser.exceedsDigitLimit(text)) {
+        reason += " (a number has more than " + VersionParser.MAX_DIGITS + " digits)";
+      }
+      throw new InvalidVersionException(reason, text);
     }
     return v;
   }
@@ -132,12 +139,20 @@ public final class Version implements Comparable<Version> {
     return size() - TAIL;
   }
 
-  /** The epoch, 0 when not written. */
+  /**
+   * The epoch, 0 when not written.
+   *
+   * @return the epoch, never null
+   */
   public BigInteger epoch() {
     return num(0);
   }
 
-  /** The release segment as written (trailing zeros kept), never empty. */
+  /**
+   * The release segment as written (trailing zeros kept), never empty.
+   *
+   * @return an unmodifiable list, never null nor empty
+   */
   public List<BigInteger> release() {
     int t = trimmedLength();
     BigInteger[] out = new BigInteger[releaseLength];
@@ -147,12 +162,20 @@ public final class Version implements Comparable<Version> {
     return List.of(out);
   }
 
-  /** The number of components of the release segment as written (trailing zeros counted). */
+  /**
+   * The number of components of the release segment as written (trailing zeros counted).
+   *
+   * @return at least 1
+   */
   public int releaseLength() {
     return releaseLength;
   }
 
-  /** The pre-release label ({@code a}, {@code b} or {@code rc}) and number, if any. */
+  /**
+   * The pre-release label ({@code a}, {@code b} or {@code rc}) and number, if any.
+   *
+   * @return the pre-release, or empty, never null
+   */
   public Optional<PreRelease> pre() {
     int rank = (int) small(tail() + 1);
     if (rank < 0 || rank > 2) {
@@ -161,37 +184,65 @@ public final class Version implements Comparable<Version> {
     return Optional.of(new PreRelease(PRE_LABELS[rank], num(tail() + 2)));
   }
 
-  /** The post-release number, if any. */
+  /**
+   * The post-release number, if any.
+   *
+   * @return the number, or empty, never null
+   */
   public Optional<BigInteger> post() {
     return isPostRelease() ? Optional.of(num(tail() + 4)) : Optional.empty();
   }
 
-  /** The development-release number, if any. */
+  /**
+   * The development-release number, if any.
+   *
+   * @return the number, or empty, never null
+   */
   public Optional<BigInteger> dev() {
     return isDevRelease() ? Optional.of(num(tail() + 6)) : Optional.empty();
   }
 
-  /** The local label in normal form (e.g. {@code ubuntu.1}), if any. */
+  /**
+   * The local label in normal form (e.g. {@code ubuntu.1}), if any.
+   *
+   * @return the label, or empty, never null
+   */
   public Optional<String> local() {
     return local == null ? Optional.empty() : Optional.of(String.join(".", local));
   }
 
-  /** True for a pre-release or development release (as {@code packaging}'s {@code is_prerelease}). */
+  /**
+   * True for a pre-release or development release (as {@code packaging}'s {@code is_prerelease}).
+   *
+   * @return true for {@code 1.0a1}, {@code 1.0.dev1}, {@code 1.0.post1.dev1}
+   */
   public boolean isPrerelease() {
     return isDevRelease() || hasPre();
   }
 
-  /** True when there is a post-release segment. */
+  /**
+   * True when there is a post-release segment.
+   *
+   * @return true for {@code 1.0.post1}
+   */
   public boolean isPostRelease() {
     return small(tail() + 3) == 1;
   }
 
-  /** True when there is a development-release segment. */
+  /**
+   * True when there is a development-release segment.
+   *
+   * @return true for {@code 1.0.dev1}
+   */
   public boolean isDevRelease() {
     return small(tail() + 5) == 0;
   }
 
-  /** True when there is a local label. */
+  /**
+   * True when there is a local label.
+   *
+   * @return true for {@code 1.0+ubuntu.1}
+   */
   public boolean isLocal() {
     return local != null;
   }
@@ -201,12 +252,20 @@ public final class Version implements Comparable<Version> {
     return rank >= 0 && rank <= 2;
   }
 
-  /** This version without its local label. */
+  /**
+   * This version without its local label.
+   *
+   * @return the public version, never null ({@code this} when there is no label)
+   */
   public Version publicVersion() {
     return local == null ? this : new Version(key, bigKey, releaseLength, null);
   }
 
-  /** Epoch and release only ({@code 1!2.0rc1.post3} gives {@code 1!2.0}). */
+  /**
+   * Epoch and release only ({@code 1!2.0rc1.post3} gives {@code 1!2.0}).
+   *
+   * @return the base version, never null
+   */
   public Version baseVersion() {
     if (!hasPre() && !isPostRelease() && !isDevRelease() && local == null) {
       return this;
@@ -223,6 +282,9 @@ public final class Version implements Comparable<Version> {
    */
   Version derive(boolean keepPre, BigInteger post, BigInteger dev, int relLen) {
     int t = Math.min(trimmedLength(), relLen);
+    while (t > 0 && isZeroAt(t)) {
+      t--; // a shortened release may end in zeros
+    }
     Object[] parts = new Object[1 + t + TAIL];
     for (int i = 0; i <= t; i++) {
       parts[i] = elem(i);
@@ -307,6 +369,20 @@ public final class Version implements Comparable<Version> {
       }
     }
     return Integer.compare(size(), other.size());
+  }
+
+  /** Equal release, trailing zeros ignored (the epoch is not compared). */
+  boolean sameRelease(Version other) {
+    int t = tail();
+    if (t != other.tail()) {
+      return false;
+    }
+    for (int i = 1; i < t; i++) {
+      if (!elemEquals(other, i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Equal epoch, release (trailing zeros ignored) and pre-release. */
@@ -498,8 +574,12 @@ public final class Version implements Comparable<Version> {
     return numText(0);
   }
 
+  /** The input for a message: as Python's repr, cut after 200 characters. */
   static String quote(String s) {
-    return PyStrings.repr(s);
+    if (s.length() <= 200) {
+      return PyStrings.repr(s);
+    }
+    return PyStrings.repr(s.substring(0, 200)) + "... (" + s.length() + " characters)";
   }
 
   /** A pre-release segment: {@code a}, {@code b} or {@code rc} and its number. */

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.pylock4j.internal.PyStrings;
 
 /**
  * A hand-written, single-pass, backtracking-free parser for PEP 440 versions that accepts exactly
@@ -18,7 +19,14 @@ final class VersionParser {
   private static final int[] PRE_RANKS = {0, 0, 1, 1, 2, 2, 2, 2};
   private static final String[] POST_WORDS = {"post", "rev", "r"};
 
+  /**
+   * The most digits a number may have: Python refuses to convert longer digit strings to int
+   * (its default {@code sys.get_int_max_str_digits()}), so {@code packaging} fails on them.
+   */
+  static final int MAX_DIGITS = 4300;
+
   private final String s;
+  private boolean overLimit;
   private final int end;
   private int pos;
   /** Key elements, as Long or BigInteger, built while parsing. */
@@ -40,6 +48,18 @@ final class VersionParser {
 
   /** Returns the version, or null when {@code text} is not a version. */
   static Version parse(String text) {
+    return parse(text, true);
+  }
+
+  /**
+   * Whether {@code text} is refused only because a number in it has more than {@value
+   * #MAX_DIGITS} digits.
+   */
+  static boolean exceedsDigitLimit(String text) {
+    return parse(text, true) == null && parse(text, false) != null;
+  }
+
+  private static Version parse(String text, boolean limitDigits) {
     int start = 0;
     int end = text.length();
     while (start < end && PyStrings.isSpace(text.charAt(start))) {
@@ -51,7 +71,9 @@ final class VersionParser {
     if (start == end) {
       return null;
     }
-    return new VersionParser(text, start, end).parseVersion();
+    VersionParser p = new VersionParser(text, start, end);
+    Version v = p.parseVersion();
+    return limitDigits && p.overLimit ? null : v;
   }
 
   private Version parseVersion() {
@@ -207,6 +229,7 @@ final class VersionParser {
       if (e == k) {
         return null;
       }
+      overLimit |= numeric && e - k > MAX_DIGITS;
       parts.add(numeric ? stripZeros(k, e) : lower(k, e));
       if (e == end) {
         return parts.toArray(new String[0]);
@@ -264,6 +287,7 @@ final class VersionParser {
   }
 
   private void addNumber(int from, int to) {
+    overLimit |= to - from > MAX_DIGITS;
     while (from < to - 1 && s.charAt(from) == '0') {
       from++;
     }

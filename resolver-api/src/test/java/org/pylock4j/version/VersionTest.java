@@ -68,6 +68,19 @@ class VersionTest {
         assertThrows(InvalidVersionException.class, () -> Version.parse("")).getMessage());
   }
 
+  /** {@code Version("1.0\xa0x")} and {@code Version("1.0\U000e0001")} in packaging 26.2. */
+  @Test
+  void invalidVersionMessageEscapesUnprintableCodePointsAsPythonRepr() {
+    assertEquals(
+        "invalid version: '1.0\\xa0x'",
+        assertThrows(InvalidVersionException.class, () -> Version.parse("1.0\u00a0x"))
+            .getMessage());
+    assertEquals(
+        "invalid version: '1.0\\U000e0001'",
+        assertThrows(InvalidVersionException.class, () -> Version.parse("1.0\udb40\udc01"))
+            .getMessage());
+  }
+
   @Test
   void tryParseAndIsValidReportInvalidWithoutThrowing() {
     assertEquals(Optional.empty(), Version.tryParse("1.0.*"));
@@ -172,8 +185,23 @@ class VersionTest {
   void veryLongInputsParseWithoutOverflow() {
     String release = "1" + ".2".repeat(50_000);
     assertEquals(50_001, Version.parse(release).releaseLength());
-    String digits = "9".repeat(5_000);
+    String digits = "9".repeat(4_300);
     assertEquals(new BigInteger(digits), Version.parse(digits).release().get(0));
     assertFalse(Version.isValid("1" + ".".repeat(100_000)));
+  }
+
+  @Test
+  void numbersOfMoreThan4300DigitsAreRefusedAsPythonRefusesThem() {
+    String digits = "0" + "9".repeat(4_300);
+    InvalidVersionException e =
+        assertThrows(InvalidVersionException.class, () -> Version.parse("1.0+" + digits));
+    assertEquals(
+        "invalid version: '1.0+" + digits.substring(0, 196) + "'... (4305 characters) (a number"
+            + " has more than 4300 digits)",
+        e.getMessage());
+    assertEquals("1.0+" + digits, e.input());
+    assertTrue(Version.isValid("1.0+a" + digits)); // a letter makes it a string segment
+    assertFalse(Version.isValid("1.0.post" + digits));
+    assertFalse(Version.isValid(digits + "!1"));
   }
 }

@@ -35,17 +35,13 @@ import picocli.CommandLine.Parameters;
     name = "lock",
     sortOptions = false,
     mixinStandardHelpOptions = true,
-    description = {
-      "Resolves requirements and writes a lock: PEP 751 pylock.toml, or requirements.txt with",
-      "--hash lines. An existing lock at the output path keeps its versions unless a requirement",
-      "forces a change or --upgrade/--upgrade-package asks for one. A failed run leaves it as it",
-      "was."
-    },
-    footer = {
-      "",
-      "Exit codes: 0 locked; 1 unsatisfiable (explanation on stderr); 2 bad input (file, line,",
-      "column); 3 index or network failure; 4 other failure."
-    })
+    header = "Resolve requirements and write a lock.",
+    description = "Resolves requirements and writes a lock: PEP 751 pylock.toml, or "
+        + "requirements.txt with --hash lines. An existing lock at the output path keeps its "
+        + "versions unless a requirement forces a change or --upgrade/--upgrade-package asks for "
+        + "one. A failed run leaves it as it was.",
+    footer = "%nExit codes: 0 locked; 1 unsatisfiable (explanation on stderr); 2 bad input (file, "
+        + "line, column); 3 index or network failure; 4 other failure.")
 final class LockCommand extends Base {
 
   /** The two lock formats. */
@@ -70,10 +66,8 @@ final class LockCommand extends Base {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
-      description = {
-        "Where to write the lock (default: pylock.toml; '-' for stdout).",
-        "A name ending in .txt gets the requirements format."
-      })
+      description = "Where to write the lock (default: pylock.toml; '-' for stdout). A name "
+          + "ending in .txt gets the requirements format.")
   String output = "pylock.toml";
 
   @Option(
@@ -98,11 +92,10 @@ final class LockCommand extends Base {
 
   @Option(
       names = "--allow-unhashed",
-      description = {
-        "In a requirements file, pin packages whose files the index gives no hash for, without",
-        "--hash lines (and say so). By default such a lock is refused: installers could not",
-        "check those files. A pylock.toml always needs a hash for every file (PEP 751)."
-      })
+      description = "In a requirements file, pin packages whose files the index gives no hash "
+          + "for, without --hash lines (and say so). By default such a lock is refused: "
+          + "installers could not check those files. A pylock.toml always needs a hash for every "
+          + "file (PEP 751).")
   boolean allowUnhashed;
 
   LockCommand(CliContext context, Supplier<Resolver> resolvers, List<String> arguments) {
@@ -119,18 +112,8 @@ final class LockCommand extends Base {
           "nothing to lock: give requirements, -r FILE or --project pyproject.toml", "lock");
     }
     Format fmt = format();
-    Path out = output.equals("-") ? null : Path.of(output);
-    if (out != null) {
-      Path dir = out.toAbsolutePath().getParent();
-      if (dir != null && !Files.isDirectory(dir)) {
-        throw new InvalidInputException(
-            "cannot write " + output + ": no such directory " + dir, output);
-      }
-    }
-    List<ProjectName> upgraded = new ArrayList<>();
-    for (String name : upgradePackages) {
-      upgraded.add(ProjectName.of(name));
-    }
+    Path out = outputPath();
+    List<ProjectName> upgraded = upgradedPackages();
     Inputs read = inputs.read(context.environment());
     TargetEnvironment environment = target.target(context.detector(), reporter);
     IndexSettings settings = index.settings(read, context.environment());
@@ -146,37 +129,14 @@ final class LockCommand extends Base {
     }
     reporter.clearProgress();
     resolution.warnings().forEach(reporter::warning);
+    checkHashes(resolution, fmt);
 
     LockOptions.Builder options = LockOptions.builder().command(command());
     rootFiles(read).forEach(options::inputFile);
-    Map<ProjectName, List<DistributionFile>> unhashed = LockText.unhashed(resolution);
-    if (!unhashed.isEmpty()) {
-      int files = unhashed.values().stream().mapToInt(List::size).sum();
-      Map.Entry<ProjectName, List<DistributionFile>> first = unhashed.entrySet().iterator().next();
-      String example = first.getValue().get(0).filename();
-      if (allowUnhashed && fmt == Format.PYLOCK) {
-        throw new IndexException(
-            "the index gives no hash for " + files + (files == 1 ? " file" : " files")
-                + " to lock (" + first.getKey() + ": " + example + "), and pylock.toml (PEP 751)"
-                + " requires one for each; write a requirements file (-o requirements.txt)"
-                + " to lock them without",
-            first.getValue().get(0).url(), 0, null);
-      }
-      if (!allowUnhashed) {
-        throw new IndexException(
-            "the index gives no hash for " + files + (files == 1 ? " file" : " files")
-                + " to lock (" + first.getKey() + ": " + example + "); every locked file needs"
-                + " one (--allow-unhashed locks them without, in a requirements file)",
-            first.getValue().get(0).url(), 0, null);
-      }
-      reporter.warning(
-          "the index gives no hash for " + files + (files == 1 ? " file" : " files") + " (e.g. "
-              + example + "): locked without one, so installers cannot check them"
-              + " (pip --require-hashes refuses such a lock)");
-    }
     String text = LockText.write(resolution, options.build(), fmt);
     if (out == null) {
-      context.out().write(text.getBytes(StandardCharsets.UTF_8), 0, text.getBytes(StandardCharsets.UTF_8).length);
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      context.out().write(bytes, 0, bytes.length);
       context.out().flush();
     } else {
       LockFiles.write(out, text);
@@ -186,6 +146,64 @@ final class LockCommand extends Base {
         "Locked " + count + (count == 1 ? " package" : " packages") + " for "
             + describe(environment) + (out == null ? "" : " into " + output));
     return Exit.OK;
+  }
+
+  /** The output file, null for stdout; checked before any work is done. */
+  private Path outputPath() {
+    if (output.equals("-")) {
+      return null;
+    }
+    Path out = Path.of(output);
+    if (Files.isDirectory(out)) {
+      throw new InvalidInputException("cannot write " + output + ": it is a directory", output);
+    }
+    Path dir = out.toAbsolutePath().getParent();
+    if (dir != null && !Files.isDirectory(dir)) {
+      throw new InvalidInputException(
+          "cannot write " + output + ": no such directory " + dir, output);
+    }
+    return out;
+  }
+
+  private List<ProjectName> upgradedPackages() {
+    List<ProjectName> upgraded = new ArrayList<>();
+    for (String name : upgradePackages) {
+      if (!ProjectName.isValid(name)) {
+        throw new InvalidInputException(
+            "--upgrade-package '" + name + "' is not a project name", name);
+      }
+      upgraded.add(ProjectName.of(name));
+    }
+    return upgraded;
+  }
+
+  /**
+   * Refuses files the index gives no hash for, unless --allow-unhashed asks for a requirements
+   * file without them (then says so).
+   */
+  private void checkHashes(Resolution resolution, Format fmt) {
+    Map<ProjectName, List<DistributionFile>> unhashed = LockText.unhashed(resolution);
+    if (unhashed.isEmpty()) {
+      return;
+    }
+    int files = unhashed.values().stream().mapToInt(List::size).sum();
+    Map.Entry<ProjectName, List<DistributionFile>> first = unhashed.entrySet().iterator().next();
+    String example = first.getValue().get(0).filename();
+    String missing =
+        "the index gives no hash for " + files + (files == 1 ? " file" : " files");
+    if (!allowUnhashed || fmt == Format.PYLOCK) {
+      throw new IndexException(
+          missing + " to lock (" + first.getKey() + ": " + example + ")"
+              + (allowUnhashed
+                  ? ", and pylock.toml (PEP 751) requires one for each; write a requirements"
+                      + " file (-o requirements.txt) to lock them without"
+                  : "; every locked file needs one (--allow-unhashed locks them without, in a"
+                      + " requirements file)"),
+          first.getValue().get(0).url(), 0, null);
+    }
+    reporter.warning(
+        missing + " (e.g. " + example + "): locked without one, so installers cannot check"
+            + " them (pip --require-hashes refuses such a lock)");
   }
 
   private Format format() {

@@ -31,8 +31,7 @@ public final class Main {
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     CliContext context =
-        new CliContext(
-            out, err, System.getenv(), System.console() != null, TargetDetector.python("python3"));
+        new CliContext(out, err, System.getenv(), System.console() != null, detector());
     int code = new Main(context, SatResolver::create).run(args);
     out.flush();
     err.flush();
@@ -46,9 +45,20 @@ public final class Main {
    * @return the exit code: 0 ok, 1 unsatisfiable or drift, 2 bad input, 3 index failure, 4 other
    */
   public static int run(PrintStream out, PrintStream err, String... args) {
-    CliContext context =
-        new CliContext(out, err, System.getenv(), false, TargetDetector.python("python3"));
+    CliContext context = new CliContext(out, err, System.getenv(), false, detector());
     return new Main(context, SatResolver::create).run(args);
+  }
+
+  /**
+   * Target detection: {@code python3}, or the interpreter {@code PYLOCK4J_PYTHON} names; none
+   * when that variable is set but empty.
+   */
+  static TargetDetector detector() {
+    String python = System.getenv("PYLOCK4J_PYTHON");
+    if (python == null) {
+      return TargetDetector.python("python3");
+    }
+    return python.isBlank() ? TargetDetector.NONE : TargetDetector.python(python);
   }
 
   /** The top-level command: only subcommands. */
@@ -56,15 +66,10 @@ public final class Main {
       name = "pylock4j",
       mixinStandardHelpOptions = true,
       versionProvider = Version.class,
-      description = {
-        "Resolves Python dependencies with a SAT solver and writes reproducible,",
-        "hash-annotated locks. No package code is ever run."
-      },
-      footer = {
-        "",
-        "Exit codes: 0 ok; 1 unsatisfiable, or verify found drift; 2 bad input;",
-        "3 index or network failure; 4 other failure (run with --verbose)."
-      })
+      description = "Resolves Python dependencies with a SAT solver and writes reproducible, "
+          + "hash-annotated locks. No package code is ever run.",
+      footer = "%nExit codes: 0 ok; 1 unsatisfiable, or verify found drift; 2 bad input; 3 index "
+          + "or network failure; 4 other failure (run with --verbose).")
   static final class Top implements Runnable {
     private final CliContext context;
 

@@ -125,6 +125,11 @@ final class Reporter {
   /** Prints {@code failure} the way a user can act on, and returns its exit code. */
   synchronized int failure(Throwable failure) {
     clearProgress();
+    while ((failure instanceof java.util.concurrent.CompletionException
+            || failure instanceof java.util.concurrent.ExecutionException)
+        && failure.getCause() != null) {
+      failure = failure.getCause();
+    }
     int code;
     if (failure instanceof UnsatisfiableException e) {
       err.println("error: no set of versions satisfies the requirements");
@@ -137,9 +142,8 @@ final class Reporter {
     } else if (failure instanceof IndexException e) {
       String status = e.status().map(s -> " (HTTP " + s + ")").orElse("");
       String message = e.getMessage();
-      err.println(
-          "error: index failure: " + (message.contains(e.url()) ? message : e.url() + ": " + message)
-              + status);
+      String what = message.contains(e.url()) ? message : e.url() + ": " + message;
+      err.println("error: index failure: " + what + status);
       code = Exit.INDEX;
     } else if (failure instanceof PylockException e) {
       err.println("error: " + e.getMessage());

@@ -49,11 +49,9 @@ final class TargetOptions {
   @Option(
       names = "--python-platform",
       paramLabel = "PLATFORM",
-      description = {
-        "Lock for this platform: linux (x86_64), macos (arm64), windows (amd64),",
-        "linux-aarch64, macos-x86_64, or a wheel platform tag such as",
-        "manylinux_2_28_x86_64, macosx_11_0_arm64, win_amd64."
-      })
+      description = "Lock for this platform: linux (x86_64), macos (arm64), windows (amd64), "
+          + "linux-aarch64, macos-x86_64, or a wheel platform tag such as manylinux_2_28_x86_64, "
+          + "macosx_11_0_arm64, win_amd64.")
   String pythonPlatform;
 
   @Option(
@@ -111,26 +109,28 @@ final class TargetOptions {
     return withPlatform(version, pythonPlatform);
   }
 
-  private static TargetEnvironment withPlatform(String version, String platform) {
-    String p = platform.toLowerCase(Locale.ROOT).replace('-', '_');
+  static TargetEnvironment withPlatform(String version, String platform) {
+    String lower = platform.toLowerCase(Locale.ROOT);
     Platform named =
-        switch (p) {
-          case "linux", "linux_x86_64" -> Platform.LINUX_X86_64;
-          case "linux_aarch64" -> Platform.LINUX_AARCH64;
-          case "macos", "macos_arm64" -> Platform.MACOS_ARM64;
-          case "macos_x86_64" -> Platform.MACOS_X86_64;
-          case "windows", "win_amd64", "windows_amd64" -> Platform.WINDOWS_AMD64;
+        switch (lower) {
+          case "linux", "linux-x86_64" -> Platform.LINUX_X86_64;
+          case "linux-aarch64" -> Platform.LINUX_AARCH64;
+          case "macos", "macos-arm64" -> Platform.MACOS_ARM64;
+          case "macos-x86_64" -> Platform.MACOS_X86_64;
+          case "windows", "win_amd64", "windows-amd64" -> Platform.WINDOWS_AMD64;
           default -> null;
         };
-    if (named != null && !p.equals("linux_x86_64") && !p.equals("linux_aarch64")) {
+    if (named != null) {
       return TargetEnvironment.cpython(version, named);
     }
+    String p = lower;
     if (p.equals("linux_x86_64") || p.equals("linux_aarch64")) {
-      // the plain linux tag: no manylinux wheel
-      TargetEnvironment full = TargetEnvironment.cpython(version, named);
+      // the plain linux wheel tag: no manylinux wheel
+      TargetEnvironment full =
+          TargetEnvironment.cpython(
+              version, p.endsWith("x86_64") ? Platform.LINUX_X86_64 : Platform.LINUX_AARCH64);
       return new TargetEnvironment(
-          full.markers(),
-          filter(full.tags(), t -> !t.platform().startsWith("manylinux")));
+          full.markers(), filter(full.tags(), t -> !t.platform().startsWith("manylinux")));
     }
     Matcher m = MANYLINUX.matcher(p);
     Matcher legacy = LEGACY_MANYLINUX.matcher(p);

@@ -15,6 +15,7 @@ import org.pylock4j.lock.LockVerification;
 import org.pylock4j.lock.LockVerifier;
 import org.pylock4j.lock.Pylock;
 import org.pylock4j.lock.PylockPackage;
+import org.pylock4j.lock.RequirementsTxt;
 import org.pylock4j.pypi.PypiIndex;
 import org.pylock4j.requirement.Requirement;
 import org.pylock4j.resolve.ResolutionRequest;
@@ -29,16 +30,13 @@ import picocli.CommandLine.Parameters;
     name = "verify",
     sortOptions = false,
     mixinStandardHelpOptions = true,
-    description = {
-      "Checks a lock: re-resolves its inputs and compares versions and files, and checks every",
-      "recorded hash against the index. With no inputs, a pylock.toml's recorded requirements",
-      "are used; with no target options, its recorded target."
-    },
-    footer = {
-      "",
-      "Exit codes: 0 up to date; 1 drift (listed on stdout) or unsatisfiable; 2 bad input;",
-      "3 index or network failure; 4 other failure."
-    })
+    header = "Check that a lock is what a fresh resolution gives, hashes included.",
+    description = "Checks a lock: re-resolves its inputs and compares versions and files, and "
+        + "checks every recorded hash against the index. With no inputs, a pylock.toml's "
+        + "recorded requirements (or the files a requirements lock names in '# via -r FILE') are "
+        + "used; with no target options, a pylock.toml's recorded target.",
+    footer = "%nExit codes: 0 up to date; 1 drift (listed on stdout) or unsatisfiable; 2 bad "
+        + "input; 3 index or network failure; 4 other failure.")
 final class VerifyCommand extends Base {
 
   private final Supplier<Resolver> resolvers;
@@ -75,6 +73,9 @@ final class VerifyCommand extends Base {
       read = inputs.read(context.environment());
     } else if (pylock != null && !pylock.pylock4jRequirements().isEmpty()) {
       read = recordedInputs(pylock);
+    } else if (pylock == null && !recordedFiles().isEmpty()) {
+      inputs.requirementFiles = recordedFiles();
+      read = inputs.read(context.environment());
     } else {
       throw new InvalidInputException(
           lock + " records no requirements: give the inputs it was locked from"
@@ -98,7 +99,8 @@ final class VerifyCommand extends Base {
     IndexSettings settings = index.settings(read, context.environment());
     LockVerification verification;
     try (PypiIndex source = index(settings)) {
-      ResolutionRequest request = request(read, environment, settings, policy, false, source).build();
+      ResolutionRequest request =
+          request(read, environment, settings, policy, false, source).build();
       Resolver resolver = resolvers.get();
       verification =
           pylock != null
@@ -109,6 +111,22 @@ final class VerifyCommand extends Base {
     reporter.clearProgress();
     context.out().println(verification.render());
     return verification.isClean() ? Exit.OK : Exit.NO;
+  }
+
+  /** The requirements files a requirements lock names in its {@code # via -r FILE} comments. */
+  private List<Path> recordedFiles() {
+    List<Path> files = new ArrayList<>();
+    for (RequirementsTxt.Pin pin : LockFiles.readRequirementsTxt(lock).pins()) {
+      for (String via : pin.via()) {
+        if (via.startsWith("-r ")) {
+          Path file = Path.of(via.substring(3).strip());
+          if (!files.contains(file)) {
+            files.add(file);
+          }
+        }
+      }
+    }
+    return files.stream().allMatch(Files::isRegularFile) ? files : List.of();
   }
 
   /** The root requirements recorded in the lock, as inputs. */

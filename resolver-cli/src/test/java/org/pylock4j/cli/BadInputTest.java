@@ -147,4 +147,21 @@ class BadInputTest {
         r.err().startsWith("error: " + in + ":1:1: editable requirements (-e) are not supported"),
         r.err());
   }
+
+  @Test
+  void anOutputThatIsADirectoryIsBadInput() {
+    Cli.Result r = Cli.run("lock", "lib-a", "--python-version", "3.12", "-o", dir.toString());
+    assertEquals(2, r.code(), r.toString());
+    assertEquals("error: cannot write " + dir + ": it is a directory\n", r.err());
+  }
+
+  @Test
+  void projectNamesInOptionsAreChecked() {
+    assertEquals(
+        "error: --upgrade-package 'not a name' is not a project name\n",
+        lock("lib-a", "--upgrade-package", "not a name").err());
+    Cli.Result why = Cli.run("why", "bad!", dir.resolve("pylock.toml").toString());
+    assertEquals(2, why.code(), why.toString());
+    assertEquals("error: 'bad!' is not a project name\n", why.err());
+  }
 }

@@ -24,11 +24,16 @@ final class Cli {
   }
 
   static Result run(TargetDetector detector, Map<String, String> environment, String... args) {
+    return run(false, detector, environment, args);
+  }
+
+  static Result run(
+      boolean terminal, TargetDetector detector, Map<String, String> environment, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
     PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-    CliContext context = new CliContext(outStream, errStream, environment, false, detector);
+    CliContext context = new CliContext(outStream, errStream, environment, terminal, detector);
     int code = new Main(context, SatResolver::create).run(args);
     return new Result(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

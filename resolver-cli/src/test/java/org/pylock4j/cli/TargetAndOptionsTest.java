@@ -165,7 +165,7 @@ class TargetAndOptionsTest {
   void helpAndVersionExitZero() {
     Cli.Result help = Cli.run("lock", "--help");
     assertEquals(0, help.code(), help.toString());
-    assertTrue(help.out().startsWith("Usage: pylock4j lock "), help.out());
+    assertTrue(help.out().startsWith("Resolve requirements and write a lock.\nUsage: pylock4j lock "), help.out());
     for (String option :
         List.of("--requirement", "--constraint", "--project", "--extra", "--group", "--index-url",
             "--extra-index-url", "--index-strategy", "--offline", "--cache-dir",
@@ -177,5 +177,37 @@ class TargetAndOptionsTest {
     Cli.Result version = Cli.run("--version");
     assertEquals(0, version.code(), version.toString());
     assertTrue(version.out().startsWith("pylock4j "), version.out());
+  }
+
+  @Test
+  void aConstraintsFileLimitsVersionsWithoutAddingPackages() throws IOException {
+    Path constraints = dir.resolve("constraints.txt");
+    Files.writeString(constraints, "lib-c<1.5\nconflict-x==1.0\n");
+    Cli.Result r =
+        lock(TargetDetector.NONE, "app-core", "-c", constraints.toString(), "--python-version",
+            "3.12", "--python-platform", "linux");
+    assertEquals(0, r.code(), r.toString());
+    assertEquals(
+        Map.of("app-core", "2.0", "lib-a", "2.1", "lib-b", "1.0", "lib-c", "1.0"),
+        LockCommandTest.versions(dir.resolve("pylock.toml")));
+  }
+
+  @Test
+  void offlineWithAnEmptyCacheIsAnIndexFailure() {
+    Cli.Result r =
+        lock(TargetDetector.NONE, "lib-c", "--offline", "--python-version", "3.12",
+            "--python-platform", "linux");
+    assertEquals(3, r.code(), r.toString());
+    assertTrue(r.err().startsWith("error: index failure: offline: "), r.err());
+  }
+
+  @Test
+  void anUnknownIndexStrategyIsBadInput() {
+    Cli.Result r =
+        lock(TargetDetector.NONE, "lib-c", "--index-strategy", "best", "--python-version",
+            "3.12", "--python-platform", "linux");
+    assertEquals(2, r.code(), r.toString());
+    assertEquals(
+        "error: index strategy must be first-index or unsafe-best-match, not 'best'\n", r.err());
   }
 }

@@ -105,6 +105,24 @@ class VerifyAndWhyTest {
   }
 
   @Test
+  void aRequirementsLockFindsItsInputsInItsViaComments() throws IOException {
+    Path in = dir.resolve("requirements.in");
+    Files.writeString(in, "app-core\n");
+    Path lock = lockOn(LockCommandTest.V1, "requirements.txt", "-r", in.toString());
+    try (SimpleIndexServer server = SimpleIndexServer.start(LockCommandTest.V2)) {
+      Cli.Result r =
+          run("verify", server, lock.toString(), "--python-version", "3.12", "--python-platform",
+              "linux");
+      assertEquals(1, r.code(), r.toString());
+      assertEquals(
+          lock + " differs from a fresh resolution (2 drifts):\n"
+              + "  - lib-a: version changed 2.0 -> 2.1\n"
+              + "  - lib-c: version changed 1.0 -> 1.5\n",
+          r.out());
+    }
+  }
+
+  @Test
   void whyPrintsTheChainsToAPackage() {
     Path lock = lockOn(LockCommandTest.V2, "pylock.toml", "app-core");
     Cli.Result r = Cli.run("why", "LIB_C", lock.toString());

@@ -41,7 +41,12 @@ public sealed interface LockDrift {
     }
   }
 
-  /** A package a fresh resolution adds. */
+  /**
+   * A package a fresh resolution adds.
+   *
+   * @param project the package
+   * @param version the version the resolution chose
+   */
   record PackageAdded(ProjectName project, Version version) implements LockDrift {
     @Override
     public String describe() {
@@ -49,7 +54,12 @@ public sealed interface LockDrift {
     }
   }
 
-  /** A locked package a fresh resolution no longer holds. */
+  /**
+   * A locked package a fresh resolution no longer holds.
+   *
+   * @param project the package
+   * @param version the locked version, or null when the lock records none
+   */
   record PackageRemoved(ProjectName project, Version version) implements LockDrift {
     @Override
     public String describe() {
@@ -57,7 +67,13 @@ public sealed interface LockDrift {
     }
   }
 
-  /** A package a fresh resolution pins to another version. */
+  /**
+   * A package a fresh resolution pins to another version.
+   *
+   * @param project the package
+   * @param locked the locked version
+   * @param resolved the version chosen now
+   */
   record VersionChanged(ProjectName project, Version locked, Version resolved)
       implements LockDrift {
     @Override
@@ -66,7 +82,14 @@ public sealed interface LockDrift {
     }
   }
 
-  /** A file of the locked version that a fresh resolution uses but the lock lacks. */
+  /**
+   * A file of the locked version that a fresh resolution uses but the lock lacks (e.g. a wheel
+   * uploaded after locking).
+   *
+   * @param project the package
+   * @param version the locked version
+   * @param fileName the new file
+   */
   record FileAdded(ProjectName project, Version version, String fileName) implements LockDrift {
     @Override
     public String describe() {
@@ -74,7 +97,13 @@ public sealed interface LockDrift {
     }
   }
 
-  /** A locked file the index still lists but a fresh resolution no longer uses. */
+  /**
+   * A locked file the index still lists but a fresh resolution no longer uses.
+   *
+   * @param project the package
+   * @param version the locked version
+   * @param fileName the file
+   */
   record FileRemoved(ProjectName project, Version version, String fileName)
       implements LockDrift {
     @Override
@@ -83,7 +112,16 @@ public sealed interface LockDrift {
     }
   }
 
-  /** A locked file the index now lists with another digest: republished or tampered with. */
+  /**
+   * A locked file the index now lists with another digest: republished or tampered with.
+   *
+   * @param project the package
+   * @param version the locked version
+   * @param fileName the file
+   * @param algorithm the hash algorithm compared, e.g. {@code sha256}
+   * @param locked the digest the lock records
+   * @param current the digest the index gives now
+   */
   record HashChanged(
       ProjectName project, Version version, String fileName, String algorithm, String locked,
       String current) implements LockDrift {
@@ -94,7 +132,13 @@ public sealed interface LockDrift {
     }
   }
 
-  /** A locked file the index no longer lists. */
+  /**
+   * A locked file the index no longer lists.
+   *
+   * @param project the package
+   * @param version the locked version
+   * @param fileName the file
+   */
   record FileMissingUpstream(ProjectName project, Version version, String fileName)
       implements LockDrift {
     @Override
@@ -103,7 +147,14 @@ public sealed interface LockDrift {
     }
   }
 
-  /** A locked file the index now marks yanked (PEP 592). */
+  /**
+   * A locked file the index now marks yanked (PEP 592).
+   *
+   * @param project the package
+   * @param version the locked version
+   * @param fileName the file
+   * @param reason the yank reason, empty when none was given
+   */
   record FileYanked(ProjectName project, Version version, String fileName, String reason)
       implements LockDrift {
     @Override
@@ -113,7 +164,13 @@ public sealed interface LockDrift {
     }
   }
 
-  /** A locked file whose hashes share no algorithm with the index's, so it cannot be checked. */
+  /**
+   * A locked file whose hashes share no algorithm with the index's, so it cannot be checked.
+   *
+   * @param project the package
+   * @param version the locked version
+   * @param fileName the file
+   */
   record HashUnverifiable(ProjectName project, Version version, String fileName)
       implements LockDrift {
     @Override
@@ -123,11 +180,73 @@ public sealed interface LockDrift {
     }
   }
 
-  /** A hash a requirements file records that matches no file of that version on the index. */
+  /**
+   * A hash a requirements file records that matches no file of that version on the index.
+   *
+   * @param project the package
+   * @param version the pinned version
+   * @param hash the hash as written, {@code algorithm:hexdigest}
+   */
   record UnknownHash(ProjectName project, Version version, String hash) implements LockDrift {
     @Override
     public String describe() {
       return project + " " + version + ": --hash=" + hash + " matches no file on the index";
     }
+  }
+
+  /**
+   * A locked package whose files' PEP 740 provenance now names other publishers than the lock's
+   * {@code attestation-identities}: what an account takeover or a moved release pipeline looks
+   * like from outside.
+   *
+   * @param project the package
+   * @param version the locked version
+   * @param locked the identities the lock records, sorted
+   * @param current the identities of the locked files' provenance now, sorted
+   */
+  record PublisherChanged(
+      ProjectName project, Version version,
+      java.util.List<org.pylock4j.resolve.PublisherIdentity> locked,
+      java.util.List<org.pylock4j.resolve.PublisherIdentity> current) implements LockDrift {
+    /** Copies the lists. */
+    public PublisherChanged {
+      locked = java.util.List.copyOf(locked);
+      current = java.util.List.copyOf(current);
+    }
+
+    @Override
+    public String describe() {
+      return project + " " + version + ": publisher changed: lock " + describeAll(locked)
+          + ", index " + describeAll(current);
+    }
+  }
+
+  /**
+   * A locked package with {@code attestation-identities} whose files no longer have any
+   * provenance on the index.
+   *
+   * @param project the package
+   * @param version the locked version
+   * @param locked the identities the lock records, sorted
+   */
+  record PublisherRemoved(
+      ProjectName project, Version version,
+      java.util.List<org.pylock4j.resolve.PublisherIdentity> locked) implements LockDrift {
+    /** Copies the list. */
+    public PublisherRemoved {
+      locked = java.util.List.copyOf(locked);
+    }
+
+    @Override
+    public String describe() {
+      return project + " " + version + ": publisher identity gone: the lock records "
+          + describeAll(locked) + ", the index serves no provenance for its files";
+    }
+  }
+
+  private static String describeAll(java.util.List<org.pylock4j.resolve.PublisherIdentity> ids) {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    ids.forEach(id -> parts.add(id.describe()));
+    return "[" + String.join("; ", parts) + "]";
   }
 }

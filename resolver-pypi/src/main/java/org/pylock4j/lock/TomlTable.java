@@ -177,8 +177,11 @@ final class TomlTable {
     if (v == null) {
       return -1;
     }
-    if (!v.canConvertToLong() || !v.isIntegralNumber()) {
+    if (!v.isIntegralNumber()) {
       throw wrongType("size", v, "an integer");
+    }
+    if (!v.canConvertToLong()) {
+      throw fail("size", true, "too large: " + v.asText());
     }
     if (v.longValue() < 0) {
       throw fail("size", true, "must not be negative, was " + v.longValue());

@@ -118,6 +118,7 @@ class PylockReaderTest {
   @CsvSource(delimiter = '|', textBlock = """
       size = "12"                      | 9:8  | packages[0].wheels[0].size: expected an integer, found a string
       size = -1                        | 9:8  | packages[0].wheels[0].size: must not be negative, was -1
+      size = 99999999999999999999      | 9:8  | packages[0].wheels[0].size: too large: 99999999999999999999
       upload-time = "2024-01-01"       | 9:15 | packages[0].wheels[0].upload-time: expected a date-time (e.g. 2024-08-30T01:55:02Z), found a string
       nmae = "x"                       | 9:1  | packages[0].wheels[0].nmae: unknown key (lock-version 1.0 defines hashes, name, path, size, upload-time, url)
       hashes = { sha256 = "xyz" }      | 9:21 | packages[0].wheels[0].hashes.sha256: not a hex digest: "xyz"

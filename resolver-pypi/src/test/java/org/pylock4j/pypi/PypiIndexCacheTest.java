@@ -77,6 +77,25 @@ class PypiIndexCacheTest {
   }
 
   @Test
+  void offlineKnowsWhichIndexLacksAProject(@TempDir Path cache, @TempDir Path empty) {
+    TestLayout.project(empty, "unrelated", TestLayout.Dist.of("unrelated-1.0.tar.gz", new byte[] {1}));
+    try (SimpleIndexServer primary = SimpleIndexServer.start(empty);
+        SimpleIndexServer extra = SimpleIndexServer.start(POETRY)) {
+      try (PypiIndex index = IndexTesting.builder(primary.indexUrl(), extra.indexUrl()).cacheDirectory(cache).build()) {
+        assertEquals(extra.indexUrl(), index.page(ProjectName.of("six")).join().index());
+      }
+      primary.resetCounts();
+      extra.resetCounts();
+      try (PypiIndex index = IndexTesting.builder(primary.indexUrl(), extra.indexUrl()).cacheDirectory(cache)
+          .offline(true).build()) {
+        // the primary answered 404 online: offline, six is still taken from the extra index
+        assertEquals(extra.indexUrl(), index.page(ProjectName.of("six")).join().index());
+        assertEquals(0, primary.totalRequests() + extra.totalRequests());
+      }
+    }
+  }
+
+  @Test
   void offlineWorksAfterOneOnlineRun(@TempDir Path cache) {
     try (SimpleIndexServer server = SimpleIndexServer.start(POETRY)) {
       List<CoreMetadata> online;

@@ -199,6 +199,25 @@ class PypiIndexFaultTest {
   }
 
   @Test
+  void aPageLargerThanTheLimitIsRefused() {
+    server.enqueue(json(PAGE));
+    try (PypiIndex index = IndexTesting.builder(indexUrl).maxPageBytes(100).build()) {
+      assertEquals("response from " + pageUrl + " is larger (" + PAGE.length()
+          + " bytes) than the maximum allowed (100 bytes, from maxPageBytes)",
+          IndexTesting.failure(index.page(DEMO)).getMessage());
+    }
+  }
+
+  @Test
+  void credentialsInFileUrlsOfAPageAreTakenOut() {
+    server.enqueue(json(PAGE.replace("\"url\": \"demo-1.0-py3-none-any.whl\"",
+        "\"url\": \"https://bob:t0ken@files.example/demo-1.0-py3-none-any.whl\"")));
+    try (PypiIndex index = IndexTesting.builder(indexUrl).build()) {
+      assertEquals("https://files.example/demo-1.0-py3-none-any.whl", index.page(DEMO).join().files().get(0).url());
+    }
+  }
+
+  @Test
   void aFailureIsNotCached() {
     server.enqueue(new MockResponse().setResponseCode(400));
     server.enqueue(json(PAGE));

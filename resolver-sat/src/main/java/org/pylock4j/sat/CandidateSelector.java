@@ -60,6 +60,7 @@ final class CandidateSelector {
   private final TagSet tags;
   private final Version python;
   private final Map<String, Boolean> pythonOk = new HashMap<>();
+  private final Map<String, Integer> wheelRanks = new HashMap<>();
   private final Map<ProjectName, List<Requirement>> pins;
 
   CandidateSelector(ResolutionRequest request, Map<ProjectName, List<Requirement>> pins) {
@@ -126,12 +127,7 @@ final class CandidateSelector {
       return Reason.TOO_NEW;
     }
     if (f.isWheel()) {
-      int rank;
-      try {
-        rank = tags.rank(WheelFilename.parse(f.filename()));
-      } catch (RuntimeException e) {
-        return Reason.NO_COMPATIBLE_FILE;
-      }
+      int rank = wheelRank(f.filename());
       if (rank < 0) {
         return Reason.NO_COMPATIBLE_FILE;
       }
@@ -146,6 +142,29 @@ final class CandidateSelector {
     }
     usable.add(new Ranked(f, Integer.MAX_VALUE));
     return null;
+  }
+
+  /**
+   * The rank of a wheel for the target, -1 when it does not install there or its name is not a
+   * wheel filename. Wheels with the same tag triple (the last three fields) share the rank, so the
+   * tags of a triple are ranked once per resolution.
+   */
+  private int wheelRank(String filename) {
+    String stem = filename.substring(0, filename.length() - ".whl".length());
+    int third = stem.lastIndexOf('-', stem.lastIndexOf('-', stem.lastIndexOf('-') - 1) - 1);
+    String triple = third < 0 ? filename : stem.substring(third + 1);
+    Integer cached = wheelRanks.get(triple);
+    if (cached != null) {
+      return cached;
+    }
+    int rank;
+    try {
+      rank = tags.rank(WheelFilename.parse(filename));
+    } catch (RuntimeException e) {
+      return -1;
+    }
+    wheelRanks.put(triple, rank);
+    return rank;
   }
 
   /** Whether a Requires-Python value admits the target; an unparsable value admits it. */

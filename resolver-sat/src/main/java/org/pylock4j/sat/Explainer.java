@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.pylock4j.error.PylockException;
 import org.pylock4j.error.UnsatisfiableException;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.requirement.Requirement;
@@ -56,6 +57,8 @@ final class Explainer {
   private List<Origin> core() {
     Encoder e = problem.encoder;
     ISolver inner = SolverFactory.newDefault();
+    inner.setTimeoutOnConflicts(Integer.MAX_VALUE);
+    inner.setSearchListener(problem.encoder.stop());
     HighLevelXplain<ISolver> xplain = new HighLevelXplain<>(inner);
     xplain.newVar(e.maxVar());
     try {
@@ -70,6 +73,8 @@ final class Explainer {
       }
       Collection<Integer> groups = xplain.explain();
       return new TreeSet<>(groups).stream().filter(g -> g > 0).map(g -> e.origins.get(g - 1)).toList();
+    } catch (PylockException stopped) {
+      throw stopped; // cancelled or out of time while explaining
     } catch (ContradictionException | TimeoutException | RuntimeException ex) {
       // Fall back to the roots: still true, only less precise.
       List<Origin> roots = new ArrayList<>();
@@ -134,11 +139,42 @@ final class Explainer {
     return causes;
   }
 
-  /** Adds a note when the required project has no candidate at all. */
+  /**
+   * Adds a note when the required project has no candidate at all, or none that matches {@code
+   * r}: then the versions that would match and why they are not candidates.
+   */
   private void note(Requirement r, List<ConflictCause> causes, Set<ProjectName> noted) {
     Project q = problem.projects.get(r.projectName());
-    if (q != null && q.ready() && q.candidates.isEmpty() && noted.add(q.name)) {
-      causes.add(new ConflictCause.NoCandidates(q.name, q.noCandidateReason));
+    if (q == null || !q.ready()) {
+      return;
+    }
+    if (q.candidates.isEmpty()) {
+      if (noted.add(q.name)) {
+        causes.add(new ConflictCause.NoCandidates(q.name, q.noCandidateReason));
+      }
+      return;
+    }
+    if (problem.matching(q, r).length > 0 || r.url() != null) {
+      return;
+    }
+    // Versions the request excluded are left to the caller that excluded them to explain (as
+    // VulnerabilityAudit does); the others are named with the reason.
+    Map<Version, String> excluded =
+        problem.request.excludedVersions().getOrDefault(q.name, Map.of());
+    List<String> why = new ArrayList<>();
+    q.notCandidates.forEach((v, reason) -> {
+      if (!excluded.containsKey(v) && r.specifier().contains(v, true)) {
+        why.add(v + " " + reason);
+      }
+    });
+    if (why.isEmpty()) {
+      return;
+    }
+    String text = "no candidate version matches " + r.specifier() + " (" + String.join("; ", why)
+        + ")";
+    ConflictCause note = new ConflictCause.NoCandidates(q.name, text);
+    if (!causes.contains(note)) {
+      causes.add(note);
     }
   }
 
@@ -171,7 +207,7 @@ final class Explainer {
     return depth;
   }
 
-  /** Projects that two or more requirements of the core name. */
+  /** Projects that requirements of two or more requirers (root, constraints, projects) name. */
   private static List<String> contested(List<Origin> core) {
     Map<ProjectName, Set<String>> requirers = new HashMap<>();
     for (Origin o : core) {
@@ -179,13 +215,13 @@ final class Explainer {
       String who;
       if (o instanceof Origin.Root root) {
         r = root.requirement();
-        who = "root " + root.index();
+        who = "root";
       } else if (o instanceof Origin.Dependency d) {
         r = d.requirement();
-        who = d.candidate().project.name + "|" + d.requirement();
+        who = d.candidate().project.name.toString();
       } else if (o instanceof Origin.Constraint c) {
         r = c.requirement();
-        who = "constraint " + c.requirement();
+        who = "constraint";
       } else {
         continue;
       }

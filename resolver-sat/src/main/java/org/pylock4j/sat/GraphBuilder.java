@@ -78,11 +78,29 @@ final class GraphBuilder {
     extras.forEach((name, active) -> {
       Candidate c = chosen.get(name);
       active.remove("");
+      for (String extra : active) {
+        if (!provides(c, extra)) {
+          problem.warn(c + " does not provide the extra '" + extra + "'");
+        }
+      }
       packages.add(new LockedPackage(name, c.version, c.files, c.directUrl != null ? null
           : c.project.index, active, c.directUrl));
     });
     return new Resolution(problem.roots, problem.request.target(), packages, all,
         problem.warnings, statistics);
+  }
+
+  /** Whether {@code c} declares {@code extra} (Provides-Extra, or a requirement under it). */
+  private boolean provides(Candidate c, String extra) {
+    if (c.metadata == null) {
+      return true;
+    }
+    for (String e : c.metadata.providesExtra()) {
+      if (ProjectName.normalize(e).equals(extra)) {
+        return true;
+      }
+    }
+    return !problem.dependencies(c, extra).isEmpty();
   }
 
   private Candidate target(Requirement r) {

@@ -75,7 +75,6 @@ class OraclePropertyTest {
         throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
       }
     }
-    System.out.println("oracle ms " + ORACLE_NANOS / 1000000 + " unsat " + unsat);
     if (only == null) {
       // Both outcomes must be well represented, or the generator tests little.
       assertTrue(unsat > UNIVERSES / 20 && unsat < UNIVERSES * 9 / 10, "unsat count " + unsat);
@@ -189,13 +188,9 @@ class OraclePropertyTest {
   }
 
   /** Checks one seed; returns whether it was satisfiable. */
-  static long ORACLE_NANOS;
-
   static boolean check(int seed) {
     Universe u = generate(new Random(seed));
-    long t0 = System.nanoTime();
     Map<String, String> expected = new Oracle(u).solve();
-    ORACLE_NANOS += System.nanoTime() - t0;
     Resolution actual;
     try {
       actual = SatResolver.create().resolve(request(u));

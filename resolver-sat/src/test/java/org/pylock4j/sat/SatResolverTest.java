@@ -400,7 +400,113 @@ class SatResolverTest {
         ResolutionRequest.builder().target(TARGET).source(hanging)
             .requirement(Requirement.parse("a")).build());
     assertTrue(asked.await(10, TimeUnit.SECONDS));
+    CountDownLatch abandoned = new CountDownLatch(1);
+    pending.whenComplete((v, e) -> abandoned.countDown());
     future.cancel(true);
+    // The fetch thread may still be between asking and registering the request: wait for it.
+    assertTrue(abandoned.await(10, TimeUnit.SECONDS));
     assertTrue(pending.isCancelled(), "the source's future was cancelled");
+  }
+
+  @Test
+  void timeoutNamesTheSetting() {
+    InMemoryPackageSource source = InMemoryPackageSource.builder().version("a", "1.0").build();
+    ResolutionLimitException e = assertThrows(ResolutionLimitException.class,
+        () -> SatResolver.create().resolve(request(source, "a")
+            .options(new ResolverOptions(10, 4, java.time.Duration.ofNanos(1))).build()));
+    assertEquals("timeout", e.setting());
+    assertEquals("the resolution took longer than its time budget of PT0.000000001S"
+        + " (ResolverOptions.timeout)", e.getMessage());
+  }
+
+  @Test
+  void listenerHearsEveryEventInOrder() {
+    InMemoryPackageSource source = InMemoryPackageSource.builder()
+        .version("a", "1.0", "b").version("b", "1.0").build();
+    List<String> events = Collections.synchronizedList(new ArrayList<>());
+    Resolution r = SatResolver.create().resolve(request(source, "a").listener(
+        new ResolutionListener() {
+          @Override
+          public void projectDiscovered(ProjectName project) {
+            events.add("discovered " + project);
+          }
+
+          @Override
+          public void pageFetched(ProjectPage page) {
+            events.add("page " + page.name());
+          }
+
+          @Override
+          public void metadataFetched(DistributionFile file) {
+            events.add("metadata " + file.filename());
+          }
+
+          @Override
+          public void roundSolved(int round, int unknownChosen) {
+            events.add("round " + round + " " + unknownChosen);
+          }
+
+          @Override
+          public void finished(Resolution resolution) {
+            events.add("finished " + resolution.packages().size());
+          }
+        }).build());
+    // b's page is asked for as soon as a's metadata names it, in the same batch.
+    assertEquals(List.of("discovered a", "page a", "round 1 1", "discovered b", "page b",
+        "metadata a-1.0-py3-none-any.whl", "round 2 1", "metadata b-1.0-py3-none-any.whl",
+        "round 3 0", "finished 2"), events);
+    assertEquals(new org.pylock4j.resolve.ResolutionStatistics(2, 2, 2, 3,
+        r.statistics().solverCalls(), r.statistics().elapsed()), r.statistics());
+    assertEquals(List.of(new DependencyEdge(null, ProjectName.of("a"), Requirement.parse("a")),
+        new DependencyEdge(ProjectName.of("a"), ProjectName.of("b"), Requirement.parse("b"))),
+        r.edges());
+  }
+
+  @Test
+  void rootWhoseMarkerIsFalseIsIgnored() {
+    InMemoryPackageSource source = InMemoryPackageSource.builder().version("a", "1.0").build();
+    Resolution r = resolve(source, "a", "pywin32; sys_platform == 'win32'");
+    assertEquals(Map.of("a", "1.0"), versions(r));
+    assertEquals(2, r.roots().size());
+  }
+
+  @Test
+  void indexFailureFailsTheResolution() {
+    PackageSource failing = new PackageSource() {
+      @Override
+      public CompletableFuture<ProjectPage> page(ProjectName project) {
+        return CompletableFuture.failedFuture(new org.pylock4j.error.IndexException(
+            "503 Service Unavailable", "https://example.org/simple/a/", 503, null));
+      }
+
+      @Override
+      public CompletableFuture<CoreMetadata> metadata(DistributionFile file) {
+        throw new AssertionError();
+      }
+    };
+    org.pylock4j.error.IndexException e = assertThrows(org.pylock4j.error.IndexException.class,
+        () -> SatResolver.create().resolve(ResolutionRequest.builder().target(TARGET)
+            .source(failing).requirement(Requirement.parse("a")).build()));
+    assertEquals("503 Service Unavailable", e.getMessage());
+  }
+
+  @Test
+  void explainsWhyTheVersionsARequirementNamesAreNotCandidates() {
+    InMemoryPackageSource source = InMemoryPackageSource.builder()
+        .version("a", "1.0")
+        .version("a", "2.0")
+        .file(file("a", "3.0", "a-3.0-py3-none-any.whl", "broken build", null, null),
+            metadata("2.1", "a", "3.0", List.of()))
+        .build();
+    UnsatisfiableException e = assertThrows(UnsatisfiableException.class,
+        () -> SatResolver.create().resolve(request(source, "a>=2")
+            .exclude(ProjectName.of("a"), Version.parse("2.0"), "CVE-2024-0001").build()));
+    assertEquals(List.of("root requires a>=2", "a: no candidate version matches >=2 (3.0 yanked)"),
+        e.causes());
+    // Excluded versions are the excluding caller's to explain (VulnerabilityAudit does).
+    UnsatisfiableException excludedOnly = assertThrows(UnsatisfiableException.class,
+        () -> SatResolver.create().resolve(request(source, "a==2.0")
+            .exclude(ProjectName.of("a"), Version.parse("2.0"), "CVE-2024-0001").build()));
+    assertEquals(List.of("root requires a==2.0"), excludedOnly.causes());
   }
 }
