@@ -349,7 +349,19 @@ FILTER_LISTS = [
     "2.0rc1 2.0rc1+local 2.2rc1 2.2.0rc1",
 ]
 
-HAND_SETS = [
+UNSAT_SETS = [
+    ">=2.0,<1.0", ">=1.0,<2.0", "==1.0,!=1.0", "==1.0.*,!=1.0.*", "==1.0,>1.0", "==1.0,<1.0",
+    ">1.0,<=1.0", ">1.0,<1.0.post1", ">1.0,<=1.0.post1", ">1.0.post1,<1.0.post2",
+    ">1.0.dev1,<1.0.dev2", ">=1.0.dev2,<1.0.dev2", "~=1.0,<1.0", "~=1.0,>=2", "~=1.4.5,>=1.5",
+    "==1.0+local,!=1.0", "==1.0+local,==1.0", "<=1.0,>1.0", "<=1.0,>=1.0+local", "<0", "<0.dev0",
+    "<0.dev1", "<0.0", ">=0,<0", "==0.dev0", "===1.0,===1.0", "===1.0,===2.0", "===foo,>=1",
+    "===1.0,>=2", "===1.0,<=2", "===FOO,===foo", ">=1!0,<1", "==1!1.*,<1!1", "==2.*,<2",
+    "==2.*,<2.0.dev0", "==2.*,<2.0.dev1", "!=1.*,==1.0", ">1.0a1,<1.0a1.post0", ">1.0a1,<=1.0a1+l",
+    "<1.0,>0.9.post1", ">1.0,<1.0.0.1", ">=1.0,<=1.0", ">1.0.post1.dev1,<1.0.post1.dev2",
+    "<=1.0.post1,>1.0.post0", "<1.0rc1,>=1.0rc1", ">1.0+l", "==1.0.*,==1.1.*", "~=1.0.0,==1.1.*",
+]
+
+HAND_SETS = UNSAT_SETS + [
     "", " ", ",", " , ,", ">=1.0", ">=1.0,<2.0", ">=1.0, <2.0", " >= 1.0 , < 2.0 ", "<2.0,>=1.0",
     ">=1.0,!=1.3.*,<2", "==1.0,==1.0.0", "==1.0.0,==1.0", "~=1.0,~=1.0.0", ">=1.0a1", ">=1.0a1,<2",
     "!=1.0a1", "==1.0a1.*", ">=1.0,>=1.0", ">1.7", "<1.7", "<1.7,>1.0", ">=1.0.dev0", "==2.*",
@@ -385,6 +397,7 @@ def set_row(text: str, probes: list[Version], filter_lists: list[list[Version]])
     kept = list(ss.filter(probes))
     cols.append(",".join(str(next(i for i, w in enumerate(probes) if w is v)) for v in kept) or "-")
     cols += string_bits(ss)
+    cols.append("1" if SpecifierSet(text).is_unsatisfiable() else "0")
     return "\t".join(cols)
 
 
@@ -471,7 +484,7 @@ def main() -> None:
           "probes as in specifier-contains.tsv; filter lists: " + " | ".join(FILTER_LISTS)
           + " ; set, str or ! or ?, prereleases, contains x3 (default, True, False),"
           " filter() of each list then of the probes, as indexes (- when empty), then"
-          " contains x3 of the text probes given as str", rows)
+          " contains x3 of the text probes given as str, is_unsatisfiable()", rows)
 
 
 if __name__ == "__main__":

@@ -389,7 +389,7 @@ public final class Specifier {
 
   @Override
   public boolean equals(Object o) {
-    return o == this || (o instanceof Specifier && canonicalKey().equals(((Specifier) o).canonicalKey()));
+    return o == this || (o instanceof Specifier s && canonicalKey().equals(s.canonicalKey()));
   }
 
   @Override

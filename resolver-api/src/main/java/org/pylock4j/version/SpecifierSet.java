@@ -37,6 +37,7 @@ public final class SpecifierSet {
   private final List<Specifier> canonical;
   private final boolean prereleases;
   private String text;
+  private Boolean unsatisfiable;
 
   private SpecifierSet(List<Specifier> specs) {
     this.specs = specs;
@@ -154,6 +155,22 @@ public final class SpecifierSet {
    */
   public boolean prereleases() {
     return prereleases;
+  }
+
+  /**
+   * Whether no version can satisfy every clause, as {@code packaging}'s {@code
+   * is_unsatisfiable}: {@code >=2.0,<1.0}, {@code ==1.0,!=1.0}, {@code ===a,===b} are; the empty
+   * set is not. Computed on version ranges, so it answers for all versions, not a list of them.
+   *
+   * @return true when the set admits no version at all
+   */
+  public boolean isUnsatisfiable() {
+    Boolean u = unsatisfiable;
+    if (u == null) {
+      u = Ranges.unsatisfiable(specs);
+      unsatisfiable = u;
+    }
+    return u;
   }
 
   /**
@@ -304,7 +321,7 @@ public final class SpecifierSet {
   /** Equal when the normal forms have the same clauses ({@code ==1.0} equals {@code ==1.0.0}). */
   @Override
   public boolean equals(Object o) {
-    return o == this || (o instanceof SpecifierSet && canonical.equals(((SpecifierSet) o).canonical));
+    return o == this || (o instanceof SpecifierSet s && canonical.equals(s.canonical));
   }
 
   @Override

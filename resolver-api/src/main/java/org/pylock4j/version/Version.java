@@ -370,6 +370,20 @@ public final class Version implements Comparable<Version> {
     return Integer.compare(size(), other.size());
   }
 
+  /** Equal release, trailing zeros ignored (the epoch is not compared). */
+  boolean sameRelease(Version other) {
+    int t = tail();
+    if (t != other.tail()) {
+      return false;
+    }
+    for (int i = 1; i < t; i++) {
+      if (!elemEquals(other, i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Equal epoch, release (trailing zeros ignored) and pre-release. */
   boolean sameReleaseAndPre(Version other) {
     int t = tail();

@@ -85,6 +85,7 @@ class SpecifierConformanceTest {
     assertEquals(row[f + 1], textBits(t -> s.contains(t)), "contains(str)");
     assertEquals(row[f + 2], textBits(t -> s.contains(t, true)), "contains(str, True)");
     assertEquals(row[f + 3], textBits(t -> s.contains(t, false)), "contains(str, False)");
+    assertEquals(row[f + 4].equals("1"), s.isUnsatisfiable(), "is_unsatisfiable");
     assertEquals(s, SpecifierSet.parse(s.toString()));
     assertEquals(s.toString(), SpecifierSet.parse(s.toString()).toString());
   }

@@ -95,7 +95,8 @@ class SpecifierSetTest {
 
   @Test
   void andIsTheConjunction() {
-    SpecifierSet s = SpecifierSet.parse(">=1.0.0,!=1.0.1").and(SpecifierSet.parse("<=2.0.0,!=2.0.1"));
+    SpecifierSet s =
+        SpecifierSet.parse(">=1.0.0,!=1.0.1").and(SpecifierSet.parse("<=2.0.0,!=2.0.1"));
     assertEquals("!=1.0.1,!=2.0.1,<=2.0.0,>=1.0.0", s.toString());
     assertFalse(s.contains(Version.parse("2.0.1")));
     assertTrue(s.contains(Version.parse("1.5")));
@@ -143,6 +144,19 @@ class SpecifierSetTest {
     assertFalse(s.contains(Version.parse("2.3")));
     assertTrue(s.contains(Version.parse("2.2.3")));
     assertTrue(SpecifierSet.parse("~=2.2-c1").contains(Version.parse("2.3")));
+  }
+
+  @Test
+  void unsatisfiableWhenNoVersionCanMatchEveryClause() {
+    assertTrue(SpecifierSet.parse(">=2.0,<1.0").isUnsatisfiable());
+    assertTrue(SpecifierSet.parse("==1.0,!=1.0").isUnsatisfiable());
+    assertTrue(SpecifierSet.parse(">1.0,<1.0.post1").isUnsatisfiable()); // >1.0 skips posts
+    assertTrue(SpecifierSet.parse("===1.0,===2.0").isUnsatisfiable());
+    assertTrue(SpecifierSet.parse("<0").isUnsatisfiable());
+    assertFalse(SpecifierSet.parse(">=1.0,<=1.0").isUnsatisfiable());
+    assertFalse(SpecifierSet.parse("<=1.0,==1.0+local").isUnsatisfiable());
+    assertFalse(SpecifierSet.parse(">1.0,<1.0.0.1").isUnsatisfiable());
+    assertFalse(SpecifierSet.any().isUnsatisfiable());
   }
 
   @Test

@@ -23,7 +23,8 @@ class VersionFuzzTest {
     "~=2.2", ">=1.0, <2, !=1.3.*", "===foo", "<1.7rc1", ">1.7.post1", "==1.0+ubuntu-1",
     "99999999999999999999.1a99999999999999999999",
   };
-  private static final String ALPHABET = "0123456789.-_!+*vVaAbBcCrRpPeEoOsStTdDlLxX ~=<>,;()\t\n\\'\"";
+  private static final String ALPHABET =
+      "0123456789.-_!+*vVaAbBcCrRpPeEoOsStTdDlLxX ~=<>,;()\t\n\\'\"";
   private static final char[] ODD = {
     '\u0000', '\u00a0', '\u017f', '\u0131', '\u0130', '\u212a', '\u3000', '\u0661', '\uff11',
     '\ud83d', '\ude00', '\ufeff', '\u2028', '\uffff',
