@@ -66,6 +66,8 @@ final class LockCommand extends Base {
   @Mixin IndexOptions index = new IndexOptions();
   @Mixin TargetOptions target = new TargetOptions();
   @Mixin PolicyOptions policy = new PolicyOptions();
+  @Mixin TrustOptions trust = new TrustOptions();
+  @Mixin PinOptions pins = new PinOptions();
 
   @Option(
       names = {"-o", "--output"},
@@ -122,21 +124,24 @@ final class LockCommand extends Base {
     Path out = outputPath();
     List<ProjectName> upgraded = upgradedPackages();
     Inputs read = inputs.read(context.environment());
+    trust.checkNames(read, reporter);
     TargetEnvironment environment = target.target(context.detector(), reporter);
     IndexSettings settings = index.settings(read, context.environment());
     Map<ProjectName, Version> preferred =
         out == null || upgrade ? Map.of() : existingPins(out, upgraded);
 
     Resolution resolution;
-    try (PypiIndex source = index(settings)) {
+    try (PypiIndex source = index(settings);
+        PinOptions.Sources sources = pins.open(this, settings, inputs.project, source)) {
       ResolutionRequest.Builder request =
-          request(read, environment, settings, policy, onlyBinary, source);
+          request(read, environment, settings, policy, onlyBinary, sources.source());
       preferred.forEach(request::prefer);
-      resolution = resolvers.get().resolve(request.build());
+      resolution = trust.resolve(resolvers.get(), request.build());
     }
     reporter.clearProgress();
     resolution.warnings().forEach(reporter::warning);
     checkHashes(resolution, fmt);
+    TrustOptions.reportBuilds(resolution, reporter);
 
     LockOptions.Builder options = LockOptions.builder().command(command());
     rootFiles(read).forEach(options::inputFile);
