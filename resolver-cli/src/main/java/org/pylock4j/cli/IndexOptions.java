@@ -38,10 +38,8 @@ final class IndexOptions {
   @Option(
       names = "--index-strategy",
       paramLabel = "STRATEGY",
-      description = {
-        "first-index (default): a project found on an index is never taken from a later one;",
-        "unsafe-best-match: every index's versions are candidates."
-      })
+      description = "first-index (default): a project found on an index is never taken from a later one; "
+          + "unsafe-best-match: every index's versions are candidates.")
   String indexStrategy;
 
   @Option(names = "--offline", description = "Answer from the cache only; fail when it misses.")

@@ -21,7 +21,7 @@ final class InputOptions {
   @Option(
       names = {"-r", "--requirement"},
       paramLabel = "FILE",
-      description = "A requirements file (pip syntax: comments, continuations, -r/-c, ${VAR}).")
+      description = "A requirements file (pip syntax: comments, continuations, -r/-c, $${VAR}).")
   List<Path> requirementFiles = new ArrayList<>();
 
   @Option(

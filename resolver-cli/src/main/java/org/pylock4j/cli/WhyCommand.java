@@ -22,11 +22,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "why",
     mixinStandardHelpOptions = true,
+    header = "Show the chains of requirements that pull a package into a lock.",
     description = "Prints the chains of requirements that pull NAME into LOCK.",
-    footer = {
-      "",
-      "Exit codes: 0 answered; 1 NAME is not in the lock; 2 bad input."
-    })
+    footer = "%nExit codes: 0 answered; 1 NAME is not in the lock; 2 bad input.")
 final class WhyCommand extends Base {
 
   /** At most this many chains are printed. */

@@ -165,7 +165,7 @@ class TargetAndOptionsTest {
   void helpAndVersionExitZero() {
     Cli.Result help = Cli.run("lock", "--help");
     assertEquals(0, help.code(), help.toString());
-    assertTrue(help.out().startsWith("Usage: pylock4j lock "), help.out());
+    assertTrue(help.out().startsWith("Resolve requirements and write a lock.\nUsage: pylock4j lock "), help.out());
     for (String option :
         List.of("--requirement", "--constraint", "--project", "--extra", "--group", "--index-url",
             "--extra-index-url", "--index-strategy", "--offline", "--cache-dir",

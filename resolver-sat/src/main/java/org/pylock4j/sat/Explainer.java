@@ -134,11 +134,35 @@ final class Explainer {
     return causes;
   }
 
-  /** Adds a note when the required project has no candidate at all. */
+  /**
+   * Adds a note when the required project has no candidate at all, or none that matches {@code
+   * r}: then the versions that would match and why they are not candidates.
+   */
   private void note(Requirement r, List<ConflictCause> causes, Set<ProjectName> noted) {
     Project q = problem.projects.get(r.projectName());
-    if (q != null && q.ready() && q.candidates.isEmpty() && noted.add(q.name)) {
-      causes.add(new ConflictCause.NoCandidates(q.name, q.noCandidateReason));
+    if (q == null || !q.ready()) {
+      return;
+    }
+    if (q.candidates.isEmpty()) {
+      if (noted.add(q.name)) {
+        causes.add(new ConflictCause.NoCandidates(q.name, q.noCandidateReason));
+      }
+      return;
+    }
+    if (problem.matching(q, r).length > 0 || r.url() != null) {
+      return;
+    }
+    List<String> why = new ArrayList<>();
+    q.notCandidates.forEach((v, reason) -> {
+      if (r.specifier().contains(v, true)) {
+        why.add(v + " " + reason);
+      }
+    });
+    String text = "no candidate version matches " + r.specifier()
+        + (why.isEmpty() ? "" : " (" + String.join("; ", why) + ")");
+    ConflictCause note = new ConflictCause.NoCandidates(q.name, text);
+    if (!causes.contains(note)) {
+      causes.add(note);
     }
   }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -17,11 +18,13 @@ final class FetchBatch {
   /** One request and, once complete, its outcome. */
   static final class Fetch<T> {
     final Supplier<CompletableFuture<T>> start;
+    final Consumer<T> then;
     volatile T value;
     volatile Throwable error;
 
-    Fetch(Supplier<CompletableFuture<T>> start) {
+    Fetch(Supplier<CompletableFuture<T>> start, Consumer<T> then) {
       this.start = start;
+      this.then = then;
     }
   }
 
@@ -32,6 +35,7 @@ final class FetchBatch {
   private int next;
   private int running;
   private int remaining;
+  private boolean started;
   private boolean pumping;
   private boolean pumpAgain;
   private volatile boolean cancelled;
@@ -41,21 +45,35 @@ final class FetchBatch {
   }
 
   <T> Fetch<T> add(Supplier<CompletableFuture<T>> start) {
-    Fetch<T> f = new Fetch<>(start);
-    fetches.add(f);
+    return add(start, null);
+  }
+
+  /**
+   * Adds a request; {@code then} (or null) runs with its value on the completing thread before
+   * the batch can complete, and may add more requests to the batch (from any thread).
+   */
+  <T> Fetch<T> add(Supplier<CompletableFuture<T>> start, Consumer<T> then) {
+    Fetch<T> f = new Fetch<>(start, then);
+    boolean live;
+    synchronized (this) {
+      fetches.add(f);
+      remaining++;
+      live = started;
+    }
+    if (live) {
+      pump();
+    }
     return f;
   }
 
-  int size() {
-    return fetches.size();
-  }
-
-  /** Starts the requests; the future completes when all have. */
+  /** Starts the requests; the future completes when all have, including those added later. */
   CompletableFuture<Void> run() {
+    boolean empty;
     synchronized (this) {
-      remaining = fetches.size();
+      started = true;
+      empty = remaining == 0;
     }
-    if (fetches.isEmpty()) {
+    if (empty) {
       done.complete(null);
     } else {
       pump();
@@ -105,13 +123,20 @@ final class FetchBatch {
     } catch (RuntimeException e) {
       future = CompletableFuture.failedFuture(e);
     }
-    CompletableFuture<T> started = future;
-    inFlight.add(started);
-    started.whenComplete(
+    CompletableFuture<T> pending = future;
+    inFlight.add(pending);
+    pending.whenComplete(
         (value, error) -> {
           f.value = value;
           f.error = error;
-          inFlight.remove(started);
+          if (error == null && f.then != null && !cancelled) {
+            try {
+              f.then.accept(value);
+            } catch (RuntimeException e) {
+              f.error = e;
+            }
+          }
+          inFlight.remove(pending);
           boolean last;
           synchronized (this) {
             running--;

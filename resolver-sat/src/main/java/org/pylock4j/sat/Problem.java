@@ -135,7 +135,9 @@ final class Problem {
       candidates.add(
           new Candidate(p, sel.version(), sel.files(), sel.files().get(0), null, encoder.newVar()));
     }
-    s.rejected().forEach((v, r) -> p.notCandidates.put(v, r.version));
+    Map<Version, String> excluded = request.excludedVersions().getOrDefault(p.name, Map.of());
+    s.rejected().forEach((v, r) -> p.notCandidates.put(v, r == CandidateSelector.Reason.EXCLUDED
+        ? r.version + " (" + excluded.get(v) + ")" : r.version));
     if (candidates.isEmpty()) {
       p.noCandidateReason = selector.noCandidates(page.files().isEmpty(), s.rejected());
     }

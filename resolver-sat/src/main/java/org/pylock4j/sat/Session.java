@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -12,6 +16,8 @@ import org.pylock4j.error.InvalidInputException;
 import org.pylock4j.error.PylockException;
 import org.pylock4j.error.ResolutionLimitException;
 import org.pylock4j.metadata.CoreMetadata;
+import org.pylock4j.requirement.ProjectName;
+import org.pylock4j.requirement.Requirement;
 import org.pylock4j.resolve.ProjectPage;
 import org.pylock4j.resolve.Resolution;
 import org.pylock4j.resolve.ResolutionListener;
@@ -46,8 +52,12 @@ final class Session {
   private volatile FetchBatch batch;
   private final List<PageFetch> pageFetches = new ArrayList<>();
   private final List<MetadataFetch> metadataFetches = new ArrayList<>();
+  /** Names whose page is integrated or requested; read and written by fetch callbacks too. */
+  private final Set<ProjectName> pagesKnown = ConcurrentHashMap.newKeySet();
+  /** Pages requested from metadata callbacks during the current batch. */
+  private final Queue<PageFetch> pagePrefetches = new ConcurrentLinkedQueue<>();
 
-  private record PageFetch(Project project, FetchBatch.Fetch<ProjectPage> fetch) {}
+  private record PageFetch(ProjectName project, FetchBatch.Fetch<ProjectPage> fetch) {}
 
   private record MetadataFetch(Candidate candidate, FetchBatch.Fetch<CoreMetadata> fetch) {}
 
@@ -99,6 +109,11 @@ final class Session {
       if (!begun) {
         begun = true;
         problem.start();
+        for (Project p : problem.projects.values()) {
+          if (p.ready()) {
+            pagesKnown.add(p.name); // direct URL projects: no page
+          }
+        }
       }
       stop.check();
       integrate();
@@ -158,7 +173,7 @@ final class Session {
    */
   private void prefetch(Candidate c) {
     Project p = c.project;
-    int more = Math.min(64, (1 << Math.min(p.walks, 6)) - 1);
+    int more = Math.min(64, (1 << Math.min(2 * p.walks, 6)) - 1);
     p.walks++;
     List<Candidate> order = optimizer.preferenceOrder(p);
     for (int j = order.indexOf(c) + 1; j < order.size() && more > 0; j++) {
@@ -175,12 +190,13 @@ final class Session {
     List<Project> pages = new ArrayList<>(problem.pagesWanted);
     pages.sort(Comparator.comparing(p -> p.name));
     for (Project p : pages) {
-      listener.projectDiscovered(p.name);
-      pageFetches.add(new PageFetch(p, b.add(() -> request.source().page(p.name))));
+      if (pagesKnown.add(p.name)) {
+        requestPage(b, p.name, pageFetches::add);
+      }
     }
     for (Candidate c : problem.metadataWanted) {
-      metadataFetches.add(
-          new MetadataFetch(c, b.add(() -> request.source().metadata(c.metadataFile))));
+      metadataFetches.add(new MetadataFetch(c, b.add(
+          () -> request.source().metadata(c.metadataFile), m -> prefetchPages(b, m))));
     }
     problem.pagesWanted.clear();
     problem.metadataWanted.clear();
@@ -195,15 +211,46 @@ final class Session {
     }
   }
 
+  private void requestPage(FetchBatch b, ProjectName name, java.util.function.Consumer<PageFetch> to) {
+    listener.projectDiscovered(name);
+    to.accept(new PageFetch(name, b.add(() -> request.source().page(name))));
+  }
+
+  /**
+   * On a fetch thread, as soon as metadata arrives: asks, in the same batch, for the pages of the
+   * projects its requirements name without extras (their clauses need them next), so a round
+   * waits for one trip to the index, not two. Which pages is fixed by the metadata, not timing.
+   */
+  private void prefetchPages(FetchBatch b, CoreMetadata metadata) {
+    for (String line : metadata.requiresDist()) {
+      Requirement r;
+      try {
+        r = Requirement.parse(line);
+        if (!problem.markers.holds(r.marker())) {
+          continue;
+        }
+      } catch (RuntimeException e) {
+        continue;
+      }
+      if (pagesKnown.add(r.projectName())) {
+        requestPage(b, r.projectName(), pagePrefetches::add);
+      }
+    }
+  }
+
   private void integrate() {
-    pageFetches.sort(Comparator.comparing(f -> f.project.name));
+    pageFetches.addAll(pagePrefetches);
+    pagePrefetches.clear();
+    pageFetches.sort(Comparator.comparing(PageFetch::project));
     for (PageFetch f : pageFetches) {
       if (f.fetch.error != null) {
-        throw failure(f.fetch.error, "reading the page of " + f.project.name);
+        throw failure(f.fetch.error, "reading the page of " + f.project);
       }
       pagesFetched++;
       listener.pageFetched(f.fetch.value);
-      problem.integratePage(f.project, f.fetch.value);
+      Project p = problem.project(f.project);
+      p.pageRequested = true;
+      problem.integratePage(p, f.fetch.value);
     }
     pageFetches.clear();
     metadataFetches.sort(Comparator.comparing((MetadataFetch f) -> f.candidate.project.name)

@@ -72,7 +72,7 @@ class RealDataTest {
     // Same answer as resolvelib's functional tests.
     "resolvelib-cheroot, 50",
     "resolvelib-with-without-extras, 30",
-    "resolvelib-conflict-with-dependency, 20",
+    "resolvelib-conflict-with-dependency, 25",
   })
   void matchesResolvelib(String name, int maxMetadataFetched) {
     Resolution r = resolve(name);

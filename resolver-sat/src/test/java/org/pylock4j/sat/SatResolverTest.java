@@ -447,9 +447,10 @@ class SatResolverTest {
             events.add("finished " + resolution.packages().size());
           }
         }).build());
-    assertEquals(List.of("discovered a", "page a", "round 1 1", "metadata a-1.0-py3-none-any.whl",
-        "discovered b", "page b", "round 2 1", "metadata b-1.0-py3-none-any.whl", "round 3 0",
-        "finished 2"), events);
+    // b's page is asked for as soon as a's metadata names it, in the same batch.
+    assertEquals(List.of("discovered a", "page a", "round 1 1", "discovered b", "page b",
+        "metadata a-1.0-py3-none-any.whl", "round 2 1", "metadata b-1.0-py3-none-any.whl",
+        "round 3 0", "finished 2"), events);
     assertEquals(new org.pylock4j.resolve.ResolutionStatistics(2, 2, 2, 3,
         r.statistics().solverCalls(), r.statistics().elapsed()), r.statistics());
     assertEquals(List.of(new DependencyEdge(null, ProjectName.of("a"), Requirement.parse("a")),
@@ -483,5 +484,20 @@ class SatResolverTest {
         () -> SatResolver.create().resolve(ResolutionRequest.builder().target(TARGET)
             .source(failing).requirement(Requirement.parse("a")).build()));
     assertEquals("503 Service Unavailable", e.getMessage());
+  }
+
+  @Test
+  void explainsWhyTheVersionsARequirementNamesAreNotCandidates() {
+    InMemoryPackageSource source = InMemoryPackageSource.builder()
+        .version("a", "1.0")
+        .version("a", "2.0")
+        .file(file("a", "3.0", "a-3.0-py3-none-any.whl", "broken build", null, null),
+            metadata("2.1", "a", "3.0", List.of()))
+        .build();
+    UnsatisfiableException e = assertThrows(UnsatisfiableException.class,
+        () -> SatResolver.create().resolve(request(source, "a>=2")
+            .exclude(ProjectName.of("a"), Version.parse("2.0"), "CVE-2024-0001").build()));
+    assertEquals(List.of("root requires a>=2", "a: no candidate version matches >=2 (2.0 excluded"
+        + " by the request (CVE-2024-0001); 3.0 yanked)"), e.causes());
   }
 }
