@@ -417,4 +417,69 @@ class TrustCommandsTest {
             + " 'https://example.org/simple/'\n",
         r.err());
   }
+
+  @Test
+  void verifyReadsPinnedProjectsFromTheirIndex() throws IOException {
+    try (SimpleIndexServer internal = SimpleIndexServer.start(V1)) {
+      String pin = "lib-a=" + internal.indexUrl();
+      Path lock = locked(server, "pylock.toml", "app-core", "--index", pin);
+      List<String> verify =
+          List.of(
+              "verify", lock.toString(), "--index-url", server.indexUrl(), "--cache-dir",
+              dir.resolve("cache").toString());
+      Cli.Result pinned =
+          Cli.run(
+              java.util.stream.Stream.concat(verify.stream(), java.util.stream.Stream.of("--index", pin))
+                  .toArray(String[]::new));
+      assertEquals(0, pinned.code(), pinned.toString());
+      Cli.Result unpinned = Cli.run(verify.toArray(String[]::new));
+      assertEquals(1, unpinned.code(), unpinned.toString());
+    }
+  }
+
+  // builds
+
+  /**
+   * A directory index holding project sdist-only, version 1.0, with an sdist and no wheel (its
+   * static metadata (2.2) served next to it, PEP 658, so nothing is built or unpacked).
+   */
+  Path sdistOnlyIndex() throws Exception {
+    Path project = dir.resolve("sdist-index").resolve("sdist-only");
+    Files.createDirectories(project);
+    byte[] sdist = "not really a tarball".getBytes(StandardCharsets.UTF_8);
+    byte[] metadata =
+        "Metadata-Version: 2.2\nName: sdist-only\nVersion: 1.0\n".getBytes(StandardCharsets.UTF_8);
+    Files.write(project.resolve("sdist_only-1.0.tar.gz"), sdist);
+    Files.write(project.resolve("sdist_only-1.0.tar.gz.metadata"), metadata);
+    Files.writeString(
+        project.resolve("index.json"),
+        "{\"meta\": {\"api-version\": \"1.1\"}, \"name\": \"sdist-only\", \"versions\": [\"1.0\"],"
+            + " \"files\": [{\"filename\": \"sdist_only-1.0.tar.gz\", \"url\": \"sdist_only-1.0.tar.gz\","
+            + " \"hashes\": {\"sha256\": \"" + sha256(sdist) + "\"}, \"upload-time\":"
+            + " \"2024-01-01T00:00:00Z\", \"core-metadata\": {\"sha256\": \"" + sha256(metadata)
+            + "\"}}]}");
+    return dir.resolve("sdist-index");
+  }
+
+  static String sha256(byte[] data) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
+  }
+
+  @Test
+  void anSdistOnlyPackageIsWarnedAbout() throws Exception {
+    Path index = sdistOnlyIndex();
+    Path out = dir.resolve("pylock.toml");
+    Cli.Result r =
+        lock(server, "sdist-only", "lib-c<1.5", "--index", "sdist-only=" + index, "-o", out.toString());
+    assertEquals(0, r.code(), r.toString());
+    assertEquals(
+        "warning: sdist-only==1.0: no wheel, only the sdist sdist_only-1.0.tar.gz (installing it"
+            + " runs its build): it would run code at install time (--only-binary refuses sdists)\n"
+            + "Locked 2 packages for CPython 3.12 on linux x86_64 into " + out + "\n",
+        r.err());
+    Cli.Result refused =
+        lock(server, "sdist-only", "--only-binary", "--index", "sdist-only=" + index, "-o", "-");
+    assertEquals(1, refused.code(), refused.toString());
+  }
 }
