@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.pylock4j.error.IndexException;
 import org.pylock4j.metadata.CoreMetadata;
 import org.pylock4j.requirement.ProjectName;
@@ -203,11 +205,10 @@ public final class InMemoryPackageSource implements PackageSource {
     }
 
     private static List<String> extrasNamed(List<String> requiresDist) {
-      java.util.regex.Pattern extra =
-          java.util.regex.Pattern.compile("extra\\s*==\\s*['\"]([^'\"]+)['\"]");
+      Pattern extra = Pattern.compile("extra\\s*==\\s*['\"]([^'\"]+)['\"]");
       List<String> extras = new ArrayList<>();
       for (String line : requiresDist) {
-        java.util.regex.Matcher m = extra.matcher(line);
+        Matcher m = extra.matcher(line);
         while (m.find()) {
           if (!extras.contains(m.group(1))) {
             extras.add(m.group(1));

@@ -48,7 +48,8 @@ abstract class Base implements Callable<Integer> {
     PypiIndex.Builder builder =
         PypiIndex.builder()
             .indexUrls(settings.urls())
-            .indexStrategy(settings.bestMatch() ? IndexStrategy.UNSAFE_BEST_MATCH : IndexStrategy.FIRST_INDEX)
+            .indexStrategy(
+                settings.bestMatch() ? IndexStrategy.UNSAFE_BEST_MATCH : IndexStrategy.FIRST_INDEX)
             .offline(settings.offline())
             .cacheDirectory(settings.cacheDir())
             .maxParallelRequests(settings.threads())

@@ -38,8 +38,8 @@ final class IndexOptions {
   @Option(
       names = "--index-strategy",
       paramLabel = "STRATEGY",
-      description = "first-index (default): a project found on an index is never taken from a later one; "
-          + "unsafe-best-match: every index's versions are candidates.")
+      description = "first-index (default): a project found on an index is never taken from a "
+          + "later one; unsafe-best-match: every index's versions are candidates.")
   String indexStrategy;
 
   @Option(names = "--offline", description = "Answer from the cache only; fail when it misses.")
@@ -80,7 +80,9 @@ final class IndexOptions {
       add(extra, location(url, "--extra-index-url"));
     }
     inputs.hints().extraIndexUrls.forEach(url -> add(extra, location(url, "--extra-index-url")));
-    inputs.settings().extraIndexUrls().forEach(url -> add(extra, location(url, "extra-index-urls")));
+    for (String url : inputs.settings().extraIndexUrls()) {
+      add(extra, location(url, "extra-index-urls"));
+    }
     List<String> urls = new ArrayList<>();
     if (!inputs.hints().noIndex || indexUrl != null) {
       urls.add(location(primary, "--index-url"));

@@ -36,10 +36,10 @@ import picocli.CommandLine.Parameters;
     sortOptions = false,
     mixinStandardHelpOptions = true,
     header = "Resolve requirements and write a lock.",
-    description = "Resolves requirements and writes a lock: PEP 751 pylock.toml, or requirements.txt with "
-        + "--hash lines. An existing lock at the output path keeps its versions unless a "
-        + "requirement forces a change or --upgrade/--upgrade-package asks for one. A failed run "
-        + "leaves it as it was.",
+    description = "Resolves requirements and writes a lock: PEP 751 pylock.toml, or "
+        + "requirements.txt with --hash lines. An existing lock at the output path keeps its "
+        + "versions unless a requirement forces a change or --upgrade/--upgrade-package asks for "
+        + "one. A failed run leaves it as it was.",
     footer = "%nExit codes: 0 locked; 1 unsatisfiable (explanation on stderr); 2 bad input (file, "
         + "line, column); 3 index or network failure; 4 other failure.")
 final class LockCommand extends Base {
@@ -68,8 +68,8 @@ final class LockCommand extends Base {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
-      description = "Where to write the lock (default: pylock.toml; '-' for stdout). A name ending in .txt "
-          + "gets the requirements format.")
+      description = "Where to write the lock (default: pylock.toml; '-' for stdout). A name "
+          + "ending in .txt gets the requirements format.")
   String output = "pylock.toml";
 
   @Option(
@@ -94,9 +94,10 @@ final class LockCommand extends Base {
 
   @Option(
       names = "--allow-unhashed",
-      description = "In a requirements file, pin packages whose files the index gives no hash for, without "
-          + "--hash lines (and say so). By default such a lock is refused: installers could not "
-          + "check those files. A pylock.toml always needs a hash for every file (PEP 751).")
+      description = "In a requirements file, pin packages whose files the index gives no hash "
+          + "for, without --hash lines (and say so). By default such a lock is refused: "
+          + "installers could not check those files. A pylock.toml always needs a hash for every "
+          + "file (PEP 751).")
   boolean allowUnhashed;
 
   LockCommand(CliContext context, Supplier<Resolver> resolvers, List<String> arguments) {

@@ -66,10 +66,10 @@ public final class Main {
       name = "pylock4j",
       mixinStandardHelpOptions = true,
       versionProvider = Version.class,
-      description = "Resolves Python dependencies with a SAT solver and writes reproducible, hash-annotated"
-          + " locks. No package code is ever run.",
-      footer = "%nExit codes: 0 ok; 1 unsatisfiable, or verify found drift; 2 bad input; 3 index or "
-          + "network failure; 4 other failure (run with --verbose).")
+      description = "Resolves Python dependencies with a SAT solver and writes reproducible, "
+          + "hash-annotated locks. No package code is ever run.",
+      footer = "%nExit codes: 0 ok; 1 unsatisfiable, or verify found drift; 2 bad input; 3 index "
+          + "or network failure; 4 other failure (run with --verbose).")
   static final class Top implements Runnable {
     private final CliContext context;
 

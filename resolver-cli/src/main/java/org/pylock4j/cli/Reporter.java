@@ -142,9 +142,8 @@ final class Reporter {
     } else if (failure instanceof IndexException e) {
       String status = e.status().map(s -> " (HTTP " + s + ")").orElse("");
       String message = e.getMessage();
-      err.println(
-          "error: index failure: " + (message.contains(e.url()) ? message : e.url() + ": " + message)
-              + status);
+      String what = message.contains(e.url()) ? message : e.url() + ": " + message;
+      err.println("error: index failure: " + what + status);
       code = Exit.INDEX;
     } else if (failure instanceof PylockException e) {
       err.println("error: " + e.getMessage());

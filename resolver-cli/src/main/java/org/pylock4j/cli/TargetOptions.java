@@ -49,8 +49,8 @@ final class TargetOptions {
   @Option(
       names = "--python-platform",
       paramLabel = "PLATFORM",
-      description = "Lock for this platform: linux (x86_64), macos (arm64), windows (amd64), linux-aarch64,"
-          + " macos-x86_64, or a wheel platform tag such as manylinux_2_28_x86_64, "
+      description = "Lock for this platform: linux (x86_64), macos (arm64), windows (amd64), "
+          + "linux-aarch64, macos-x86_64, or a wheel platform tag such as manylinux_2_28_x86_64, "
           + "macosx_11_0_arm64, win_amd64.")
   String pythonPlatform;
 

@@ -31,12 +31,12 @@ import picocli.CommandLine.Parameters;
     sortOptions = false,
     mixinStandardHelpOptions = true,
     header = "Check that a lock is what a fresh resolution gives, hashes included.",
-    description = "Checks a lock: re-resolves its inputs and compares versions and files, and checks every "
-        + "recorded hash against the index. With no inputs, a pylock.toml's recorded requirements "
-        + "(or the files a requirements lock names in '# via -r FILE') are used; with no target "
-        + "options, a pylock.toml's recorded target.",
-    footer = "%nExit codes: 0 up to date; 1 drift (listed on stdout) or unsatisfiable; 2 bad input; 3 "
-        + "index or network failure; 4 other failure.")
+    description = "Checks a lock: re-resolves its inputs and compares versions and files, and "
+        + "checks every recorded hash against the index. With no inputs, a pylock.toml's "
+        + "recorded requirements (or the files a requirements lock names in '# via -r FILE') are "
+        + "used; with no target options, a pylock.toml's recorded target.",
+    footer = "%nExit codes: 0 up to date; 1 drift (listed on stdout) or unsatisfiable; 2 bad "
+        + "input; 3 index or network failure; 4 other failure.")
 final class VerifyCommand extends Base {
 
   private final Supplier<Resolver> resolvers;

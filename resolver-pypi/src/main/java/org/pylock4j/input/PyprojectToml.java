@@ -43,6 +43,8 @@ import org.pylock4j.requirement.Requirement;
 public final class PyprojectToml {
 
   private static final TomlMapper MAPPER = new TomlMapper();
+  private static final String EXTRA_URLS_TYPE =
+      "[tool.pylock4j] extra-index-urls must be an array of strings";
   private static final Set<String> SETTINGS =
       Set.of(
           "index-url", "extra-index-urls", "index-strategy", "prerelease", "resolution",
@@ -301,7 +303,8 @@ public final class PyprojectToml {
   }
 
   /** One entry of a dependency group: a requirement, or an include of another group. */
-  private record GroupEntry(DeclaredRequirement requirement, String include, int line, int column) {}
+  private record GroupEntry(
+      DeclaredRequirement requirement, String include, int line, int column) {}
 
   /** One pass over the parsed tree, locating values in the text for messages. */
   private static final class Reader {
@@ -330,7 +333,8 @@ public final class PyprojectToml {
         dependencies =
             requirementArray(
                 project.get("dependencies"), "project", "dependencies", "[project] dependencies");
-        JsonNode extras = table(project, "optional-dependencies", "[project.optional-dependencies]");
+        JsonNode extras =
+            table(project, "optional-dependencies", "[project.optional-dependencies]");
         if (extras != null) {
           for (Iterator<Map.Entry<String, JsonNode>> it = extras.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -525,11 +529,11 @@ public final class PyprojectToml {
       JsonNode extraNode = ours.get("extra-index-urls");
       if (extraNode != null) {
         if (!extraNode.isArray()) {
-          throw keyError("[tool.pylock4j] extra-index-urls must be an array of strings", "extra-index-urls");
+          throw keyError(EXTRA_URLS_TYPE, "extra-index-urls");
         }
         for (JsonNode url : extraNode) {
           if (!url.isTextual()) {
-            throw keyError("[tool.pylock4j] extra-index-urls must be an array of strings", "extra-index-urls");
+            throw keyError(EXTRA_URLS_TYPE, "extra-index-urls");
           }
           extra.add(indexLocation(url.asText()));
         }

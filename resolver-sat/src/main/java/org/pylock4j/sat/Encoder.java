@@ -117,6 +117,11 @@ final class Encoder {
     return model;
   }
 
+  /** The listener that stops searches on cancellation or timeout. */
+  StopListener stop() {
+    return stop;
+  }
+
   int calls() {
     return calls;
   }

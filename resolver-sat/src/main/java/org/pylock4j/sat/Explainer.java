@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.pylock4j.error.PylockException;
 import org.pylock4j.error.UnsatisfiableException;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.requirement.Requirement;
@@ -56,6 +57,8 @@ final class Explainer {
   private List<Origin> core() {
     Encoder e = problem.encoder;
     ISolver inner = SolverFactory.newDefault();
+    inner.setTimeoutOnConflicts(Integer.MAX_VALUE);
+    inner.setSearchListener(problem.encoder.stop());
     HighLevelXplain<ISolver> xplain = new HighLevelXplain<>(inner);
     xplain.newVar(e.maxVar());
     try {
@@ -70,6 +73,8 @@ final class Explainer {
       }
       Collection<Integer> groups = xplain.explain();
       return new TreeSet<>(groups).stream().filter(g -> g > 0).map(g -> e.origins.get(g - 1)).toList();
+    } catch (PylockException stopped) {
+      throw stopped; // cancelled or out of time while explaining
     } catch (ContradictionException | TimeoutException | RuntimeException ex) {
       // Fall back to the roots: still true, only less precise.
       List<Origin> roots = new ArrayList<>();

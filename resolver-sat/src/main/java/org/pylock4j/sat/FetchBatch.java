@@ -125,6 +125,9 @@ final class FetchBatch {
     }
     CompletableFuture<T> pending = future;
     inFlight.add(pending);
+    if (cancelled) {
+      pending.cancel(true); // cancel() may have looked at inFlight before the add
+    }
     pending.whenComplete(
         (value, error) -> {
           f.value = value;

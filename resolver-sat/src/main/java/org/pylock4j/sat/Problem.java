@@ -1,8 +1,8 @@
 package org.pylock4j.sat;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,10 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.pylock4j.error.InvalidInputException;
 import org.pylock4j.metadata.CoreMetadata;
-import org.pylock4j.metadata.SdistFilename;
-import org.pylock4j.metadata.WheelFilename;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.requirement.Requirement;
 import org.pylock4j.resolve.DistributionFile;
@@ -48,19 +47,19 @@ final class Problem {
 
   private final Map<ProjectName, List<Requirement>> constraints = new LinkedHashMap<>();
   private final Map<ProjectName, List<Requirement>> overrides = new LinkedHashMap<>();
-  private final Set<ProjectName> explicitPrereleases = new java.util.HashSet<>();
+  private final Set<ProjectName> explicitPrereleases = new HashSet<>();
   private final Map<String, int[]> matchCache = new HashMap<>();
   private List<Task> tasks = new ArrayList<>();
   final Set<Project> pagesWanted = new LinkedHashSet<>();
   final Set<Candidate> metadataWanted = new LinkedHashSet<>();
   private int constraintGroup;
   private final Map<Requirement, Integer> constraintGroups = new HashMap<>();
-  private final java.util.function.Consumer<String> warn;
+  private final Consumer<String> warn;
 
   /** An encoding job: a root (candidate null) or the dependencies of a candidate. */
   private record Task(int root, Candidate candidate, String extra) {}
 
-  Problem(ResolutionRequest request, Encoder encoder, java.util.function.Consumer<String> warn) {
+  Problem(ResolutionRequest request, Encoder encoder, Consumer<String> warn) {
     this.request = request;
     this.encoder = encoder;
     this.warn = warn;
@@ -113,7 +112,7 @@ final class Problem {
       }
       if (r.url() != null) {
         List<String> list = urls.computeIfAbsent(p, k -> new ArrayList<>());
-        if (list.stream().noneMatch(u -> stripFragment(u).equals(stripFragment(r.url())))) {
+        if (list.stream().noneMatch(u -> DirectUrls.stripFragment(u).equals(DirectUrls.stripFragment(r.url())))) {
           list.add(r.url());
         }
       }
@@ -148,58 +147,17 @@ final class Problem {
     p.pageRequested = true;
     List<Candidate> candidates = new ArrayList<>();
     List<String> reasons = new ArrayList<>();
-    for (String fullUrl : urls) {
-      String url = stripFragment(fullUrl);
-      String path = URI.create(url.replace(" ", "%20")).getPath();
-      String filename = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
-      Version version;
-      try {
-        if (filename.endsWith(".whl")) {
-          WheelFilename wheel = WheelFilename.parse(filename);
-          if (request.target().tags().rank(wheel) < 0) {
-            reasons.add("the wheel at " + url + " is not compatible with the target");
-            continue;
-          }
-          version = wheel.version();
-        } else if (CandidateSelector.isSdist(filename) && !request.onlyBinary()) {
-          version = SdistFilename.parse(filename).version();
-        } else {
-          reasons.add("the direct URL " + url + " is not a wheel or sdist file; only a build could"
-              + " tell its version and dependencies; pylock4j never runs package code");
-          continue;
-        }
-      } catch (RuntimeException e) {
-        reasons.add("the direct URL " + url + " does not name a wheel or sdist file");
-        continue;
+    for (String url : urls) {
+      DistributionFile file = DirectUrls.file(p.name, url, request, reasons);
+      if (file != null) {
+        candidates.add(new Candidate(p, file.version(), List.of(file), file, file.url(),
+            encoder.newVar()));
       }
-      DistributionFile file =
-          new DistributionFile(p.name, version, filename, url, hashesOf(fullUrl), null, null, null, -1,
-              null);
-      candidates.add(new Candidate(p, version, List.of(file), file, url, encoder.newVar()));
     }
     if (candidates.isEmpty()) {
       p.noCandidateReason = String.join("; ", reasons);
     }
     finishProject(p, candidates);
-  }
-
-  private static Map<String, String> hashesOf(String url) {
-    int hash = url.indexOf('#');
-    Map<String, String> hashes = new TreeMap<>();
-    if (hash >= 0) {
-      for (String part : url.substring(hash + 1).split("&")) {
-        int eq = part.indexOf('=');
-        if (eq > 0 && part.substring(0, eq).matches("sha(256|384|512)|md5")) {
-          hashes.put(part.substring(0, eq), part.substring(eq + 1));
-        }
-      }
-    }
-    return hashes;
-  }
-
-  static String stripFragment(String url) {
-    int hash = url.indexOf('#');
-    return hash < 0 ? url : url.substring(0, hash);
   }
 
   /** Variables, {@code inst[p] <-> OR x[p,*]}, at-most-one and constraints of a project. */
@@ -237,14 +195,14 @@ final class Problem {
 
   /** The variables of the candidates of {@code q} that satisfy {@code r}. */
   int[] matching(Project q, Requirement r) {
-    String key = q.name + "\u0000" + (r.url() != null ? "@" + stripFragment(r.url()) : r.specifier());
+    String key = q.name + "\u0000" + (r.url() != null ? "@" + DirectUrls.stripFragment(r.url()) : r.specifier());
     int[] cached = matchCache.get(key);
     if (cached != null) {
       return cached;
     }
     List<Candidate> all = new ArrayList<>();
     if (r.url() != null) {
-      String url = stripFragment(r.url());
+      String url = DirectUrls.stripFragment(r.url());
       for (Candidate c : q.candidates) {
         if (url.equals(c.directUrl)) {
           all.add(c);

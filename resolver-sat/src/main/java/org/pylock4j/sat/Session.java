@@ -12,6 +12,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import org.pylock4j.error.InvalidInputException;
 import org.pylock4j.error.PylockException;
 import org.pylock4j.error.ResolutionLimitException;
@@ -211,7 +212,7 @@ final class Session {
     }
   }
 
-  private void requestPage(FetchBatch b, ProjectName name, java.util.function.Consumer<PageFetch> to) {
+  private void requestPage(FetchBatch b, ProjectName name, Consumer<PageFetch> to) {
     listener.projectDiscovered(name);
     to.accept(new PageFetch(name, b.add(() -> request.source().page(name))));
   }
