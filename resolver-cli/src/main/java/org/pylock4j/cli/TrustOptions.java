@@ -56,7 +56,8 @@ final class TrustOptions {
   void checkNames(Inputs inputs, Reporter reporter) {
     if (!avoidVulnerable && (osv.given() || !ignoreVulns.isEmpty())) {
       throw new InvalidInputException(
-          "--osv-url, --osv-offline and --ignore-vuln need --avoid-vulnerable", "--avoid-vulnerable");
+          "--osv-url, --osv-offline and --ignore-vuln need --avoid-vulnerable",
+          "--avoid-vulnerable");
     }
     List<Requirement> roots = new ArrayList<>();
     for (DeclaredRequirement r : inputs.roots()) {

@@ -68,7 +68,8 @@ class PyprojectIndexTest {
         error("[[tool.pylock4j.index]]\nname = \"a\"\nurl = \"https://a/\"\nexplicit = true\n");
     assertEquals(
         dir.resolve("pyproject.toml")
-            + ":4:1: unknown key 'explicit' in [[tool.pylock4j.index]] (known: name, projects, url)",
+            + ":4:1: unknown key 'explicit' in [[tool.pylock4j.index]]"
+            + " (known: name, projects, url)",
         e.getMessage());
   }
 
@@ -99,7 +100,9 @@ class PyprojectIndexTest {
   @Test
   void projectsMustBeNames() throws IOException {
     InvalidInputException e =
-        error("[[tool.pylock4j.index]]\nname = \"a\"\nurl = \"https://a/\"\nprojects = [\"no way\"]\n");
+        error(
+            "[[tool.pylock4j.index]]\nname = \"a\"\nurl = \"https://a/\"\n"
+                + "projects = [\"no way\"]\n");
     assertEquals(
         "[[tool.pylock4j.index]] 'a' projects: 'no way' is not a project name", e.reason());
   }
