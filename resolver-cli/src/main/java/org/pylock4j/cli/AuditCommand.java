@@ -18,14 +18,15 @@ import picocli.CommandLine.Parameters;
     sortOptions = false,
     mixinStandardHelpOptions = true,
     description = {
-      "Looks up the known vulnerabilities of every locked package version in OSV (online, or",
-      "in an offline export) and prints one line per finding on stdout: package==version, the",
-      "advisory id and its aliases (CVE, GHSA, PYSEC), summary, fixed versions and severity."
+      "Looks up the known vulnerabilities of every locked package version in OSV",
+      "(online, or in an offline export) and prints one line per finding on stdout:",
+      "package==version, advisory id and aliases (CVE, GHSA, PYSEC), summary, fixed",
+      "versions and severity."
     },
     footer = {
       "",
-      "Exit codes: 0 no known vulnerability; 1 something found; 2 bad input (lock file or",
-      "options); 3 the vulnerability database cannot be read; 4 other failure."
+      "Exit codes: 0 no known vulnerability; 1 something found; 2 bad input (lock",
+      "file or options); 3 the vulnerability database cannot be read; 4 other failure."
     })
 final class AuditCommand extends Base {
 

@@ -18,15 +18,16 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Compares two locks of the same format and prints one line per change on stdout:",
-      "'+' added, '-' removed, '~' upgraded or downgraded, '*' other changes, and '!' for red",
-      "flags: a changed hash for an unchanged version, a project now taken from another index,",
-      "changed or vanished publisher identities. With --index-url, each added project's age and",
-      "number of releases (a young project pulled in by an update deserves a look)."
+      "'+' added, '-' removed, '~' upgraded or downgraded, '*' other changes, and '!'",
+      "for red flags: a changed hash for an unchanged version, a project now taken",
+      "from another index, changed or vanished publisher identities. With --index-url,",
+      "each added project's age and number of releases (a young project pulled in by",
+      "an update deserves a look)."
     },
     footer = {
       "",
-      "Exit codes: 0 nothing needs review; 1 something needs review (a red flag, or a young",
-      "project added); 2 bad input; 3 index or network failure; 4 other failure."
+      "Exit codes: 0 nothing needs review; 1 something needs review (a red flag, or a",
+      "young project added); 2 bad input; 3 index or network failure; 4 other failure."
     })
 final class DiffCommand extends Base {
 

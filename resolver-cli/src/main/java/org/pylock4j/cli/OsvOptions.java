@@ -19,10 +19,9 @@ final class OsvOptions {
   @Option(
       names = "--osv-offline",
       paramLabel = "PATH",
-      description = {
-        "Look vulnerabilities up in an offline OSV export instead of the API: a directory of OSV",
-        "JSON files, or a zip of them (OSV's PyPI/all.zip)."
-      })
+      description =
+          "Look vulnerabilities up in an offline OSV export instead of the API: a directory of"
+              + " OSV JSON files, or a zip of them (OSV's PyPI/all.zip).")
   Path osvOffline;
 
   /** Whether a database option was given. */

@@ -24,10 +24,10 @@ final class PinOptions {
   @Option(
       names = "--index",
       paramLabel = "NAME=URL",
-      description = {
-        "Read project NAME from the index at URL only, never from the others (against",
-        "dependency confusion). Repeatable; pyproject.toml's [[tool.pylock4j.index]] adds more."
-      })
+      description =
+          "Read project NAME from the index at URL only, never from the others (against"
+              + " dependency confusion). Repeatable; [[tool.pylock4j.index]] tables in the"
+              + " --project file add more.")
   List<String> pins = new ArrayList<>();
 
   /** The sources of one run: the default index, wrapped when projects are pinned. */

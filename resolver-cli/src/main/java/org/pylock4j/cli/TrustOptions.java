@@ -26,18 +26,16 @@ final class TrustOptions {
 
   @Option(
       names = "--strict",
-      description = {
-        "Refuse (exit 2) a requested name that looks like a popular project's (a likely",
-        "typosquat) instead of warning about it."
-      })
+      description =
+          "Refuse (exit 2) a requested name that looks like a popular project's (a likely"
+              + " typosquat) instead of warning about it.")
   boolean strict;
 
   @Option(
       names = "--avoid-vulnerable",
-      description = {
-        "Lock the newest versions with no known vulnerability (OSV); when only vulnerable",
-        "versions satisfy a requirement, exit 1 and say which."
-      })
+      description =
+          "Lock the newest versions with no known vulnerability (OSV); when only vulnerable"
+              + " versions satisfy a requirement, exit 1 and say which.")
   boolean avoidVulnerable;
 
   @Mixin OsvOptions osv = new OsvOptions();

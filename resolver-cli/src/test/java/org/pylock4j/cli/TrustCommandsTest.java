@@ -374,6 +374,29 @@ class TrustCommandsTest {
   }
 
   @Test
+  void diffComparesRequirementsLocks() throws IOException {
+    Path before = locked(server, "old.txt", "lib-c==1.0");
+    Path after = locked(server, "new.txt", "lib-c<2", "colorize");
+    Cli.Result r = Cli.run("diff", before.toString(), after.toString());
+    assertEquals(0, r.code(), r.toString());
+    assertEquals("+ colorize 1.0 (added)\n~ lib-c 1.0 -> 1.5 (upgraded)\n", r.out());
+  }
+
+  @Test
+  void theHelpListsTheSupplyChainCommands() {
+    Cli.Result r = Cli.run("--help");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("  audit "), r.out());
+    assertTrue(r.out().contains("  diff "), r.out());
+    Cli.Result lock = Cli.run("lock", "--help");
+    for (String option :
+        List.of("--strict", "--avoid-vulnerable", "--osv-url", "--osv-offline", "--ignore-vuln",
+            "--index=NAME=URL")) {
+      assertTrue(lock.out().contains(option), option + " in\n" + lock.out());
+    }
+  }
+
+  @Test
   void diffRefusesLocksOfDifferentFormats() throws IOException {
     Path toml = locked(server, "pylock.toml", "lib-c<1.5");
     Path txt = locked(server, "requirements.txt", "lib-c<1.5");
