@@ -8,6 +8,8 @@ Layout written under --out (see tools/README.md):
     <out>/<normalized-name>/index.html                    PEP 503 page
     <out>/<normalized-name>/index.json                    PEP 691 page (api-version 1.1)
     <out>/<normalized-name>/<filename>.metadata           PEP 658 file (wheels only)
+    <out>/<normalized-name>/<filename>.provenance         PEP 740 provenance object, copied from
+                                                          --provenance-dir when it holds one
 
 File URLs are relative to the page: just "<filename>", i.e. the file lives next to its page at
 <out>/<normalized-name>/<filename> (the distributions themselves are not written: the snapshot
@@ -126,7 +128,10 @@ def reachable(snapshot: Snapshot, roots: list[str], skip_extras: bool = False,
 
 
 def metadata_bytes(data: dict, record: dict) -> bytes:
-    """A Metadata-Version 2.1 file from the record's fields, in a fixed order."""
+    """The record's real METADATA when it carries one ("metadata-bytes"), else a
+    Metadata-Version 2.1 file from the record's fields, in a fixed order."""
+    if record.get("metadata-bytes") is not None:
+        return record["metadata-bytes"]
     display = (data.get("display-names") or [data["name"]])[0]
     lines = ["Metadata-Version: 2.1", f"Name: {display}", f"Version: {record['version']}"]
     requires_python = record.get("requires-python") or record.get("requires-python-metadata")
@@ -159,6 +164,10 @@ def write_project(snapshot: Snapshot, data: dict, out: Path, args) -> int:
             content = metadata_bytes(data, record)
             meta_hash = hashlib.sha256(content).hexdigest()
             write(directory / f"{filename}.metadata", content)
+        provenance = None
+        if args.provenance_dir and (args.provenance_dir / f"{filename}.provenance").is_file():
+            provenance = f"{filename}.provenance"
+            write(directory / provenance, (args.provenance_dir / provenance).read_bytes())
         yanked = record.get("yanked", False)
         entry = {"filename": filename, "url": filename, "hashes": hashes}
         if record.get("requires-python"):
@@ -171,6 +180,8 @@ def write_project(snapshot: Snapshot, data: dict, out: Path, args) -> int:
         if meta_hash:
             entry["core-metadata"] = {"sha256": meta_hash}
             entry["dist-info-metadata"] = {"sha256": meta_hash}
+        if provenance:
+            entry["provenance"] = provenance
         json_files.append(entry)
         if record["version"] not in versions:
             versions.append(record["version"])
@@ -185,6 +196,8 @@ def write_project(snapshot: Snapshot, data: dict, out: Path, args) -> int:
         if meta_hash:
             attrs.append(f'data-core-metadata="sha256={meta_hash}"')
             attrs.append(f'data-dist-info-metadata="sha256={meta_hash}"')
+        if provenance:
+            attrs.append(f'data-provenance="{html.escape(provenance)}"')
         anchors.append(f"    <a {' '.join(attrs)}>{html.escape(filename)}</a><br/>")
 
     ordered_versions = [v for v in data.get("versions", []) if v in versions]
@@ -233,6 +246,9 @@ def main(argv: list[str] | None = None) -> int:
                         "(except for roots requested with [extras])")
     parser.add_argument("--all", action="store_true", help="every project of the snapshot")
     parser.add_argument("--no-metadata", action="store_true", help="write no PEP 658 files")
+    parser.add_argument("--provenance-dir", type=Path,
+                        help="directory of <filename>.provenance PEP 740 objects: each one found "
+                        "is copied next to its file and advertised (provenance / data-provenance)")
     form = parser.add_mutually_exclusive_group()
     form.add_argument("--html-only", action="store_true", help="write only index.html pages")
     form.add_argument("--json-only", action="store_true", help="write only index.json pages")

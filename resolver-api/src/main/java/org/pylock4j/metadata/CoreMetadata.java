@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.pylock4j.error.InvalidMetadataException;
 import org.pylock4j.error.InvalidRequirementException;
+import org.pylock4j.internal.PyStrings;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.requirement.Requirement;
 
@@ -95,7 +96,7 @@ public record CoreMetadata(
       HeaderParser.Field field = headers.get("metadata-version").get(0);
       throw new InvalidMetadataException(
           "core metadata field Metadata-Version is not a version number: "
-              + PyText.repr(metadataVersion),
+              + PyStrings.repr(metadataVersion),
           metadataVersion, null, field.line(), 0);
     }
     List<HeaderParser.Field> python = headers.get("requires-python");

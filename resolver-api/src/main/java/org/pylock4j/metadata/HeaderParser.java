@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.pylock4j.internal.PyStrings;
 
 /**
  * Reads the header block of an RFC 822 message the way Python's {@code email.parser.Parser} with
@@ -127,7 +128,7 @@ final class HeaderParser {
   private void store(String name, StringBuilder value, int line) {
     if (value != null) {
       fields.computeIfAbsent(name, k -> new ArrayList<>(4))
-          .add(new Field(PyText.strip(value.toString()), line));
+          .add(new Field(PyStrings.strip(value.toString()), line));
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.pylock4j.error.InvalidMetadataException;
+import org.pylock4j.internal.PyStrings;
 
 /**
  * The platform-tag lists of {@code packaging.tags} for an emulated machine: {@code
@@ -37,7 +38,7 @@ final class PlatformTags {
       if (parts.length != 3 || !isNumber(parts[0]) || !isNumber(parts[1])
           || parts[2].isEmpty()) {
         throw new InvalidMetadataException("not a " + kind + "_X_Y_ARCH platform tag: "
-            + PyText.repr(platformTag), platformTag);
+            + PyStrings.repr(platformTag), platformTag);
       }
       int major = Integer.parseInt(parts[0]);
       int minor = Integer.parseInt(parts[1]);

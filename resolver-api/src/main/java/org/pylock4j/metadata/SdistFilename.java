@@ -3,6 +3,7 @@ package org.pylock4j.metadata;
 import java.util.Objects;
 import org.pylock4j.error.InvalidMetadataException;
 import org.pylock4j.error.InvalidVersionException;
+import org.pylock4j.internal.PyStrings;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.version.Version;
 
@@ -60,6 +61,6 @@ public record SdistFilename(ProjectName name, Version version) {
   }
 
   private static InvalidMetadataException invalid(String reason, String filename) {
-    return new InvalidMetadataException(reason + PyText.repr(filename), filename);
+    return new InvalidMetadataException(reason + PyStrings.repr(filename), filename);
   }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.pylock4j.error.InvalidMetadataException;
+import org.pylock4j.internal.PyStrings;
 
 /**
  * One PEP 425 compatibility tag, e.g. {@code cp312-cp312-manylinux_2_17_x86_64}. Lower case: the
@@ -42,12 +43,12 @@ public record Tag(String interpreter, String abi, String platform) {
     String[] parts = text.split("-", -1);
     if (parts.length == 3 && text.indexOf('.') >= 0) {
       throw new InvalidMetadataException(
-          "a compressed tag set, not one tag (use Tag.parseAll): " + PyText.repr(text), text);
+          "a compressed tag set, not one tag (use Tag.parseAll): " + PyStrings.repr(text), text);
     }
     if (parts.length != 3 || !isTagPart(parts[0]) || !isTagPart(parts[1])
         || !isTagPart(parts[2])) {
       throw new InvalidMetadataException(
-          "not a wheel tag (interpreter-abi-platform): " + PyText.repr(text), text);
+          "not a wheel tag (interpreter-abi-platform): " + PyStrings.repr(text), text);
     }
     return new Tag(parts[0], parts[1], parts[2]);
   }
@@ -67,7 +68,7 @@ public record Tag(String interpreter, String abi, String platform) {
     String[] parts = text.split("-", -1);
     if (parts.length != 3) {
       throw new InvalidMetadataException(
-          "not a wheel tag (interpreter-abi-platform): " + PyText.repr(text), text);
+          "not a wheel tag (interpreter-abi-platform): " + PyStrings.repr(text), text);
     }
     Set<Tag> tags = new LinkedHashSet<>();
     for (String interpreter : parts[0].split("\\.", -1)) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.pylock4j.error.InvalidMetadataException;
+import org.pylock4j.internal.PyStrings;
 import org.pylock4j.requirement.MarkerEnvironment;
 
 /**
@@ -391,6 +392,6 @@ public final class TagSet {
 
   private static InvalidMetadataException badPython(String text) {
     return new InvalidMetadataException(
-        "not a Python version (MAJOR.MINOR or MAJOR.MINOR.MICRO): " + PyText.repr(text), text);
+        "not a Python version (MAJOR.MINOR or MAJOR.MINOR.MICRO): " + PyStrings.repr(text), text);
   }
 }

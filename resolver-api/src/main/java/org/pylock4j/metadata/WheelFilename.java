@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.pylock4j.error.InvalidMetadataException;
 import org.pylock4j.error.InvalidVersionException;
+import org.pylock4j.internal.PyStrings;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.version.Version;
 
@@ -76,7 +77,7 @@ public record WheelFilename(ProjectName name, Version version, String build, Set
       build = stem.substring(tagsStart, buildEnd);
       if (build.isEmpty() || !isAsciiDigit(build.charAt(0))) {
         throw new InvalidMetadataException(
-            "Invalid build number: " + build + " in " + PyText.repr(stem), filename);
+            "Invalid build number: " + build + " in " + PyStrings.repr(stem), filename);
       }
       tagsStart = buildEnd + 1;
     }
@@ -150,7 +151,7 @@ public record WheelFilename(ProjectName name, Version version, String build, Set
   }
 
   private static InvalidMetadataException invalid(String reason, String shown, String filename) {
-    return new InvalidMetadataException(reason + PyText.repr(shown), filename);
+    return new InvalidMetadataException(reason + PyStrings.repr(shown), filename);
   }
 
   /** {@code re.match(r"^[\w\d._]*$", part)}: {@code $} also matches before a final newline. */
@@ -158,7 +159,7 @@ public record WheelFilename(ProjectName name, Version version, String build, Set
     int end = part.endsWith("\n") ? part.length() - 1 : part.length();
     for (int i = 0; i < end; ) {
       int cp = part.codePointAt(i);
-      if (cp != '.' && !PyText.isWordChar(cp)) {
+      if (cp != '.' && !PyStrings.isWordChar(cp)) {
         return false;
       }
       i += Character.charCount(cp);

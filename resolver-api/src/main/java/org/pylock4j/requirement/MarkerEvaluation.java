@@ -3,6 +3,7 @@ package org.pylock4j.requirement;
 import java.util.Optional;
 import java.util.Set;
 import org.pylock4j.error.InvalidMarkerException;
+import org.pylock4j.internal.PyStrings;
 import org.pylock4j.version.Specifier;
 
 /**
@@ -56,7 +57,7 @@ final class MarkerEvaluation {
     }
     if (value.isEmpty()) {
       throw new InvalidMarkerException(
-          "the marker environment has no value for " + PythonString.repr(key),
+          "the marker environment has no value for " + PyStrings.repr(key),
           comparison.toString());
     }
     if (key.equals("python_full_version") && value.get().endsWith("+")) {
@@ -95,11 +96,11 @@ final class MarkerEvaluation {
       default:
         throw new InvalidMarkerException(
             "Undefined <Op("
-                + PythonString.repr(op)
+                + PyStrings.repr(op)
                 + ")> on "
-                + PythonString.repr(lhs)
+                + PyStrings.repr(lhs)
                 + " and "
-                + PythonString.repr(rhs)
+                + PyStrings.repr(rhs)
                 + ".",
             comparison.toString());
     }

@@ -23,6 +23,7 @@ import static org.pylock4j.requirement.Tokenizer.Kind.WS;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pylock4j.internal.PyStrings;
 import org.pylock4j.requirement.Tokenizer.SyntaxError;
 
 /**
@@ -256,11 +257,12 @@ final class Parser {
     }
     if (tokenizer.check(QUOTED_STRING)) {
       Tokenizer.Token token = tokenizer.read();
-      String[] error = new String[1];
-      String value = PythonString.literalEval(token.text(), error);
-      if (value == null) {
+      String value;
+      try {
+        value = PyStrings.literalEval(token.text());
+      } catch (IllegalArgumentException rejected) {
         throw tokenizer.error(
-            "Invalid string literal (" + error[0] + ")",
+            "Invalid string literal (" + rejected.getMessage() + ")",
             token.position(),
             token.position() + token.text().length());
       }

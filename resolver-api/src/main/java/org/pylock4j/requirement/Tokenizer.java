@@ -3,6 +3,7 @@ package org.pylock4j.requirement;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pylock4j.internal.PyStrings;
 
 /**
  * The context-sensitive tokenizer of {@code packaging}'s PEP 508 parser ({@code _tokenizer.py}).
@@ -69,10 +70,6 @@ final class Tokenizer {
     }
   }
 
-  /** Python's {@code str.isspace()}, which is what {@code \s} matches in a str pattern. */
-  static final String PY_SPACE =
-      "[\\t\\n\\x0B\\f\\r\\x1C-\\x20\\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]";
-
   private static final String PRE = "(?:[-_.]?(?:alpha|beta|preview|pre|a|b|c|rc)[-_.]?[0-9]*)?";
   private static final String POST = "(?:(?:-[0-9]+)|(?:[-_.]?(?:post|rev|r)[-_.]?[0-9]*))?";
   private static final String DEV = "(?:[-_.]?dev[-_.]?[0-9]*)?";
@@ -80,12 +77,12 @@ final class Tokenizer {
   /** {@code Specifier._specifier_regex_str}, matched case-insensitively from the position. */
   static final String SPECIFIER_REGEX =
       "(?:(?:==="
-          + PY_SPACE
+          + PyStrings.SPACE_CLASS
           + "*[^;)"
-          + PY_SPACE.substring(1)
+          + PyStrings.SPACE_CLASS.substring(1)
           + "*)"
           + "|(?:(?:==|!=)"
-          + PY_SPACE
+          + PyStrings.SPACE_CLASS
           + "*v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*"
           + "(?:\\.\\*|"
           + PRE
@@ -93,14 +90,14 @@ final class Tokenizer {
           + DEV
           + "(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?)?)"
           + "|(?:~="
-          + PY_SPACE
+          + PyStrings.SPACE_CLASS
           + "*v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)+"
           + PRE
           + POST
           + DEV
           + ")"
           + "|(?:(?:<=|>=|<|>)"
-          + PY_SPACE
+          + PyStrings.SPACE_CLASS
           + "*v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*"
           + PRE
           + POST
@@ -336,19 +333,8 @@ final class Tokenizer {
 
   /** Python's {@code \b} at {@code at}. */
   private boolean boundary(int at) {
-    boolean before = at > 0 && isWordChar(source.codePointBefore(at));
-    boolean after = at < source.length() && isWordChar(source.codePointAt(at));
+    boolean before = at > 0 && PyStrings.isWordChar(source.codePointBefore(at));
+    boolean after = at < source.length() && PyStrings.isWordChar(source.codePointAt(at));
     return before != after;
-  }
-
-  /** A word character of Python's Unicode {@code re}: alphanumeric or underscore. */
-  static boolean isWordChar(int codePoint) {
-    if (codePoint == '_' || Character.isLetter(codePoint)) {
-      return true;
-    }
-    int type = Character.getType(codePoint);
-    return type == Character.DECIMAL_DIGIT_NUMBER
-        || type == Character.LETTER_NUMBER
-        || type == Character.OTHER_NUMBER;
   }
 }

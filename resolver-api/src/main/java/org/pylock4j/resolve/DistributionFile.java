@@ -21,6 +21,9 @@ import org.pylock4j.version.Version;
  * @param size the size in bytes, or -1 when unknown
  * @param coreMetadataHashes hashes of the PEP 658 metadata file, empty when it has none listed,
  *     or null when the index serves no metadata file for it
+ * @param provenance the absolute URL of the file's PEP 740 provenance object (the {@code
+ *     provenance} key of a PEP 691 page, {@code data-provenance} of an HTML one), or null when the
+ *     index advertises none
  */
 public record DistributionFile(
     ProjectName project,
@@ -32,12 +35,37 @@ public record DistributionFile(
     String yanked,
     Instant uploadTime,
     long size,
-    Map<String, String> coreMetadataHashes) {
+    Map<String, String> coreMetadataHashes,
+    String provenance) {
 
   /** Copies the maps. */
   public DistributionFile {
     hashes = Map.copyOf(hashes);
     coreMetadataHashes = coreMetadataHashes == null ? null : Map.copyOf(coreMetadataHashes);
+  }
+
+  /**
+   * A file without a provenance URL: the form before PEP 740 support, kept for existing callers.
+   * See the canonical constructor for the parameters.
+   */
+  public DistributionFile(
+      ProjectName project,
+      Version version,
+      String filename,
+      String url,
+      Map<String, String> hashes,
+      String requiresPython,
+      String yanked,
+      Instant uploadTime,
+      long size,
+      Map<String, String> coreMetadataHashes) {
+    this(project, version, filename, url, hashes, requiresPython, yanked, uploadTime, size,
+        coreMetadataHashes, null);
+  }
+
+  /** The PEP 740 provenance URL, if the index advertises one. */
+  public Optional<String> provenanceUrl() {
+    return Optional.ofNullable(provenance);
   }
 
   /** True for a {@code .whl} file. */

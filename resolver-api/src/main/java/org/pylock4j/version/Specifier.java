@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.pylock4j.error.InvalidSpecifierException;
+import org.pylock4j.internal.PyStrings;
 
 /**
  * One PEP 440 version specifier clause: an operator and a version ({@code ~=}, {@code ==},

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.pylock4j.error.InvalidSpecifierException;
+import org.pylock4j.internal.PyStrings;
 
 /**
  * A comma-separated conjunction of {@link Specifier}s, possibly empty (admits every version).

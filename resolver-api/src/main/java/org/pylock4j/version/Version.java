@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.pylock4j.error.InvalidVersionException;
+import org.pylock4j.internal.PyStrings;
 
 /**
  * A PEP 440 version: parsed from any spelling the specification normalises, printed in normal

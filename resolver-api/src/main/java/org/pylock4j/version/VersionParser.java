@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.pylock4j.internal.PyStrings;
 
 /**
  * A hand-written, single-pass, backtracking-free parser for PEP 440 versions that accepts exactly

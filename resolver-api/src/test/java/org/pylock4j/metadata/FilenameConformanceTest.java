@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pylock4j.error.InvalidMetadataException;
+import org.pylock4j.internal.PyStrings;
 
 /**
  * Wheel and sdist filenames against {@code packaging.utils.parse_wheel_filename} and {@code
@@ -41,7 +42,7 @@ class FilenameConformanceTest {
       }
       String expected = String.join("\t", row.subList(1, row.get(1).equals("ok") ? 8 : 3));
       if (!expected.equals(actual)) {
-        failures.add(PyText.repr(filename) + "\n  expected " + expected
+        failures.add(PyStrings.repr(filename) + "\n  expected " + expected
             + "\n  actual   " + actual);
       }
     }
@@ -68,7 +69,7 @@ class FilenameConformanceTest {
       }
       String expected = String.join("\t", row.subList(1, row.get(1).equals("ok") ? 4 : 3));
       if (!expected.equals(actual)) {
-        failures.add(PyText.repr(filename) + "\n  expected " + expected + "\n  actual   "
+        failures.add(PyStrings.repr(filename) + "\n  expected " + expected + "\n  actual   "
             + actual);
       }
     }

@@ -7,6 +7,7 @@ import java.util.Random;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.pylock4j.error.InvalidMetadataException;
+import org.pylock4j.internal.PyStrings;
 
 /**
  * Seeded random mutations of real inputs: the parsers either succeed or throw {@link
@@ -59,7 +60,7 @@ class MetadataFuzzTest {
     } catch (InvalidMetadataException expected) {
       // fine
     } catch (RuntimeException | StackOverflowError e) {
-      fail("input " + PyText.repr(input) + " threw " + e, e);
+      fail("input " + PyStrings.repr(input) + " threw " + e, e);
     }
   }
 }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pylock4j.error.InvalidMetadataException;
+import org.pylock4j.internal.PyStrings;
 import org.pylock4j.requirement.MarkerEnvironment.Platform;
 
 class TagSetTest {
@@ -110,7 +111,7 @@ class TagSetTest {
     for (String bad : List.of("3", "3.x", "3.12.1.1", "", "py3.12", "3..12")) {
       InvalidMetadataException e = assertThrows(InvalidMetadataException.class,
           () -> TagSet.cpython(bad, Platform.LINUX_X86_64));
-      assertEquals("not a Python version (MAJOR.MINOR or MAJOR.MINOR.MICRO): " + PyText.repr(bad),
+      assertEquals("not a Python version (MAJOR.MINOR or MAJOR.MINOR.MICRO): " + PyStrings.repr(bad),
           e.getMessage());
     }
   }

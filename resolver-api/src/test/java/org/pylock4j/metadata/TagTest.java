@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pylock4j.error.InvalidMetadataException;
+import org.pylock4j.internal.PyStrings;
 
 class TagTest {
 
@@ -41,7 +42,7 @@ class TagTest {
   void rejectsWhatIsNotATag(String text) {
     InvalidMetadataException e =
         assertThrows(InvalidMetadataException.class, () -> Tag.parse(text));
-    assertEquals("not a wheel tag (interpreter-abi-platform): " + PyText.repr(text),
+    assertEquals("not a wheel tag (interpreter-abi-platform): " + PyStrings.repr(text),
         e.getMessage());
   }
 

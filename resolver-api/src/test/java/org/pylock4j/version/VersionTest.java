@@ -68,6 +68,19 @@ class VersionTest {
         assertThrows(InvalidVersionException.class, () -> Version.parse("")).getMessage());
   }
 
+  /** {@code Version("1.0\xa0x")} and {@code Version("1.0\U000e0001")} in packaging 26.2. */
+  @Test
+  void invalidVersionMessageEscapesUnprintableCodePointsAsPythonRepr() {
+    assertEquals(
+        "invalid version: '1.0\\xa0x'",
+        assertThrows(InvalidVersionException.class, () -> Version.parse("1.0\u00a0x"))
+            .getMessage());
+    assertEquals(
+        "invalid version: '1.0\\U000e0001'",
+        assertThrows(InvalidVersionException.class, () -> Version.parse("1.0\udb40\udc01"))
+            .getMessage());
+  }
+
   @Test
   void tryParseAndIsValidReportInvalidWithoutThrowing() {
     assertEquals(Optional.empty(), Version.tryParse("1.0.*"));

@@ -43,6 +43,44 @@ class ExampleTest {
     LockCommandTest.assertGolden("webapp.requirements.txt", text);
   }
 
+  byte[] lockReports(String output, int threads) throws IOException {
+    Path out = dir.resolve(output);
+    Cli.Result r =
+        Cli.run(
+            "lock", "-r", EXAMPLES.resolve("reports/requirements.in").toString(),
+            "--index-url", EXAMPLES.resolve("reports/index").toString(),
+            "--python-version", "3.12", "--python-platform", "linux",
+            "--threads", String.valueOf(threads), "--cache-dir", dir.resolve("cache").toString(),
+            "-o", out.toString());
+    assertEquals(0, r.code(), r.toString());
+    return Files.readAllBytes(out);
+  }
+
+  @Test
+  void theReadmeMainCommandWritesAHashedPylockByteIdenticalAcrossRunsAndThreadCounts()
+      throws IOException {
+    byte[] first = lockReports("pylock.toml", 16);
+    assertArrayEquals(first, lockReports("pylock.toml", 16), "a second run");
+    assertArrayEquals(first, lockReports("pylock.toml", 1), "one fetch thread");
+    String text =
+        new String(first, StandardCharsets.UTF_8)
+            .replace(EXAMPLES.toUri().toString(), "EXAMPLES/")
+            .replace(EXAMPLES.toString(), "EXAMPLES");
+    LockCommandTest.assertGolden("reports.pylock.toml", text);
+    long wheels = text.lines().filter(l -> l.equals("[[packages.wheels]]")).count();
+    long hashes = text.lines().filter(l -> l.startsWith("hashes = { sha256 = \"")).count();
+    assertEquals(10, wheels, text);
+    assertEquals(wheels, hashes, "every file has its real sha256");
+  }
+
+  @Test
+  void theReadmeMainCommandAlsoWritesRequirementsWithAHashPerFile() throws IOException {
+    String text = new String(lockReports("requirements.txt", 4), StandardCharsets.UTF_8);
+    assertTrue(text.contains("jinja2==3.1.6 \\\n    --hash=sha256:"
+        + "85ece4451f492d0c13c5dd7c13a64681a86afae63a5f347908daf103ce6d2f67\n"), text);
+    assertEquals(10, text.lines().filter(l -> l.trim().startsWith("--hash=sha256:")).count(), text);
+  }
+
   @Test
   void aPylockTomlOfTheExampleIsRefusedForWantOfHashes() {
     Cli.Result r =

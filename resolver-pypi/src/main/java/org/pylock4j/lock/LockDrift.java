@@ -193,4 +193,60 @@ public sealed interface LockDrift {
       return project + " " + version + ": --hash=" + hash + " matches no file on the index";
     }
   }
+
+  /**
+   * A locked package whose files' PEP 740 provenance now names other publishers than the lock's
+   * {@code attestation-identities}: what an account takeover or a moved release pipeline looks
+   * like from outside.
+   *
+   * @param project the package
+   * @param version the locked version
+   * @param locked the identities the lock records, sorted
+   * @param current the identities of the locked files' provenance now, sorted
+   */
+  record PublisherChanged(
+      ProjectName project, Version version,
+      java.util.List<org.pylock4j.resolve.PublisherIdentity> locked,
+      java.util.List<org.pylock4j.resolve.PublisherIdentity> current) implements LockDrift {
+    /** Copies the lists. */
+    public PublisherChanged {
+      locked = java.util.List.copyOf(locked);
+      current = java.util.List.copyOf(current);
+    }
+
+    @Override
+    public String describe() {
+      return project + " " + version + ": publisher changed: lock " + describeAll(locked)
+          + ", index " + describeAll(current);
+    }
+  }
+
+  /**
+   * A locked package with {@code attestation-identities} whose files no longer have any
+   * provenance on the index.
+   *
+   * @param project the package
+   * @param version the locked version
+   * @param locked the identities the lock records, sorted
+   */
+  record PublisherRemoved(
+      ProjectName project, Version version,
+      java.util.List<org.pylock4j.resolve.PublisherIdentity> locked) implements LockDrift {
+    /** Copies the list. */
+    public PublisherRemoved {
+      locked = java.util.List.copyOf(locked);
+    }
+
+    @Override
+    public String describe() {
+      return project + " " + version + ": publisher identity gone: the lock records "
+          + describeAll(locked) + ", the index serves no provenance for its files";
+    }
+  }
+
+  private static String describeAll(java.util.List<org.pylock4j.resolve.PublisherIdentity> ids) {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    ids.forEach(id -> parts.add(id.describe()));
+    return "[" + String.join("; ", parts) + "]";
+  }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.pylock4j.requirement.ProjectName;
+import org.pylock4j.resolve.PublisherIdentity;
 
 /**
  * How a resolution is written as a lock. Immutable; built with {@link #builder()}.
@@ -30,6 +31,7 @@ public final class LockOptions {
   private final Map<ProjectName, String> rootFiles;
   private final String command;
   private final Instant generatedAt;
+  private final Map<String, List<PublisherIdentity>> publishers;
 
   private LockOptions(Builder b) {
     this.uploadTimes = b.uploadTimes;
@@ -40,6 +42,7 @@ public final class LockOptions {
     this.rootFiles = Map.copyOf(b.rootFiles);
     this.command = b.command;
     this.generatedAt = b.generatedAt;
+    this.publishers = Map.copyOf(b.publishers);
   }
 
   /** The defaults. */
@@ -97,6 +100,14 @@ public final class LockOptions {
     return Optional.ofNullable(generatedAt);
   }
 
+  /**
+   * The publisher identities of the PEP 740 provenance of the file named {@code fileName}, as
+   * set with {@link Builder#publisherIdentities}; empty when none were given for it.
+   */
+  public List<PublisherIdentity> publisherIdentities(String fileName) {
+    return publishers.getOrDefault(fileName, List.of());
+  }
+
   /** Builds {@link LockOptions}. Not thread-safe. */
   public static final class Builder {
     private boolean uploadTimes = true;
@@ -107,6 +118,7 @@ public final class LockOptions {
     private final Map<ProjectName, String> rootFiles = new LinkedHashMap<>();
     private String command;
     private Instant generatedAt;
+    private final Map<String, List<PublisherIdentity>> publishers = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -156,6 +168,20 @@ public final class LockOptions {
     /** Records {@code instant} as the generation time; null records none (the default). */
     public Builder generatedAt(Instant instant) {
       this.generatedAt = instant;
+      return this;
+    }
+
+    /**
+     * Adds the publisher identities of locked files' PEP 740 provenance, by filename (e.g. from
+     * {@code PypiIndex.publishers(file)} for each file of the resolution). A package's {@code
+     * [[packages.attestation-identities]]} (PEP 751) are the distinct identities of its locked
+     * files, sorted. The default is none: no {@code attestation-identities} are written.
+     *
+     * @param byFileName filename to the identities of that file's provenance, must not be null
+     */
+    public Builder publisherIdentities(Map<String, List<PublisherIdentity>> byFileName) {
+      byFileName.forEach((name, ids) -> publishers.put(
+          Objects.requireNonNull(name, "fileName"), List.copyOf(ids)));
       return this;
     }
 

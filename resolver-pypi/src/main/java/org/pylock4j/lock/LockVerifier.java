@@ -19,6 +19,7 @@ import org.pylock4j.requirement.Requirement;
 import org.pylock4j.resolve.DistributionFile;
 import org.pylock4j.resolve.LockedPackage;
 import org.pylock4j.resolve.ProjectPage;
+import org.pylock4j.resolve.PublisherIdentity;
 import org.pylock4j.resolve.Resolution;
 import org.pylock4j.resolve.ResolutionRequest;
 import org.pylock4j.resolve.Resolver;
@@ -39,6 +40,9 @@ import org.pylock4j.version.Version;
  * removed, files of unchanged versions), then each locked file is looked up on {@code
  * request.source()}'s current page of its project (hash changed, file gone, yanked). Entries of
  * a {@code pylock.toml} whose {@code marker} is false for the request's target are left out.
+ * Given a {@link PublisherLookup} (e.g. {@code index::publishers} of a {@code PypiIndex}), the
+ * {@code attestation-identities} of each package are compared with the PEP 740 publishers of its
+ * locked files now; {@link #publisherDrift} does the same between a lock and its re-lock.
  * Stateless and thread-safe.
  */
 public final class LockVerifier {
@@ -58,9 +62,23 @@ public final class LockVerifier {
    */
   public static LockVerification verify(
       Path lockPath, ResolutionRequest request, Resolver resolver) {
+    return verify(lockPath, request, resolver, null);
+  }
+
+  /**
+   * Verifies the lock file at {@code lockPath} as {@link #verify(Path, ResolutionRequest,
+   * Resolver)} does and, for a {@code pylock.toml}, also compares each package's {@code
+   * attestation-identities} with the publishers of its locked files' provenance now (see {@link
+   * #verify(Pylock, String, ResolutionRequest, Resolver, PublisherLookup)}).
+   *
+   * @param publishers where current publisher identities come from, e.g. {@code
+   *     index::publishers}; null to skip the publisher check
+   */
+  public static LockVerification verify(
+      Path lockPath, ResolutionRequest request, Resolver resolver, PublisherLookup publishers) {
     String name = lockPath.getFileName().toString();
     if (name.endsWith(".toml")) {
-      return verify(LockFiles.readPylock(lockPath), name, request, resolver);
+      return verify(LockFiles.readPylock(lockPath), name, request, resolver, publishers);
     }
     return verify(LockFiles.readRequirementsTxt(lockPath), name, request, resolver);
   }
@@ -76,6 +94,28 @@ public final class LockVerifier {
    */
   public static LockVerification verify(
       Pylock lock, String lockName, ResolutionRequest request, Resolver resolver) {
+    return verify(lock, lockName, request, resolver, null);
+  }
+
+  /**
+   * Verifies a {@code pylock.toml} model and its publishers (PEP 740 drift): for each package
+   * whose {@code attestation-identities} are not empty, the locked files still on the index are
+   * given to {@code publishers}, and the distinct identities found are compared with the lock's.
+   * None found gives {@link LockDrift.PublisherRemoved}; another set gives {@link
+   * LockDrift.PublisherChanged}. A package the lock records no identity for is not checked (a
+   * publisher appearing is not a drift).
+   *
+   * @param lock the lock, must not be null
+   * @param lockName the name used in the report, must not be null
+   * @param request the request, must not be null
+   * @param resolver the resolver, must not be null
+   * @param publishers where current publisher identities come from, e.g. {@code
+   *     index::publishers}; null to skip the publisher check
+   * @return the drifts found, never null
+   * @throws PylockException when resolving, reading the index or a provenance fails
+   */
+  public static LockVerification verify(Pylock lock, String lockName, ResolutionRequest request,
+      Resolver resolver, PublisherLookup publishers) {
     Map<ProjectName, Locked> locked = new TreeMap<>();
     for (PylockPackage p : lock.packages()) {
       if (p.marker() != null
@@ -89,9 +129,15 @@ public final class LockVerifier {
       }
       files.sort(Comparator.comparing(LockedFileView::fileName,
           Comparator.nullsFirst(Comparator.naturalOrder())));
-      locked.put(p.name(), new Locked(p.name(), p.version(), files, direct, false));
+      TreeSet<PublisherIdentity> identities = new TreeSet<>();
+      for (PylockPackage.AttestationIdentity a : p.attestationIdentities()) {
+        identities.add(a.toPublisherIdentity());
+      }
+      locked.put(p.name(), new Locked(p.name(), p.version(), files, direct, false,
+          List.copyOf(identities)));
     }
-    return new Run(lockName, locked, lock.pylock4jRequirements(), request, resolver).run();
+    return new Run(lockName, locked, lock.pylock4jRequirements(), request, resolver, publishers)
+        .run();
   }
 
   /**
@@ -113,16 +159,63 @@ public final class LockVerifier {
         int colon = h.indexOf(':');
         files.add(new LockedFileView(null, Map.of(h.substring(0, colon), h.substring(colon + 1))));
       }
-      locked.put(p.name(), new Locked(p.name(), p.version(), files, p.url() != null, true));
+      locked.put(p.name(), new Locked(p.name(), p.version(), files, p.url() != null, true,
+          List.of()));
     }
-    return new Run(lockName, locked, List.of(), request, resolver).run();
+    return new Run(lockName, locked, List.of(), request, resolver, null).run();
+  }
+
+  /**
+   * Publisher drift between a previous lock and a re-lock (PEP 740, PEP 751 {@code
+   * attestation-identities}): for each project whose entry in {@code previous} records
+   * identities, the entry of the same name in {@code relocked} (whatever its version) must record
+   * the same ones. None recorded now gives {@link LockDrift.PublisherRemoved}, others give {@link
+   * LockDrift.PublisherChanged}; both carry the re-locked version. A project the re-lock drops,
+   * or one the previous lock records no identity for, gives nothing. In project order.
+   *
+   * <p>A new release uploaded without the project's trusted publisher (e.g. from a stolen
+   * token) has no provenance, so re-locking onto it is reported here.
+   *
+   * @param previous the lock before, must not be null
+   * @param relocked the lock after, must not be null
+   * @return the drifts, never null
+   */
+  public static List<LockDrift> publisherDrift(Pylock previous, Pylock relocked) {
+    Map<ProjectName, List<PublisherIdentity>> before = identitiesByName(previous);
+    Map<ProjectName, List<PublisherIdentity>> after = identitiesByName(relocked);
+    Map<ProjectName, Version> versions = new TreeMap<>();
+    relocked.packages().forEach(p -> versions.putIfAbsent(p.name(), p.version()));
+    List<LockDrift> out = new ArrayList<>();
+    before.forEach((name, locked) -> {
+      List<PublisherIdentity> now = after.get(name);
+      if (locked.isEmpty() || now == null) {
+        return;
+      }
+      if (now.isEmpty()) {
+        out.add(new LockDrift.PublisherRemoved(name, versions.get(name), locked));
+      } else if (!now.equals(locked)) {
+        out.add(new LockDrift.PublisherChanged(name, versions.get(name), locked, now));
+      }
+    });
+    return out;
+  }
+
+  private static Map<ProjectName, List<PublisherIdentity>> identitiesByName(Pylock lock) {
+    Map<ProjectName, TreeSet<PublisherIdentity>> sets = new TreeMap<>();
+    for (PylockPackage p : lock.packages()) {
+      TreeSet<PublisherIdentity> set = sets.computeIfAbsent(p.name(), k -> new TreeSet<>());
+      p.attestationIdentities().forEach(a -> set.add(a.toPublisherIdentity()));
+    }
+    Map<ProjectName, List<PublisherIdentity>> out = new TreeMap<>();
+    sets.forEach((name, set) -> out.put(name, List.copyOf(set)));
+    return out;
   }
 
   private record LockedFileView(String fileName, Map<String, String> hashes) {}
 
   private record Locked(
       ProjectName name, Version version, List<LockedFileView> files, boolean direct,
-      boolean hashesOnly) {}
+      boolean hashesOnly, List<PublisherIdentity> identities) {}
 
   /** One verification. */
   private static final class Run {
@@ -131,12 +224,14 @@ public final class LockVerifier {
     private final List<String> lockedRoots;
     private final ResolutionRequest request;
     private final Resolver resolver;
+    private final PublisherLookup publishers;
     private final Map<ProjectName, List<LockDrift>> drifts = new TreeMap<>();
     private final List<LockDrift> global = new ArrayList<>();
     private int filesChecked;
 
     Run(String lockName, Map<ProjectName, Locked> locked, List<String> lockedRoots,
-        ResolutionRequest request, Resolver resolver) {
+        ResolutionRequest request, Resolver resolver, PublisherLookup publishers) {
+      this.publishers = publishers;
       this.lockName = Objects.requireNonNull(lockName, "lockName");
       this.locked = locked;
       this.lockedRoots = lockedRoots;
@@ -180,6 +275,9 @@ public final class LockVerifier {
         }
         if (l != null && pages.containsKey(name)) {
           checkIndex(l, pages.get(name));
+          if (publishers != null && !l.identities().isEmpty()) {
+            checkPublishers(l, pages.get(name));
+          }
         }
       }
       List<LockDrift> all = new ArrayList<>(global);
@@ -268,6 +366,26 @@ public final class LockVerifier {
       }
     }
 
+    private void checkPublishers(Locked l, ProjectPage page) {
+      List<CompletableFuture<List<PublisherIdentity>>> lookups = new ArrayList<>();
+      for (LockedFileView v : l.files()) {
+        DistributionFile f = v.fileName() == null ? null : onPage(page, v.fileName());
+        if (f != null) {
+          lookups.add(Objects.requireNonNull(publishers.publishers(f), "publishers"));
+        }
+      }
+      TreeSet<PublisherIdentity> current = new TreeSet<>();
+      for (CompletableFuture<List<PublisherIdentity>> lookup : lookups) {
+        current.addAll(join(lookup));
+      }
+      if (current.isEmpty()) {
+        add(new LockDrift.PublisherRemoved(l.name(), l.version(), l.identities()));
+      } else if (!List.copyOf(current).equals(l.identities())) {
+        add(new LockDrift.PublisherChanged(l.name(), l.version(), l.identities(),
+            List.copyOf(current)));
+      }
+    }
+
     private static DistributionFile onPage(ProjectPage page, String fileName) {
       for (DistributionFile f : page.files()) {
         if (f.filename().equals(fileName)) {
@@ -288,7 +406,7 @@ public final class LockVerifier {
       return false;
     }
 
-    private static ProjectPage join(CompletableFuture<ProjectPage> future) {
+    private static <T> T join(CompletableFuture<T> future) {
       try {
         return future.get();
       } catch (InterruptedException e) {

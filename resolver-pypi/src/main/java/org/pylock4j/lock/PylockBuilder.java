@@ -15,6 +15,7 @@ import org.pylock4j.requirement.Requirement;
 import org.pylock4j.resolve.DependencyEdge;
 import org.pylock4j.resolve.DistributionFile;
 import org.pylock4j.resolve.LockedPackage;
+import org.pylock4j.resolve.PublisherIdentity;
 import org.pylock4j.resolve.Resolution;
 
 /** Turns a {@link Resolution} into a {@link Pylock}, deterministically. */
@@ -31,7 +32,7 @@ final class PylockBuilder {
     sorted.sort(Comparator.comparing(LockedPackage::name));
     List<PylockPackage> packages = new ArrayList<>();
     for (LockedPackage p : sorted) {
-      packages.add(toPackage(p, dependenciesOf(resolution, p.name()), options.uploadTimes()));
+      packages.add(toPackage(p, dependenciesOf(resolution, p.name()), options));
     }
     Map<String, String> markers = new TreeMap<>(resolution.target().markers().values());
     List<String> environments =
@@ -87,7 +88,8 @@ final class PylockBuilder {
   }
 
   private static PylockPackage toPackage(
-      LockedPackage p, List<PylockPackage.Dependency> deps, boolean uploadTimes) {
+      LockedPackage p, List<PylockPackage.Dependency> deps, LockOptions options) {
+    boolean uploadTimes = options.uploadTimes();
     for (DistributionFile f : p.files()) {
       if (f.hashes().isEmpty()) {
         throw new PylockException("cannot lock " + p.name() + " " + p.version() + ": the index "
@@ -114,7 +116,22 @@ final class PylockBuilder {
         uploadTimes ? sdist.uploadTime() : null, sdist.url(), null, sdist.size(),
         lowerCase(sdist.hashes()));
     return new PylockPackage(p.name(), p.version(), null, commonRequiresPython(p.files()), deps,
-        p.index(), null, null, null, s, wheels, List.of(), Map.of());
+        p.index(), null, null, null, s, wheels, identities(wheels, s, options), Map.of());
+  }
+
+  /** The distinct publisher identities of the locked files, sorted (PEP 751). */
+  private static List<PylockPackage.AttestationIdentity> identities(
+      List<PylockPackage.Wheel> wheels, PylockPackage.Sdist sdist, LockOptions options) {
+    TreeSet<PublisherIdentity> all = new TreeSet<>();
+    for (PylockPackage.Wheel w : wheels) {
+      all.addAll(options.publisherIdentities(w.fileName()));
+    }
+    if (sdist != null) {
+      all.addAll(options.publisherIdentities(sdist.fileName()));
+    }
+    List<PylockPackage.AttestationIdentity> out = new ArrayList<>();
+    all.forEach(id -> out.add(PylockPackage.AttestationIdentity.of(id)));
+    return out;
   }
 
   /** A {@code .tar.gz} (the PEP 625 form) over any other sdist, then by name. */

@@ -307,5 +307,32 @@ public record PylockPackage(
       Objects.requireNonNull(kind, "kind");
       fields = Pylock.copyTable(fields);
     }
+
+    /**
+     * The entry for a publisher identity: its kind and fields, in key order.
+     *
+     * @param identity the identity, must not be null
+     * @return the entry, never null
+     */
+    public static AttestationIdentity of(org.pylock4j.resolve.PublisherIdentity identity) {
+      return new AttestationIdentity(identity.kind(), new java.util.LinkedHashMap<>(identity.fields()));
+    }
+
+    /**
+     * The publisher identity this entry records: the kind and the string-valued keys (empty
+     * strings dropped), as {@link org.pylock4j.resolve.PublisherIdentity} compares them.
+     *
+     * @return the identity, never null
+     * @throws IllegalArgumentException when {@code kind} is blank
+     */
+    public org.pylock4j.resolve.PublisherIdentity toPublisherIdentity() {
+      Map<String, String> strings = new java.util.TreeMap<>();
+      fields.forEach((k, v) -> {
+        if (v instanceof String text && !k.equals("claims")) {
+          strings.put(k, text);
+        }
+      });
+      return org.pylock4j.resolve.PublisherIdentity.of(kind, strings);
+    }
   }
 }

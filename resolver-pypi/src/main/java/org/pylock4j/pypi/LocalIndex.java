@@ -89,8 +89,10 @@ final class LocalIndex {
         continue; // another project's file, or not a distribution
       }
       try {
+        Path provenance = path.resolveSibling(filename + ".provenance");
         files.add(new DistributionFile(project, version, filename, path.toUri().toString(),
-            Map.of("sha256", sha256(path)), null, null, null, Files.size(path), null));
+            Map.of("sha256", sha256(path)), null, null, null, Files.size(path), null,
+            Files.isRegularFile(provenance) ? provenance.toUri().toString() : null));
       } catch (IOException e) {
         throw new IndexException("cannot read " + path.toUri() + ": " + e, path.toUri().toString(), 0, null);
       }

@@ -24,8 +24,8 @@ import org.pylock4j.version.Version;
 
 /**
  * Reads a Simple API project page: PEP 691 JSON or PEP 503 HTML, with PEP 592 yanks, PEP 658/714
- * core metadata, PEP 700 upload times and sizes. File URLs are made absolute against the page URL
- * and stripped of credentials.
+ * core metadata, PEP 700 upload times and sizes, PEP 740 provenance URLs. File and provenance
+ * URLs are made absolute against the page URL and stripped of credentials.
  */
 final class PageParser {
 
@@ -114,8 +114,10 @@ final class PageParser {
       } else if (core != null && core.asBoolean(false)) {
         coreHashes = Map.of();
       }
+      String provenance = text(file, "provenance");
       result.add(new DistributionFile(project, version, filename, url, hashes,
-          text(file, "requires-python"), yanked, uploadTime, size, coreHashes));
+          text(file, "requires-python"), yanked, uploadTime, size, coreHashes,
+          provenance == null || provenance.isBlank() ? null : resolve(pageUrl, provenance)));
     }
     return new Parsed(result, skipped);
   }
@@ -169,9 +171,11 @@ final class PageParser {
         coreHashes = found;
       }
       String requiresPython = anchor.attribute("data-requires-python");
+      String provenance = anchor.attribute("data-provenance");
       result.add(new DistributionFile(project, version, filename, url, hashes,
           requiresPython == null || requiresPython.isBlank() ? null : requiresPython,
-          anchor.attribute("data-yanked"), null, -1, coreHashes));
+          anchor.attribute("data-yanked"), null, -1, coreHashes,
+          provenance == null || provenance.isBlank() ? null : resolve(base, provenance)));
     }
     return new Parsed(result, skipped);
   }

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,7 @@ import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.resolve.DistributionFile;
 import org.pylock4j.resolve.PackageSource;
 import org.pylock4j.resolve.ProjectPage;
+import org.pylock4j.resolve.PublisherIdentity;
 
 /**
  * A {@link PackageSource} over one or more Python package indexes speaking the Simple API
@@ -69,6 +71,8 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
   private final Consumer<String> warnings;
   private final boolean offline;
   private final long maxPageBytes;
+  private final long maxMetadataBytes;
+  private volatile SigstoreTrust trust; // the embedded root is read on first use
   private final Executor executor;
   private final OkHttpClient client;
   private final Http http;
@@ -77,6 +81,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
   private final MissingPages missingPages;
   private final Memo<ProjectName, ProjectPage> pages = new Memo<>(50_000);
   private final Memo<String, CoreMetadata> metadata = new Memo<>(200_000);
+  private final Memo<String, Optional<Provenance>> provenance = new Memo<>(200_000);
   private final ConcurrentHashMap<CompletableFuture<?>, AtomicInteger> waiters = new ConcurrentHashMap<>();
   private final Set<ProjectName> warned = ConcurrentHashMap.newKeySet();
   private final Map<Http.Kind, LongAdder> requests = new EnumMap<>(Http.Kind.class);
@@ -91,6 +96,8 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     this.warnings = builder.warnings;
     this.offline = builder.offline;
     this.maxPageBytes = builder.maxPageBytes;
+    this.maxMetadataBytes = builder.maxMetadataBytes;
+    this.trust = builder.trust;
     this.executor = builder.executor;
     Credentials credentials = new Credentials(builder.netrc);
     this.parser = new PageParser(credentials);
@@ -169,6 +176,86 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       return ops.bind(CompletableFuture.supplyAsync(() -> fetcher.fetch(file, ops), executor)
           .thenCompose(future -> future));
     }), waiters);
+  }
+
+  /**
+   * The PEP 740 provenance of {@code file}: read from its {@link DistributionFile#provenance()}
+   * URL (PyPI's Integrity API) and checked as {@link Provenance} describes. Empty when the index
+   * advertises no provenance for the file, or answers 404/410 for it. Kept in memory for the
+   * life of this index, keyed by the file's sha256 (else its URL); failures are not kept.
+   *
+   * @param file a file from a page of this index, must not be null
+   * @return the provenance, never null; the future fails with an {@link IndexException} naming
+   *     the provenance URL when it cannot be read, is malformed or fails a check
+   */
+  public CompletableFuture<Optional<Provenance>> provenance(DistributionFile file) {
+    Objects.requireNonNull(file, "file");
+    if (file.provenance() == null) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    String key = file.sha256().map(h -> "sha256:" + h + " " + file.filename())
+        .orElse(file.provenance());
+    return Ops.view(provenance.get(key, k -> loadProvenance(file)), waiters);
+  }
+
+  /**
+   * The publisher identities of {@code file}'s provenance, sorted; empty when it has none. What
+   * a lock records in {@code attestation-identities} and what {@code LockVerifier} compares.
+   *
+   * @param file a file from a page of this index, must not be null
+   * @return the identities, never null; fails as {@link #provenance(DistributionFile)} does
+   */
+  public CompletableFuture<List<PublisherIdentity>> publishers(DistributionFile file) {
+    return provenance(file).thenApply(p -> p.map(Provenance::publishers).orElse(List.of()));
+  }
+
+  private SigstoreTrust trust() {
+    SigstoreTrust t = trust;
+    if (t == null) {
+      t = SigstoreTrust.publicGood();
+      trust = t;
+    }
+    return t;
+  }
+
+  private CompletableFuture<Optional<Provenance>> loadProvenance(DistributionFile file) {
+    String url = file.provenance();
+    if (url.startsWith("file:")) {
+      return CompletableFuture.supplyAsync(() -> {
+        Path path;
+        try {
+          path = Path.of(java.net.URI.create(url));
+        } catch (IllegalArgumentException e) {
+          throw new IndexException("not a usable file URL: " + url, url, 0, null);
+        }
+        if (!Files.isRegularFile(path)) {
+          return Optional.empty();
+        }
+        try {
+          return Optional.of(ProvenanceParser.parse(file, url, Files.readAllBytes(path), trust()));
+        } catch (IOException e) {
+          throw new IndexException("cannot read " + url + ": " + e, url, 0, null);
+        }
+      }, executor);
+    }
+    Ops ops = new Ops();
+    return ops.bind(ops.track(http.get(url, Http.Kind.OTHER, Map.of("Accept", ProvenanceParser.ACCEPT),
+            offline, true, maxMetadataBytes, "maxMetadataBytes"))
+        .thenApplyAsync(result -> {
+          if (result.offlineMiss()) {
+            throw new IndexException("offline: the provenance of " + file.filename() + " ("
+                + url + ") is not in the cache; run once online with the same cache directory",
+                url, 0, null);
+          }
+          if (result.code() == 404 || result.code() == 410) {
+            return Optional.<Provenance>empty();
+          }
+          if (result.code() != 200) {
+            throw new IndexException("GET " + url + " failed: HTTP " + result.code(), url,
+                result.code(), null);
+          }
+          return Optional.of(ProvenanceParser.parse(file, url, result.body(), trust()));
+        }, executor));
   }
 
   /** What this index has done so far. */
@@ -350,6 +437,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     private long httpCacheBytes = 1L << 30;
     private Executor executor = ForkJoinPool.commonPool();
     private String userAgent = "pylock4j/0.1";
+    private SigstoreTrust trust;
 
     private Builder() {}
 
@@ -485,6 +573,19 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     /** The User-Agent header. The default value is {@code pylock4j/0.1}. */
     public Builder userAgent(String userAgent) {
       this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+      return this;
+    }
+
+    /**
+     * The Sigstore trust root that provenance is verified against: a {@code trusted_root.json}
+     * (Fulcio certificate chains, Rekor log keys), e.g. of a private Sigstore instance or
+     * staging. The default is the public-good instance's root, embedded in this library.
+     *
+     * @param trustedRootJson the file's bytes, must not be null
+     * @throws IllegalArgumentException when it is not a usable trusted root
+     */
+    public Builder sigstoreTrustedRoot(byte[] trustedRootJson) {
+      this.trust = SigstoreTrust.parse(Objects.requireNonNull(trustedRootJson, "trustedRootJson"));
       return this;
     }
 

@@ -38,8 +38,10 @@ import org.pylock4j.requirement.ProjectName;
  *       content negotiation on {@code Accept} (PEP 691; HTML when there is no {@code Accept}),
  *       with {@code Vary: Accept}; a non-normalised project name is redirected (301) to its
  *       normal form, a path without its trailing slash to the path with it.
- *   <li>{@code /simple/<name>/<file>}: the file (distributions, {@code .metadata}), with single
- *       {@code Range} requests answered {@code 206} (or {@code 416}).
+ *   <li>{@code /simple/<name>/<file>}: the file (distributions, {@code .metadata}, PEP 740
+ *       {@code .provenance} objects as {@code application/vnd.pypi.integrity.v1+json}), with
+ *       single {@code Range} requests answered {@code 206} (or {@code 416}). A page advertises a
+ *       provenance file through its {@code provenance} key / {@code data-provenance} attribute.
  *   <li>Every response carries a strong {@code ETag}, {@code Last-Modified} and
  *       {@code Cache-Control: max-age=0}; {@code If-None-Match} / {@code If-Modified-Since} give
  *       {@code 304}. Optional HTTP Basic authentication.
@@ -317,7 +319,9 @@ public final class SimpleIndexServer implements AutoCloseable {
   private void file(HttpExchange exchange, Path file) throws IOException {
     String name = file.getFileName().toString();
     String type = name.endsWith(".json") ? "application/json"
-        : name.endsWith(".html") ? "text/html" : "application/octet-stream";
+        : name.endsWith(".html") ? "text/html"
+        : name.endsWith(".provenance") ? "application/vnd.pypi.integrity.v1+json"
+        : "application/octet-stream";
     serve(exchange, file, type, true);
   }
 
