@@ -157,14 +157,21 @@ final class Explainer {
     if (problem.matching(q, r).length > 0 || r.url() != null) {
       return;
     }
+    // Versions the request excluded are left to the caller that excluded them to explain (as
+    // VulnerabilityAudit does); the others are named with the reason.
+    Map<Version, String> excluded =
+        problem.request.excludedVersions().getOrDefault(q.name, Map.of());
     List<String> why = new ArrayList<>();
     q.notCandidates.forEach((v, reason) -> {
-      if (r.specifier().contains(v, true)) {
+      if (!excluded.containsKey(v) && r.specifier().contains(v, true)) {
         why.add(v + " " + reason);
       }
     });
-    String text = "no candidate version matches " + r.specifier()
-        + (why.isEmpty() ? "" : " (" + String.join("; ", why) + ")");
+    if (why.isEmpty()) {
+      return;
+    }
+    String text = "no candidate version matches " + r.specifier() + " (" + String.join("; ", why)
+        + ")";
     ConflictCause note = new ConflictCause.NoCandidates(q.name, text);
     if (!causes.contains(note)) {
       causes.add(note);
