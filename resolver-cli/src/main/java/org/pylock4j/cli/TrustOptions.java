@@ -48,8 +48,8 @@ final class TrustOptions {
   List<String> ignoreVulns = new ArrayList<>();
 
   /**
-   * Checks the names of the root requirements before anything is fetched: a warning each, or
-   * with {@code --strict} a {@code TyposquatException} (bad input).
+   * Checks the options, then the names of the root requirements before anything is fetched: a
+   * warning each, or with {@code --strict} a {@code TyposquatException} (bad input).
    */
   void checkNames(Inputs inputs, Reporter reporter) {
     if (!avoidVulnerable && (osv.given() || !ignoreVulns.isEmpty())) {
