@@ -106,7 +106,7 @@ final class VerifyCommand extends Base {
       Resolver resolver = resolvers.get();
       verification =
           pylock != null
-              ? LockVerifier.verify(pylock, lock.toString(), request, resolver)
+              ? LockVerifier.verify(pylock, lock.toString(), request, resolver, source::publishers)
               : LockVerifier.verify(
                   LockFiles.readRequirementsTxt(lock), lock.toString(), request, resolver);
     }
