@@ -80,7 +80,7 @@ public final class Main {
     @Override
     public void run() {
       throw new CommandLine.ParameterException(
-          new CommandLine(this), "a command is needed: lock, verify or why");
+          new CommandLine(this), "a command is needed: lock, verify, why, audit or diff");
     }
   }
 
