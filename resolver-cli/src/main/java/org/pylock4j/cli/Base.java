@@ -68,7 +68,7 @@ abstract class Base implements Callable<Integer> {
       IndexSettings settings,
       PolicyOptions policy,
       boolean onlyBinary,
-      PypiIndex source) {
+      org.pylock4j.resolve.PackageSource source) {
     ResolutionRequest.Builder builder =
         ResolutionRequest.builder()
             .target(target)

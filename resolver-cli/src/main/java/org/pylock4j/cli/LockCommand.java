@@ -8,18 +8,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.pylock4j.error.IndexException;
 import org.pylock4j.error.InvalidInputException;
 import org.pylock4j.error.PylockException;
+import org.pylock4j.lock.LockDrift;
 import org.pylock4j.lock.LockFiles;
 import org.pylock4j.lock.LockOptions;
+import org.pylock4j.lock.LockVerifier;
 import org.pylock4j.lock.Pylock;
 import org.pylock4j.lock.PylockPackage;
 import org.pylock4j.lock.RequirementsTxt;
 import org.pylock4j.pypi.PypiIndex;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.resolve.DistributionFile;
+import org.pylock4j.resolve.LockedPackage;
+import org.pylock4j.resolve.PublisherIdentity;
 import org.pylock4j.resolve.Resolution;
 import org.pylock4j.resolve.ResolutionRequest;
 import org.pylock4j.resolve.Resolver;
@@ -62,6 +69,8 @@ final class LockCommand extends Base {
   @Mixin IndexOptions index = new IndexOptions();
   @Mixin TargetOptions target = new TargetOptions();
   @Mixin PolicyOptions policy = new PolicyOptions();
+  @Mixin TrustOptions trust = new TrustOptions();
+  @Mixin PinOptions pins = new PinOptions();
 
   @Option(
       names = {"-o", "--output"},
@@ -115,23 +124,29 @@ final class LockCommand extends Base {
     Path out = outputPath();
     List<ProjectName> upgraded = upgradedPackages();
     Inputs read = inputs.read(context.environment());
+    trust.checkNames(read, reporter);
     TargetEnvironment environment = target.target(context.detector(), reporter);
     IndexSettings settings = index.settings(read, context.environment());
     Map<ProjectName, Version> preferred =
         out == null || upgrade ? Map.of() : existingPins(out, upgraded);
 
     Resolution resolution;
-    try (PypiIndex source = index(settings)) {
+    Map<String, List<PublisherIdentity>> publishers;
+    try (PypiIndex source = index(settings);
+        PinOptions.Sources sources = pins.open(this, settings, inputs.project, source)) {
       ResolutionRequest.Builder request =
-          request(read, environment, settings, policy, onlyBinary, source);
+          request(read, environment, settings, policy, onlyBinary, sources.source());
       preferred.forEach(request::prefer);
-      resolution = resolvers.get().resolve(request.build());
+      resolution = trust.resolve(resolvers.get(), request.build());
+      publishers = publishers(resolution, source);
     }
     reporter.clearProgress();
     resolution.warnings().forEach(reporter::warning);
     checkHashes(resolution, fmt);
+    TrustOptions.reportBuilds(resolution, reporter);
 
-    LockOptions.Builder options = LockOptions.builder().command(command());
+    LockOptions.Builder options =
+        LockOptions.builder().command(command()).publisherIdentities(publishers);
     rootFiles(read).forEach(options::inputFile);
     String text = LockText.write(resolution, options.build(), fmt);
     if (out == null) {
@@ -139,6 +154,7 @@ final class LockCommand extends Base {
       context.out().write(bytes, 0, bytes.length);
       context.out().flush();
     } else {
+      reportPublisherDrift(out, text, fmt);
       LockFiles.write(out, text);
     }
     int count = resolution.packages().size();
@@ -146,6 +162,52 @@ final class LockCommand extends Base {
         "Locked " + count + (count == 1 ? " package" : " packages") + " for "
             + describe(environment) + (out == null ? "" : " into " + output));
     return Exit.OK;
+  }
+
+  /**
+   * The PEP 740 publisher identities of every locked file whose index serves provenance, by
+   * filename (checked as {@code Provenance} describes; a provenance that fails a check fails the
+   * lock as an index failure). Files without provenance cost nothing.
+   */
+  private static Map<String, List<PublisherIdentity>> publishers(
+      Resolution resolution, PypiIndex index) {
+    Map<String, CompletableFuture<List<PublisherIdentity>>> pending = new TreeMap<>();
+    for (LockedPackage p : resolution.packages()) {
+      for (DistributionFile f : p.files()) {
+        if (f.provenance() != null) {
+          pending.put(f.filename(), index.publishers(f));
+        }
+      }
+    }
+    Map<String, List<PublisherIdentity>> identities = new TreeMap<>();
+    pending.forEach((file, future) -> {
+      try {
+        identities.put(file, future.join());
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof PylockException pe ? pe : e;
+      }
+    });
+    return identities;
+  }
+
+  /**
+   * Warns when a package's publisher identity changed or disappeared since the lock being
+   * replaced (what an account takeover looks like from outside).
+   */
+  private void reportPublisherDrift(Path out, String text, Format fmt) {
+    if (fmt != Format.PYLOCK || !Files.isRegularFile(out)) {
+      return;
+    }
+    Pylock previous;
+    try {
+      previous = LockFiles.readPylock(out);
+    } catch (InvalidInputException e) {
+      return; // not a lock we can compare with; it is replaced as asked
+    }
+    for (LockDrift drift :
+        LockVerifier.publisherDrift(previous, LockFiles.readPylock(text, out.toString()))) {
+      reporter.warning("publisher drift: " + drift.describe());
+    }
   }
 
   /** The output file, null for stdout; checked before any work is done. */

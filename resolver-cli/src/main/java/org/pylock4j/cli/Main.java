@@ -80,7 +80,7 @@ public final class Main {
     @Override
     public void run() {
       throw new CommandLine.ParameterException(
-          new CommandLine(this), "a command is needed: lock, verify or why");
+          new CommandLine(this), "a command is needed: lock, verify, why, audit or diff");
     }
   }
 
@@ -99,6 +99,8 @@ public final class Main {
     line.addSubcommand("lock", new LockCommand(context, resolvers, arguments));
     line.addSubcommand("verify", new VerifyCommand(context, resolvers));
     line.addSubcommand("why", new WhyCommand(context));
+    line.addSubcommand("audit", new AuditCommand(context));
+    line.addSubcommand("diff", new DiffCommand(context));
     line.setOut(new java.io.PrintWriter(context.out(), true));
     line.setErr(new java.io.PrintWriter(context.err(), true));
     line.setCaseInsensitiveEnumValuesAllowed(true);

@@ -54,6 +54,7 @@ final class VerifyCommand extends Base {
   @Mixin IndexOptions index = new IndexOptions();
   @Mixin TargetOptions target = new TargetOptions();
   @Mixin PolicyOptions policy = new PolicyOptions();
+  @Mixin PinOptions pins = new PinOptions();
 
   VerifyCommand(CliContext context, Supplier<Resolver> resolvers) {
     super(context);
@@ -98,13 +99,14 @@ final class VerifyCommand extends Base {
     }
     IndexSettings settings = index.settings(read, context.environment());
     LockVerification verification;
-    try (PypiIndex source = index(settings)) {
+    try (PypiIndex source = index(settings);
+        PinOptions.Sources sources = pins.open(this, settings, inputs.project, source)) {
       ResolutionRequest request =
-          request(read, environment, settings, policy, false, source).build();
+          request(read, environment, settings, policy, false, sources.source()).build();
       Resolver resolver = resolvers.get();
       verification =
           pylock != null
-              ? LockVerifier.verify(pylock, lock.toString(), request, resolver)
+              ? LockVerifier.verify(pylock, lock.toString(), request, resolver, source::publishers)
               : LockVerifier.verify(
                   LockFiles.readRequirementsTxt(lock), lock.toString(), request, resolver);
     }

@@ -92,7 +92,7 @@ class BadInputTest {
     Cli.Result r = Cli.run();
     assertEquals(2, r.code(), r.toString());
     assertEquals(
-        "error: a command is needed: lock, verify or why\nRun 'pylock4j --help' for the options.\n",
+        "error: a command is needed: lock, verify, why, audit or diff\nRun 'pylock4j --help' for the options.\n",
         r.err());
   }
 

@@ -48,7 +48,7 @@ public final class PyprojectToml {
   private static final Set<String> SETTINGS =
       Set.of(
           "index-url", "extra-index-urls", "index-strategy", "prerelease", "resolution",
-          "exclude-newer", "constraint-dependencies");
+          "exclude-newer", "constraint-dependencies", "index");
 
   private final String file;
   private final String name;
@@ -57,6 +57,7 @@ public final class PyprojectToml {
   private final Map<String, List<DeclaredRequirement>> optionalDependencies;
   private final Map<String, List<GroupEntry>> groups;
   private final ToolSettings settings;
+  private final List<IndexPin> indexes;
 
   private PyprojectToml(
       String file,
@@ -65,7 +66,8 @@ public final class PyprojectToml {
       List<DeclaredRequirement> dependencies,
       Map<String, List<DeclaredRequirement>> optionalDependencies,
       Map<String, List<GroupEntry>> groups,
-      ToolSettings settings) {
+      ToolSettings settings,
+      List<IndexPin> indexes) {
     this.file = file;
     this.name = name;
     this.requiresPython = requiresPython;
@@ -73,6 +75,7 @@ public final class PyprojectToml {
     this.optionalDependencies = copy(optionalDependencies);
     this.groups = copy(groups);
     this.settings = settings;
+    this.indexes = List.copyOf(indexes);
   }
 
   private static <T> Map<String, List<T>> copy(Map<String, List<T>> map) {
@@ -162,6 +165,14 @@ public final class PyprojectToml {
   /** The {@code [tool.pylock4j]} settings; {@link ToolSettings#NONE} when there are none. */
   public ToolSettings settings() {
     return settings;
+  }
+
+  /**
+   * The {@code [[tool.pylock4j.index]]} tables: indexes with the projects pinned to them (see
+   * {@link IndexPin}); empty when there are none.
+   */
+  public List<IndexPin> indexes() {
+    return indexes;
   }
 
   /**
@@ -358,7 +369,67 @@ public final class PyprojectToml {
       }
       ToolSettings settings = settings();
       return new PyprojectToml(
-          fileName, name, requiresPython, dependencies, optional, groups, settings);
+          fileName, name, requiresPython, dependencies, optional, groups, settings, indexes());
+    }
+
+    /** {@code [[tool.pylock4j.index]]}: tables with {@code name}, {@code url}, {@code projects}. */
+    private List<IndexPin> indexes() {
+      JsonNode tool = table(root, "tool", "[tool]");
+      JsonNode ours = tool == null ? null : table(tool, "pylock4j", "[tool.pylock4j]");
+      JsonNode tables = ours == null ? null : ours.get("index");
+      if (tables == null) {
+        return List.of();
+      }
+      String what = "[[tool.pylock4j.index]]";
+      if (!tables.isArray()) {
+        throw keyError(what + " must be an array of tables", "index");
+      }
+      List<IndexPin> pins = new ArrayList<>();
+      java.util.Map<ProjectName, String> pinnedTo = new java.util.HashMap<>();
+      for (JsonNode t : tables) {
+        if (!t.isObject()) {
+          throw keyError(what + " must be an array of tables", "index");
+        }
+        for (Iterator<String> it = t.fieldNames(); it.hasNext(); ) {
+          String key = it.next();
+          if (!Set.of("name", "url", "projects").contains(key)) {
+            throw keyError(
+                "unknown key '" + key + "' in " + what + " (known: name, projects, url)", key);
+          }
+        }
+        String name = string(t, "name", "tool.pylock4j.index", what + " name");
+        String url = string(t, "url", "tool.pylock4j.index", what + " url");
+        if (name == null || name.isBlank()) {
+          throw keyError(what + " needs a name", "index");
+        }
+        if (url == null || url.isBlank()) {
+          throw keyError(what + " '" + name + "' needs a url", "index");
+        }
+        List<ProjectName> projects = new ArrayList<>();
+        JsonNode list = t.get("projects");
+        if (list != null) {
+          if (!list.isArray()) {
+            throw keyError(what + " '" + name + "' projects must be an array of names", "projects");
+          }
+          for (JsonNode p : list) {
+            if (!p.isTextual() || !ProjectName.isValid(p.asText())) {
+              throw keyError(
+                  what + " '" + name + "' projects: '" + p.asText() + "' is not a project name",
+                  "projects");
+            }
+            ProjectName project = ProjectName.of(p.asText());
+            String previous = pinnedTo.putIfAbsent(project, name);
+            if (previous != null && !previous.equals(name)) {
+              throw keyError(
+                  "project " + project + " is pinned to two indexes: " + previous + " and " + name,
+                  "projects");
+            }
+            projects.add(project);
+          }
+        }
+        pins.add(new IndexPin(name, indexLocation(url), projects));
+      }
+      return pins;
     }
 
     private void checkNotDynamic(JsonNode project) {

@@ -220,7 +220,8 @@ class PyprojectTomlTest {
         assertThrows(InvalidInputException.class, () -> PyprojectToml.read(file));
     assertEquals(
         file + ":2:1: unknown setting 'index_url' in [tool.pylock4j] (known: constraint-dependencies,"
-            + " exclude-newer, extra-index-urls, index-strategy, index-url, prerelease, resolution)",
+            + " exclude-newer, extra-index-urls, index, index-strategy, index-url, prerelease,"
+            + " resolution)",
         e.getMessage());
   }
 

@@ -157,13 +157,12 @@ final class Explainer {
     if (problem.matching(q, r).length > 0 || r.url() != null) {
       return;
     }
-    // Versions the request excluded are left to the caller that excluded them to explain (as
-    // VulnerabilityAudit does); the others are named with the reason.
-    Map<Version, String> excluded =
-        problem.request.excludedVersions().getOrDefault(q.name, Map.of());
+    // Every version that would match is named with the reason it is not a candidate, including
+    // versions the request excluded: the request carries their reason (e.g. advisory ids) for
+    // exactly this.
     List<String> why = new ArrayList<>();
     q.notCandidates.forEach((v, reason) -> {
-      if (!excluded.containsKey(v) && r.specifier().contains(v, true)) {
+      if (r.specifier().contains(v, true)) {
         why.add(v + " " + reason);
       }
     });

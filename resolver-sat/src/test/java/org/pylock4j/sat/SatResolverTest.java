@@ -501,12 +501,15 @@ class SatResolverTest {
     UnsatisfiableException e = assertThrows(UnsatisfiableException.class,
         () -> SatResolver.create().resolve(request(source, "a>=2")
             .exclude(ProjectName.of("a"), Version.parse("2.0"), "CVE-2024-0001").build()));
-    assertEquals(List.of("root requires a>=2", "a: no candidate version matches >=2 (3.0 yanked)"),
-        e.causes());
-    // Excluded versions are the excluding caller's to explain (VulnerabilityAudit does).
+    assertEquals(List.of("root requires a>=2",
+        "a: no candidate version matches >=2 (2.0 excluded by the request (CVE-2024-0001);"
+            + " 3.0 yanked)"), e.causes());
+    // An excluded version is named with the reason the request gave for it.
     UnsatisfiableException excludedOnly = assertThrows(UnsatisfiableException.class,
         () -> SatResolver.create().resolve(request(source, "a==2.0")
             .exclude(ProjectName.of("a"), Version.parse("2.0"), "CVE-2024-0001").build()));
-    assertEquals(List.of("root requires a==2.0"), excludedOnly.causes());
+    assertEquals(List.of("root requires a==2.0",
+        "a: no candidate version matches ==2.0 (2.0 excluded by the request (CVE-2024-0001))"),
+        excludedOnly.causes());
   }
 }

@@ -1,0 +1,84 @@
+package org.pylock4j.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.pylock4j.lock.LockFiles;
+import org.pylock4j.trust.AuditReport;
+import org.pylock4j.trust.Finding;
+import org.pylock4j.trust.VulnerabilityAudit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pylock4j audit}: the known vulnerabilities of a lock's packages. */
+@Command(
+    name = "audit",
+    sortOptions = false,
+    mixinStandardHelpOptions = true,
+    description = {
+      "Looks up the known vulnerabilities of every locked package version in OSV",
+      "(online, or in an offline export) and prints one line per finding on stdout:",
+      "package==version, advisory id and aliases (CVE, GHSA, PYSEC), summary, fixed",
+      "versions and severity."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 no known vulnerability; 1 something found; 2 bad input (lock",
+      "file or options); 3 the vulnerability database cannot be read; 4 other failure."
+    })
+final class AuditCommand extends Base {
+
+  @Parameters(index = "0", paramLabel = "LOCK", description = "The lock: pylock.toml or a .txt.")
+  Path lock;
+
+  @Mixin OsvOptions osv = new OsvOptions();
+
+  @Option(
+      names = "--ignore",
+      paramLabel = "ID",
+      split = ",",
+      description = "Do not report this vulnerability (its id or an alias). Repeatable.")
+  List<String> ignore = new ArrayList<>();
+
+  AuditCommand(CliContext context) {
+    super(context);
+  }
+
+  @Override
+  int run() {
+    boolean toml = LockInput.isPylock(lock);
+    AuditReport report;
+    if (toml) {
+      var pylock = LockFiles.readPylock(lock);
+      try (VulnerabilityAudit audit = osv.open(ignore)) {
+        report = audit.audit(pylock);
+      }
+    } else {
+      var pins = LockFiles.readRequirementsTxt(lock);
+      try (VulnerabilityAudit audit = osv.open(ignore)) {
+        report = audit.audit(pins);
+      }
+    }
+    for (Finding f : report.findings()) {
+      context.out().println(f.message());
+    }
+    context.out().flush();
+    for (Finding f : report.ignored()) {
+      reporter.notice("ignored " + f.affected() + ": " + f.ids());
+    }
+    int checked = report.checked().size();
+    String packages = checked + (checked == 1 ? " package" : " packages");
+    if (!report.hasFindings()) {
+      reporter.info("No known vulnerabilities in " + packages + " of " + lock);
+      return Exit.OK;
+    }
+    int found = report.findings().size();
+    int vulnerable = report.vulnerablePackages().size();
+    reporter.info(
+        found + (found == 1 ? " known vulnerability" : " known vulnerabilities") + " in "
+            + vulnerable + " of " + packages + " of " + lock);
+    return Exit.NO;
+  }
+}
