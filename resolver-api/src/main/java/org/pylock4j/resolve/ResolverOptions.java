@@ -5,14 +5,15 @@ import java.time.Duration;
 /**
  * Limits of one resolution. Breaching one fails the resolution with a message naming the setting.
  *
- * @param maxRounds the most rounds of the lazy loop (default 200)
+ * @param maxRounds the most rounds of the lazy loop (default 1000: real sets take 3 to 9; a deep
+ *     backtracking trap of 50 projects × 100 versions takes 358)
  * @param maxParallelFetches the most page and metadata requests in flight (default 16)
  * @param timeout the wall-time budget of the whole resolution (default 10 minutes)
  */
 public record ResolverOptions(int maxRounds, int maxParallelFetches, Duration timeout) {
 
   /** The defaults. */
-  public static final ResolverOptions DEFAULTS = new ResolverOptions(200, 16, Duration.ofMinutes(10));
+  public static final ResolverOptions DEFAULTS = new ResolverOptions(1000, 16, Duration.ofMinutes(10));
 
   /** Checks the values. */
   public ResolverOptions {
