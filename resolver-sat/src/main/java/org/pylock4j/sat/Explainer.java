@@ -166,11 +166,22 @@ final class Explainer {
         why.add(v + " " + reason);
       }
     });
+    String text;
     if (why.isEmpty()) {
-      return;
+      // Nothing on the index matches at all: say what there is, so the fix is obvious.
+      List<Version> versions = new ArrayList<>();
+      q.candidates.forEach(c -> versions.add(c.version));
+      versions.sort(null);
+      int shown = Math.min(5, versions.size());
+      List<String> newest = new ArrayList<>();
+      for (Version v : versions.subList(versions.size() - shown, versions.size())) {
+        newest.add(v.toString());
+      }
+      text = "no version matches " + r.specifier() + " (candidates: "
+          + (versions.size() > shown ? "… " : "") + String.join(", ", newest) + ")";
+    } else {
+      text = "no candidate version matches " + r.specifier() + " (" + String.join("; ", why) + ")";
     }
-    String text = "no candidate version matches " + r.specifier() + " (" + String.join("; ", why)
-        + ")";
     ConflictCause note = new ConflictCause.NoCandidates(q.name, text);
     if (!causes.contains(note)) {
       causes.add(note);

@@ -491,6 +491,24 @@ class SatResolverTest {
   }
 
   @Test
+  void explainsARequirementNoVersionOnTheIndexMatchesByNamingTheNewestCandidates() {
+    InMemoryPackageSource.Builder builder = InMemoryPackageSource.builder();
+    for (int minor = 0; minor < 7; minor++) {
+      builder.version("a", "1." + minor);
+    }
+    builder.version("b", "2.0");
+    InMemoryPackageSource source = builder.build();
+    UnsatisfiableException many = assertThrows(UnsatisfiableException.class,
+        () -> SatResolver.create().resolve(request(source, "a<1").build()));
+    assertEquals(List.of("root requires a<1",
+        "a: no version matches <1 (candidates: … 1.2, 1.3, 1.4, 1.5, 1.6)"), many.causes());
+    UnsatisfiableException one = assertThrows(UnsatisfiableException.class,
+        () -> SatResolver.create().resolve(request(source, "b>=3").build()));
+    assertEquals(List.of("root requires b>=3", "b: no version matches >=3 (candidates: 2.0)"),
+        one.causes());
+  }
+
+  @Test
   void explainsWhyTheVersionsARequirementNamesAreNotCandidates() {
     InMemoryPackageSource source = InMemoryPackageSource.builder()
         .version("a", "1.0")
