@@ -53,6 +53,9 @@ abstract class Base implements Callable<Integer> {
             .offline(settings.offline())
             .cacheDirectory(settings.cacheDir())
             .maxParallelRequests(settings.threads())
+            .maxPageBytes(settings.limits().pageBytes(), "--max-page-bytes")
+            .maxMetadataBytes(settings.limits().metadataBytes(), "--max-metadata-bytes")
+            .maxFileBytes(settings.limits().fileBytes(), "--max-file-bytes")
             .warnings(reporter::warning);
     try {
       return builder.build();

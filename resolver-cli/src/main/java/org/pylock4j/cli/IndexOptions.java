@@ -63,6 +63,27 @@ final class IndexOptions {
       description = "Index requests in flight at once. Default: 16.")
   Integer threads;
 
+  @Option(
+      names = "--max-page-bytes",
+      paramLabel = "SIZE",
+      description = "The largest index page accepted, in bytes (or with K, M, G). Default: 64M.")
+  String maxPageBytes;
+
+  @Option(
+      names = "--max-metadata-bytes",
+      paramLabel = "SIZE",
+      description = "The largest metadata file or METADATA entry accepted. Default: 16M.")
+  String maxMetadataBytes;
+
+  @Option(
+      names = "--max-file-bytes",
+      paramLabel = "SIZE",
+      description = {
+        "The largest part of a distribution downloaded at once for its metadata (a whole sdist,",
+        "a range response, a zip directory); local wheels are read in place. Default: 512M."
+      })
+  String maxFileBytes;
+
   /** The effective settings: options, then requirements files, then [tool.pylock4j]. */
   IndexSettings settings(Inputs inputs, Map<String, String> environment) {
     String primary = indexUrl;
@@ -114,7 +135,46 @@ final class IndexOptions {
         offline,
         cacheDir != null ? cacheDir : defaultCacheDir(environment),
         newer == null ? null : instant(newer),
-        threads == null ? 16 : threads);
+        threads == null ? 16 : threads,
+        new IndexSettings.Limits(
+            size(maxPageBytes, "--max-page-bytes", IndexSettings.Limits.DEFAULTS.pageBytes()),
+            size(maxMetadataBytes, "--max-metadata-bytes",
+                IndexSettings.Limits.DEFAULTS.metadataBytes()),
+            size(maxFileBytes, "--max-file-bytes", IndexSettings.Limits.DEFAULTS.fileBytes())));
+  }
+
+  /** A size in bytes: digits, optionally followed by K, M or G (powers of 1024). */
+  static long size(String text, String option, long defaultValue) {
+    if (text == null) {
+      return defaultValue;
+    }
+    String t = text.strip().toUpperCase(Locale.ROOT);
+    int shift = 0;
+    if (t.endsWith("IB")) {
+      t = t.substring(0, t.length() - 2);
+    } else if (t.endsWith("B") && t.length() > 1 && !Character.isDigit(t.charAt(t.length() - 2))) {
+      t = t.substring(0, t.length() - 1);
+    }
+    if (!t.isEmpty()) {
+      switch (t.charAt(t.length() - 1)) {
+        case 'K' -> shift = 10;
+        case 'M' -> shift = 20;
+        case 'G' -> shift = 30;
+        default -> shift = 0;
+      }
+    }
+    String digits = shift == 0 ? t : t.substring(0, t.length() - 1);
+    try {
+      long value = Long.parseLong(digits);
+      if (value > 0 && value <= (Long.MAX_VALUE >> shift)) {
+        return value << shift;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new InvalidInputException(
+        option + " must be a positive size in bytes (e.g. 1048576, 512K, 64M, 2G), not '" + text + "'",
+        text);
   }
 
   private static void add(List<String> urls, String url) {

@@ -102,7 +102,7 @@ final class PinOptions {
                         command.index(
                             new IndexSettings(
                                 List.of(u), false, settings.offline(), settings.cacheDir(),
-                                settings.excludeNewer(), settings.threads())));
+                                settings.excludeNewer(), settings.threads(), settings.limits())));
             builder.pin(name, index);
           });
     } catch (RuntimeException e) {

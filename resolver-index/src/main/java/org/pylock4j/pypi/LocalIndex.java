@@ -30,12 +30,16 @@ final class LocalIndex {
   private final String url;
   private final boolean flat;
   private final PageParser parser;
+  private final long maxPageBytes;
+  private final String pageLimit;
 
-  LocalIndex(Path root, String url, boolean flat, PageParser parser) {
+  LocalIndex(Path root, String url, boolean flat, PageParser parser, long maxPageBytes, String pageLimit) {
     this.root = root;
     this.url = url;
     this.flat = flat;
     this.parser = parser;
+    this.maxPageBytes = maxPageBytes;
+    this.pageLimit = pageLimit;
   }
 
   /** Whether {@code root} looks like a flat directory of distributions (no Simple layout). */
@@ -62,16 +66,26 @@ final class LocalIndex {
     Path html = dir.resolve("index.html");
     try {
       if (Files.isRegularFile(json)) {
-        return parser.parseJson(project, json.toUri().toString(), Files.readAllBytes(json));
+        return parser.parseJson(project, json.toUri().toString(), readPage(json));
       }
       if (Files.isRegularFile(html)) {
-        return parser.parseHtml(project, html.toUri().toString(), Files.readAllBytes(html));
+        return parser.parseHtml(project, html.toUri().toString(), readPage(html));
       }
     } catch (IOException e) {
       throw new IndexException("cannot read the page of " + project + " under " + url + ": " + e,
           dir.toUri().toString(), 0, null);
     }
     return new PageParser.Parsed(List.of(), 0);
+  }
+
+  private byte[] readPage(Path page) throws IOException {
+    long size = Files.size(page);
+    if (size > maxPageBytes) {
+      String pageUrl = page.toUri().toString();
+      throw new IndexException(pageUrl + " is larger (" + size + " bytes) than the maximum allowed ("
+          + maxPageBytes + " bytes, from " + pageLimit + ")", pageUrl, 0, null);
+    }
+    return Files.readAllBytes(page);
   }
 
   private PageParser.Parsed flatPage(ProjectName project) {

@@ -43,18 +43,29 @@ final class MetadataFetcher {
   private final MetadataStore store;
   private final boolean offline;
   private final long maxMetadataBytes;
+  private final String metadataLimit;
   private final long maxFileBytes;
+  private final String fileLimit;
+  private final LocalArchive localArchive;
   private final Executor executor;
   private final LongAdder cacheHits;
   private final Consumer<String> warnings;
 
+  /**
+   * @param metadataLimit the setting {@code maxMetadataBytes} comes from, named when it is exceeded
+   * @param fileLimit the setting {@code maxFileBytes} comes from
+   */
   MetadataFetcher(Http http, MetadataStore store, boolean offline, long maxMetadataBytes,
-      long maxFileBytes, Executor executor, LongAdder cacheHits, Consumer<String> warnings) {
+      String metadataLimit, long maxFileBytes, String fileLimit, Executor executor,
+      LongAdder cacheHits, Consumer<String> warnings) {
     this.http = http;
     this.store = store;
     this.offline = offline;
     this.maxMetadataBytes = maxMetadataBytes;
+    this.metadataLimit = metadataLimit;
     this.maxFileBytes = maxFileBytes;
+    this.fileLimit = fileLimit;
+    this.localArchive = new LocalArchive(maxMetadataBytes, metadataLimit, maxFileBytes, fileLimit);
     this.executor = executor;
     this.cacheHits = cacheHits;
     this.warnings = warnings;
@@ -101,7 +112,7 @@ final class MetadataFetcher {
   private CompletableFuture<byte[]> pep658(DistributionFile file, Ops ops) {
     String url = file.url() + ".metadata";
     return ops.track(http.get(url, Http.Kind.METADATA_FILE, Map.of(), offline, true,
-            maxMetadataBytes, "maxMetadataBytes"))
+            maxMetadataBytes, metadataLimit))
         .thenApply(result -> {
           if (result.offlineMiss() || result.code() == 404 || result.code() == 410) {
             return null;
@@ -177,6 +188,7 @@ final class MetadataFetcher {
     } catch (Zip.ZipFormatException e) {
       throw notAWheel(url, e);
     }
+    checkEntrySize(entry, url);
     long start = entry.localOffset();
     long end = Math.min(tail.total(), start + Zip.span(entry, LOCAL_SLACK));
     if (start >= tail.start() && end <= tail.start() + tail.bytes().length) {
@@ -216,7 +228,7 @@ final class MetadataFetcher {
   /** One range request; null when the server does not serve ranges (the caller then reads the whole file). */
   private CompletableFuture<Window> range(String url, String range, Ops ops) {
     return ops.track(http.get(url, Http.Kind.RANGE, Map.of("Range", range, "Accept-Encoding", "identity"),
-            false, false, maxFileBytes, "maxFileBytes"))
+            false, false, maxFileBytes, fileLimit))
         .thenApply(result -> {
           if (result.code() == 206) {
             Matcher m = CONTENT_RANGE.matcher(String.valueOf(result.header("Content-Range")));
@@ -245,7 +257,7 @@ final class MetadataFetcher {
 
   private CompletableFuture<byte[]> whole(DistributionFile file, Ops ops) {
     String url = file.url();
-    return ops.track(http.get(url, Http.Kind.WHOLE_FILE, Map.of(), false, false, maxFileBytes, "maxFileBytes"))
+    return ops.track(http.get(url, Http.Kind.WHOLE_FILE, Map.of(), false, false, maxFileBytes, fileLimit))
         .thenApplyAsync(result -> {
           if (result.code() != 200) {
             throw new IndexException("GET " + url + " failed: HTTP " + result.code(), url, result.code(), null);
@@ -254,23 +266,57 @@ final class MetadataFetcher {
         }, executor);
   }
 
+  /**
+   * A {@code file:} distribution: its PEP 658 file when there is one, else the one entry read by
+   * random access ({@link LocalArchive}), never the whole file. Its hash is not computed here: a
+   * local index that gives none has it computed, streamed, when its page is read.
+   */
   private byte[] local(DistributionFile file) {
     String url = file.url();
     try {
       Path path = Path.of(URI.create(url));
       Path metadata = Path.of(URI.create(url + ".metadata"));
       if (file.hasCoreMetadataFile() && Files.isRegularFile(metadata)) {
+        if (Files.size(metadata) > maxMetadataBytes) {
+          throw new IndexException(url + ".metadata is larger (" + Files.size(metadata)
+              + " bytes) than the maximum allowed (" + maxMetadataBytes + " bytes, from "
+              + metadataLimit + ")", url + ".metadata", 0, null);
+        }
         byte[] bytes = Files.readAllBytes(metadata);
         verify(file.coreMetadataHashes(), bytes, url + ".metadata", "metadata file");
         return bytes;
       }
-      if (Files.size(path) > maxFileBytes) {
-        throw new IndexException(url + " is larger (" + Files.size(path) + " bytes) than the maximum allowed ("
-            + maxFileBytes + " bytes, from maxFileBytes)", url, 0, null);
+      String lower = file.filename().toLowerCase(Locale.ROOT);
+      if (lower.endsWith(".tar.gz")) {
+        byte[] found = localArchive.tarGzEntry(path, MetadataFetcher::isPkgInfo);
+        if (found == null) {
+          throw new IndexException("no PKG-INFO in sdist " + url, url, 0, null);
+        }
+        return found;
       }
-      return fromArchive(file, Files.readAllBytes(path), url);
+      return localArchive.zipEntry(path, entries -> {
+        Zip.Entry entry = file.isWheel() ? metadataEntry(file.project(), entries, url)
+            : Zip.find(entries, MetadataFetcher::isPkgInfo);
+        if (entry == null) {
+          throw new IndexException("no PKG-INFO in sdist " + url, url, 0, null);
+        }
+        return entry;
+      });
+    } catch (LocalArchive.TooLargeException e) {
+      throw new IndexException(url + ": " + e.getMessage(), url, 0, null);
+    } catch (Zip.ZipFormatException e) {
+      throw notAWheel(url, e);
     } catch (IOException | IllegalArgumentException e) {
       throw new IndexException("cannot read " + url + ": " + e, url, 0, null);
+    }
+  }
+
+  /** Fails naming the limit when {@code entry} is larger than the metadata limit. */
+  private void checkEntrySize(Zip.Entry entry, String url) {
+    if (entry.size() > maxMetadataBytes) {
+      throw new IndexException(url + ": " + entry.name() + " is larger (" + entry.size()
+          + " bytes) than the maximum allowed (" + maxMetadataBytes + " bytes, from "
+          + metadataLimit + ")", url, 0, null);
     }
   }
 
@@ -279,7 +325,7 @@ final class MetadataFetcher {
     String lower = file.filename().toLowerCase(Locale.ROOT);
     try {
       if (lower.endsWith(".tar.gz")) {
-        byte[] found = Tar.findInTarGz(archive, MetadataFetcher::isPkgInfo, maxMetadataBytes);
+        byte[] found = Tar.findInTarGz(archive, MetadataFetcher::isPkgInfo, maxMetadataBytes, metadataLimit);
         if (found == null) {
           throw new IndexException("no PKG-INFO in sdist " + url, url, 0, null);
         }
@@ -291,6 +337,7 @@ final class MetadataFetcher {
       if (entry == null) {
         throw new IndexException("no PKG-INFO in sdist " + url, url, 0, null);
       }
+      checkEntrySize(entry, url);
       return Zip.extractFromWhole(archive, entry, maxMetadataBytes);
     } catch (Zip.ZipFormatException e) {
       throw notAWheel(url, e);
@@ -306,7 +353,7 @@ final class MetadataFetcher {
   }
 
   /** The top-level {@code *.dist-info/METADATA}, preferring the one named for the project. */
-  private static Zip.Entry metadataEntry(ProjectName project, List<Zip.Entry> entries, String url) {
+  static Zip.Entry metadataEntry(ProjectName project, List<Zip.Entry> entries, String url) {
     Predicate<String> isMetadata = name -> {
       int slash = name.indexOf('/');
       return slash > 0 && name.substring(slash).equals("/METADATA")

@@ -71,7 +71,9 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
   private final Consumer<String> warnings;
   private final boolean offline;
   private final long maxPageBytes;
+  private final String pageLimit;
   private final long maxMetadataBytes;
+  private final String metadataLimit;
   private volatile SigstoreTrust trust; // the embedded root is read on first use
   private final Executor executor;
   private final OkHttpClient client;
@@ -96,7 +98,9 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     this.warnings = builder.warnings;
     this.offline = builder.offline;
     this.maxPageBytes = builder.maxPageBytes;
+    this.pageLimit = builder.pageLimit;
     this.maxMetadataBytes = builder.maxMetadataBytes;
+    this.metadataLimit = builder.metadataLimit;
     this.trust = builder.trust;
     this.executor = builder.executor;
     Credentials credentials = new Credentials(builder.netrc);
@@ -148,7 +152,8 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     this.missingPages = missing;
     this.http = new Http(client, credentials, builder.retries, builder.retryBackoff, requests);
     this.fetcher = new MetadataFetcher(this.http, store, offline, builder.maxMetadataBytes,
-        builder.maxFileBytes, executor, metadataCacheHits, warnings);
+        builder.metadataLimit, builder.maxFileBytes, builder.fileLimit, executor,
+        metadataCacheHits, warnings);
   }
 
   /** A new builder; its defaults read PyPI. */
@@ -240,7 +245,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     }
     Ops ops = new Ops();
     return ops.bind(ops.track(http.get(url, Http.Kind.OTHER, Map.of("Accept", ProvenanceParser.ACCEPT),
-            offline, true, maxMetadataBytes, "maxMetadataBytes"))
+            offline, true, maxMetadataBytes, metadataLimit))
         .thenApplyAsync(result -> {
           if (result.offlineMiss()) {
             throw new IndexException("offline: the provenance of " + file.filename() + " ("
@@ -359,7 +364,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     }
     String url = index.url() + project.normalized() + "/";
     return ops.track(http.get(url, Http.Kind.PAGE, Map.of("Accept", PageParser.ACCEPT), offline, true,
-            maxPageBytes, "maxPageBytes"))
+            maxPageBytes, pageLimit))
         .thenApplyAsync(result -> {
           if (result.offlineMiss()) {
             if (missingPages != null && missingPages.isMissing(url)) {
@@ -403,7 +408,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       }
       String dirUrl = root.toUri().toString();
       boolean flat = findLinks || LocalIndex.isFlat(root);
-      return new Location(dirUrl, new LocalIndex(root, dirUrl, flat, parser));
+      return new Location(dirUrl, new LocalIndex(root, dirUrl, flat, parser, maxPageBytes, pageLimit));
     }
     if (findLinks) {
       throw new IllegalArgumentException("find-links must be a local directory: " + url);
@@ -432,8 +437,11 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     private Duration retryBackoff = Duration.ofMillis(250);
     private Path netrc = defaultNetrc();
     private long maxPageBytes = 64L << 20;
+    private String pageLimit = "maxPageBytes";
     private long maxMetadataBytes = 16L << 20;
+    private String metadataLimit = "maxMetadataBytes";
     private long maxFileBytes = 512L << 20;
+    private String fileLimit = "maxFileBytes";
     private long httpCacheBytes = 1L << 30;
     private Executor executor = ForkJoinPool.commonPool();
     private String userAgent = "pylock4j/0.1";
@@ -538,22 +546,55 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
 
     /** The largest Simple API page accepted. The default value is 64 MiB. */
     public Builder maxPageBytes(long max) {
+      return maxPageBytes(max, "maxPageBytes");
+    }
+
+    /**
+     * The largest Simple API page accepted, and the setting to name when a page exceeds it (a
+     * command-line option, a configuration key). The default value is 64 MiB, named
+     * {@code maxPageBytes}.
+     */
+    public Builder maxPageBytes(long max, String from) {
       requireArgument(max > 0, "max page bytes must be positive, was %s", max);
       this.maxPageBytes = max;
+      this.pageLimit = Objects.requireNonNull(from, "from");
       return this;
     }
 
     /** The largest metadata file (or METADATA entry) accepted. The default value is 16 MiB. */
     public Builder maxMetadataBytes(long max) {
+      return maxMetadataBytes(max, "maxMetadataBytes");
+    }
+
+    /**
+     * The largest metadata file (or METADATA entry) accepted, and the setting to name when one
+     * exceeds it. The default value is 16 MiB, named {@code maxMetadataBytes}.
+     */
+    public Builder maxMetadataBytes(long max, String from) {
       requireArgument(max > 0, "max metadata bytes must be positive, was %s", max);
       this.maxMetadataBytes = max;
+      this.metadataLimit = Objects.requireNonNull(from, "from");
       return this;
     }
 
-    /** The largest distribution downloaded whole to read its metadata. The default value is 512 MiB. */
+    /**
+     * The largest part of a distribution read at once to get its metadata: a whole file
+     * downloaded (an sdist, or a wheel from a server without range requests), one range
+     * response, a zip central directory. A local ({@code file:}) wheel is read by random access
+     * and may be of any size. The default value is 512 MiB.
+     */
     public Builder maxFileBytes(long max) {
+      return maxFileBytes(max, "maxFileBytes");
+    }
+
+    /**
+     * As {@link #maxFileBytes(long)}, with the setting to name when a response exceeds it. The
+     * default is named {@code maxFileBytes}.
+     */
+    public Builder maxFileBytes(long max, String from) {
       requireArgument(max > 0, "max file bytes must be positive, was %s", max);
       this.maxFileBytes = max;
+      this.fileLimit = Objects.requireNonNull(from, "from");
       return this;
     }
 

@@ -20,44 +20,59 @@ final class Tar {
    */
   static byte[] findInTarGz(byte[] archive, Predicate<String> wanted, long maxSize)
       throws IOException {
+    return findInTarGz(archive, wanted, maxSize, "maxMetadataBytes");
+  }
+
+  /** As {@link #findInTarGz(byte[], Predicate, long)}; {@code limitName} is the setting {@code maxSize} comes from. */
+  static byte[] findInTarGz(byte[] archive, Predicate<String> wanted, long maxSize, String limitName)
+      throws IOException {
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(archive), 64 * 1024)) {
-      byte[] header = new byte[512];
-      String longName = null;
-      while (true) {
-        if (!readFully(in, header)) {
-          return null;
-        }
-        if (isZero(header)) {
-          return null;
-        }
-        char type = (char) header[156];
-        long size = size(header);
-        String name = longName != null ? longName : name(header);
-        longName = null;
-        long padded = (size + 511) / 512 * 512;
-        if (type == 'L' || type == 'x') {
-          if (size > 1 << 20) {
-            throw new IOException("tar header entry too large");
-          }
-          byte[] data = in.readNBytes((int) size);
-          in.skipNBytes(padded - size);
-          longName = type == 'L' ? cString(data) : paxPath(data);
-          continue;
-        }
-        boolean regular = type == '0' || type == '\0' || type == '7';
-        if (regular && wanted.test(stripDotSlash(name))) {
-          if (size > maxSize) {
-            throw new IOException(name + " is larger (" + size + " bytes) than the maximum allowed ("
-                + maxSize + " bytes, from maxMetadataBytes)");
-          }
-          byte[] data = in.readNBytes((int) size);
-          if (data.length != size) {
-            throw new EOFException("tar entry " + name + " is truncated");
-          }
-          return data;
-        }
-        in.skipNBytes(padded);
+      return find(in, wanted, maxSize, limitName);
+    }
+  }
+
+  /**
+   * The content of the first regular entry of the (uncompressed) tar stream {@code in} whose path
+   * {@code wanted} accepts, or null; reads {@code in} only up to that entry.
+   */
+  static byte[] find(InputStream in, Predicate<String> wanted, long maxSize, String limitName)
+      throws IOException {
+    byte[] header = new byte[512];
+    String longName = null;
+    while (true) {
+      if (!readFully(in, header)) {
+        return null;
       }
+      if (isZero(header)) {
+        return null;
+      }
+      char type = (char) header[156];
+      long size = size(header);
+      String name = longName != null ? longName : name(header);
+      longName = null;
+      long padded = (size + 511) / 512 * 512;
+      if (type == 'L' || type == 'x') {
+        if (size > 1 << 20) {
+          throw new IOException("tar header entry too large");
+        }
+        byte[] data = in.readNBytes((int) size);
+        in.skipNBytes(padded - size);
+        longName = type == 'L' ? cString(data) : paxPath(data);
+        continue;
+      }
+      boolean regular = type == '0' || type == '\0' || type == '7';
+      if (regular && wanted.test(stripDotSlash(name))) {
+        if (size > maxSize) {
+          throw new IOException(name + " is larger (" + size + " bytes) than the maximum allowed ("
+              + maxSize + " bytes, from " + limitName + ")");
+        }
+        byte[] data = in.readNBytes((int) size);
+        if (data.length != size) {
+          throw new EOFException("tar entry " + name + " is truncated");
+        }
+        return data;
+      }
+      in.skipNBytes(padded);
     }
   }
 

@@ -146,4 +146,34 @@ class PypiIndexMetadataTest {
       assertEquals(0, index.statistics().metadataRequests());
     }
   }
+
+  @Test
+  void aLocalIndexReadsSdistsAndWheelsInPlaceWithoutTheirHash(@TempDir Path root) throws Exception {
+    // a listed hash that the file does not have: the file is not hashed to read its metadata
+    String wrong = "0".repeat(64);
+    TestLayout.project(root, "demo",
+        TestLayout.Dist.of("demo-1.0.tar.gz", Dists.sdistTarGz("demo-1.0", Dists.metadata("demo", "1.0", "a"))).hash(wrong),
+        TestLayout.Dist.of("demo-2.0.zip", Dists.zip(java.util.Map.of("demo-2.0/PKG-INFO",
+            Dists.metadata("demo", "2.0", "b").getBytes(java.nio.charset.StandardCharsets.UTF_8)))).hash(wrong),
+        TestLayout.Dist.of("demo-3.0-py3-none-any.whl", Dists.wheel("demo", "3.0", Dists.metadata("demo", "3.0", "c"), 100_000)).hash(wrong));
+    java.nio.file.Files.writeString(root.resolve("index.html"), "<html></html>");
+    try (PypiIndex index = IndexTesting.builder(root.toString()).maxFileBytes(1000).build()) {
+      assertEquals(List.of("a"), index.metadata(file(index, "demo-1.0.tar.gz")).join().requiresDist());
+      assertEquals(List.of("b"), index.metadata(file(index, "demo-2.0.zip")).join().requiresDist());
+      assertEquals(List.of("c"), index.metadata(file(index, "demo-3.0-py3-none-any.whl")).join().requiresDist());
+    }
+  }
+
+  @Test
+  void aLocalMetadataEntryOverTheLimitNamesTheSetting(@TempDir Path root) throws Exception {
+    TestLayout.project(root, "demo",
+        TestLayout.Dist.of("demo-1.0-py3-none-any.whl", Dists.wheel("demo", "1.0", Dists.metadata("demo", "1.0", "a"), 10)));
+    java.nio.file.Files.writeString(root.resolve("index.html"), "<html></html>");
+    try (PypiIndex index = IndexTesting.builder(root.toString()).maxMetadataBytes(20, "--max-metadata-bytes").build()) {
+      IndexException e = IndexTesting.failure(index.metadata(file(index, "demo-1.0-py3-none-any.whl")));
+      assertTrue(e.getMessage().endsWith("demo-1.0.dist-info/METADATA is larger ("
+          + Dists.metadata("demo", "1.0", "a").length() + " bytes) than the maximum allowed (20 bytes, from --max-metadata-bytes)"),
+          e.getMessage());
+    }
+  }
 }
