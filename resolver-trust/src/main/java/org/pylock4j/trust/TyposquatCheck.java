@@ -47,10 +47,12 @@ import org.pylock4j.requirement.Requirement;
  * Options#minPopularityRatio()} times higher in the ranking, so popular projects do not warn about
  * each other.
  *
- * <p>Lookups use precomputed indexes: the name with separators and look-alikes folded and its affix
- * variants in hash maps, and for one edit the popular names bucketed by length and first or last
- * letter, so a check compares a name with a few hundred popular names, not all of them. Instances
- * are immutable and thread-safe.
+ * <p>A ranked name can only be reported against the few projects ranked {@link
+ * Options#minPopularityRatio()} times higher: those are compared one by one. An unranked name is
+ * looked up in indexes built on the first such check: the name with separators and look-alikes
+ * folded and its affix variants in hash maps, and for one edit the popular names bucketed by length
+ * and first or last letter, so a check compares a name with a few hundred popular names, not all of
+ * them. Instances are immutable (the indexes are a cache) and thread-safe.
  *
  * <pre>{@code
  * for (TyposquatWarning w : TyposquatCheck.standard().check(ProjectName.of("reqeusts"))) {
@@ -70,10 +72,7 @@ public final class TyposquatCheck {
   private final Map<String, Integer> rankByName;
   private final String[] names;
   private final int[] ranks;
-  private final String[] skeletons;
-  private final Map<String, int[]> bySkeleton;
-  private final EditIndex edits;
-  private final Map<String, int[]> byAffix;
+  private final Indexes indexes;
   private final Set<String> allowed;
 
   private TyposquatCheck(TyposquatCheck base, Set<String> allowed) {
@@ -81,10 +80,7 @@ public final class TyposquatCheck {
     this.rankByName = base.rankByName;
     this.names = base.names;
     this.ranks = base.ranks;
-    this.skeletons = base.skeletons;
-    this.bySkeleton = base.bySkeleton;
-    this.edits = base.edits;
-    this.byAffix = base.byAffix;
+    this.indexes = base.indexes;
     this.allowed = Set.copyOf(allowed);
   }
 
@@ -98,22 +94,59 @@ public final class TyposquatCheck {
     int n = entries.size();
     names = new String[n];
     ranks = new int[n];
-    skeletons = new String[n];
-    Map<String, int[]> skel = new HashMap<>(n * 2);
-    Map<String, int[]> affix = new HashMap<>(n * 8);
     for (int i = 0; i < n; i++) {
       names[i] = entries.get(i).getKey();
       ranks[i] = entries.get(i).getValue();
-      String s = skeleton(names[i]);
-      skeletons[i] = s;
-      add(skel, s, i);
-      for (String variant : affixVariants(s, options.minAffixCoreLength())) {
-        add(affix, variant, i);
-      }
     }
-    bySkeleton = skel;
-    edits = new EditIndex(skeletons, options.minEditLength());
-    byAffix = affix;
+    indexes = new Indexes(names, options);
+  }
+
+  /**
+   * The lookup structures over every popular name, built on first use (a few hundred ms in a cold
+   * JVM; a check of a ranked name never needs them).
+   */
+  private static final class Indexes {
+    private final String[] names;
+    private final Options options;
+    private volatile Built built;
+
+    private record Built(String[] skeletons, Map<String, int[]> bySkeleton, EditIndex edits,
+        Map<String, int[]> byAffix) {}
+
+    Indexes(String[] names, Options options) {
+      this.names = names;
+      this.options = options;
+    }
+
+    Built get() {
+      Built b = built;
+      if (b == null) {
+        synchronized (this) {
+          b = built;
+          if (b == null) {
+            b = build();
+            built = b;
+          }
+        }
+      }
+      return b;
+    }
+
+    private Built build() {
+      int n = names.length;
+      String[] skeletons = new String[n];
+      Map<String, int[]> skel = new HashMap<>(n * 2);
+      Map<String, int[]> affix = new HashMap<>(n * 8);
+      for (int i = 0; i < n; i++) {
+        String s = skeleton(names[i]);
+        skeletons[i] = s;
+        add(skel, s, i);
+        for (String variant : affixVariants(s, options.minAffixCoreLength())) {
+          add(affix, variant, i);
+        }
+      }
+      return new Built(skeletons, skel, new EditIndex(skeletons, options.minEditLength()), affix);
+    }
   }
 
   /**
@@ -202,6 +235,11 @@ public final class TyposquatCheck {
    * @return the warnings, never null
    */
   public List<TyposquatWarning> check(ProjectName project) {
+    return check(project, true);
+  }
+
+  /** As {@link #check(ProjectName)}; {@code scanRanked} false looks ranked names up in the indexes too (tests). */
+  List<TyposquatWarning> check(ProjectName project, boolean scanRanked) {
     String name = project.normalized();
     if (allowed.contains(name)) {
       return List.of();
@@ -210,26 +248,71 @@ public final class TyposquatCheck {
     double bar = ownRank == null ? Double.POSITIVE_INFINITY : ownRank / options.minPopularityRatio();
     String s = skeleton(name);
     Map<Integer, TyposquatWarning> found = new HashMap<>();
-    for (int t : bySkeleton.getOrDefault(s, NONE)) {
-      if (eligible(t, name, bar)) {
-        boolean separatorsOnly = stripSeparators(name).equals(stripSeparators(names[t]));
-        found.put(t, warning(project, t,
-            separatorsOnly ? TyposquatWarning.Kind.SEPARATOR : TyposquatWarning.Kind.HOMOGLYPH,
-            separatorsOnly ? "differs only in separators" : "differs in look-alike characters"));
+    if (ownRank != null && scanRanked) {
+      // only the projects ranked at or above the bar are eligible (names are in rank order):
+      // compare with each of them, without the indexes
+      for (int t = 0; t < names.length && ranks[t] <= bar; t++) {
+        String target = skeleton(names[t]);
+        if (target.equals(s)) {
+          sameSkeleton(project, name, t, bar, found);
+        }
+        if (s.length() + 1 >= options.minEditLength() && target.length() >= options.minEditLength()) {
+          editMatch(project, name, s, t, target, bar, found);
+        }
+        if (s.length() >= options.minAffixCoreLength()
+            && affixVariants(target, options.minAffixCoreLength()).contains(s)) {
+          affixMatch(project, name, s, t, target, bar, found);
+        }
       }
+      return sorted(found);
+    }
+    Indexes.Built index = indexes.get();
+    for (int t : index.bySkeleton().getOrDefault(s, NONE)) {
+      sameSkeleton(project, name, t, bar, found);
     }
     if (s.length() + 1 >= options.minEditLength()) {
-      for (int[] bucket : edits.candidates(s)) {
-        editMatches(project, name, s, bucket, bar, found);
-      }
-    }
-    if (s.length() >= options.minAffixCoreLength()) {
-      for (int t : byAffix.getOrDefault(s, NONE)) {
-        if (eligible(t, name, bar) && !found.containsKey(t)) {
-          found.put(t, warning(project, t, TyposquatWarning.Kind.AFFIX, affixDetail(s, skeletons[t])));
+      for (int[] bucket : index.edits().candidates(s)) {
+        for (int t : bucket) {
+          editMatch(project, name, s, t, index.skeletons()[t], bar, found);
         }
       }
     }
+    if (s.length() >= options.minAffixCoreLength()) {
+      for (int t : index.byAffix().getOrDefault(s, NONE)) {
+        affixMatch(project, name, s, t, index.skeletons()[t], bar, found);
+      }
+    }
+    return sorted(found);
+  }
+
+  private void sameSkeleton(ProjectName project, String name, int t, double bar,
+      Map<Integer, TyposquatWarning> found) {
+    if (eligible(t, name, bar)) {
+      boolean separatorsOnly = stripSeparators(name).equals(stripSeparators(names[t]));
+      found.put(t, warning(project, t,
+          separatorsOnly ? TyposquatWarning.Kind.SEPARATOR : TyposquatWarning.Kind.HOMOGLYPH,
+          separatorsOnly ? "differs only in separators" : "differs in look-alike characters"));
+    }
+  }
+
+  private void editMatch(ProjectName project, String name, String s, int t, String target,
+      double bar, Map<Integer, TyposquatWarning> found) {
+    String detail = oneEdit(s, target);
+    if (detail != null && !found.containsKey(t) && eligible(t, name, bar)) {
+      String plain = oneEdit(stripSeparators(name), stripSeparators(names[t]));
+      detail = plain != null ? plain : detail + " after folding look-alike characters";
+      found.put(t, warning(project, t, TyposquatWarning.Kind.EDIT, detail));
+    }
+  }
+
+  private void affixMatch(ProjectName project, String name, String s, int t, String target,
+      double bar, Map<Integer, TyposquatWarning> found) {
+    if (eligible(t, name, bar) && !found.containsKey(t)) {
+      found.put(t, warning(project, t, TyposquatWarning.Kind.AFFIX, affixDetail(s, target)));
+    }
+  }
+
+  private static List<TyposquatWarning> sorted(Map<Integer, TyposquatWarning> found) {
     List<TyposquatWarning> warnings = new ArrayList<>(found.values());
     warnings.sort(Comparator.comparingInt(TyposquatWarning::popularRank)
         .thenComparing(w -> w.popular().normalized()));
@@ -295,18 +378,6 @@ public final class TyposquatCheck {
     Set<String> all = new HashSet<>(allowed);
     names.forEach(n -> all.add(n.normalized()));
     return new TyposquatCheck(this, all);
-  }
-
-  private void editMatches(ProjectName project, String name, String s, int[] targets, double bar,
-      Map<Integer, TyposquatWarning> found) {
-    for (int t : targets) {
-      String detail = oneEdit(s, skeletons[t]);
-      if (detail != null && !found.containsKey(t) && eligible(t, name, bar)) {
-        String plain = oneEdit(stripSeparators(name), stripSeparators(names[t]));
-        detail = plain != null ? plain : detail + " after folding look-alike characters";
-        found.put(t, warning(project, t, TyposquatWarning.Kind.EDIT, detail));
-      }
-    }
   }
 
   private boolean eligible(int t, String name, double bar) {
@@ -517,6 +588,53 @@ public final class TyposquatCheck {
     }
   }
 
+  /**
+   * Reads the standard resource, whose names are already in PEP 503 normal form: checked with a
+   * character loop, not parsed as {@link ProjectName}s (a third of the cost of a first check).
+   */
+  private static Map<String, Integer> readNormalized(InputStream in) throws IOException {
+    Map<String, Integer> ranking = new HashMap<>(1 << 15);
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    String line;
+    int number = 0;
+    while ((line = reader.readLine()) != null) {
+      number++;
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      int tab = line.indexOf('\t');
+      String name = tab < 0 ? "" : line.substring(tab + 1);
+      int rank;
+      try {
+        rank = Integer.parseInt(line, 0, Math.max(tab, 0), 10);
+      } catch (NumberFormatException e) {
+        rank = 0;
+      }
+      if (rank < 1 || !isNormalized(name)) {
+        throw new IllegalStateException(RESOURCE + " line " + number
+            + ": expected rank<TAB>normalized project name, got: " + line);
+      }
+      ranking.merge(name, rank, Math::min);
+    }
+    return ranking;
+  }
+
+  /** Whether {@code name} is a project name in PEP 503 normal form. */
+  static boolean isNormalized(String name) {
+    if (name.isEmpty() || name.charAt(0) == '-' || name.charAt(name.length() - 1) == '-') {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+          || (c == '-' && name.charAt(i - 1) != '-');
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static final class Standard {
     static final TyposquatCheck INSTANCE = load();
 
@@ -525,7 +643,7 @@ public final class TyposquatCheck {
         if (in == null) {
           throw new IllegalStateException("class-path resource missing: " + RESOURCE);
         }
-        return of(readRanking(in), Options.DEFAULTS);
+        return new TyposquatCheck(readNormalized(in), Options.DEFAULTS);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

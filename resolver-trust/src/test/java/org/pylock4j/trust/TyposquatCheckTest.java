@@ -232,4 +232,27 @@ class TyposquatCheckTest {
     }
     assertTrue(warned > 800, "most variants warn: " + warned);
   }
+
+  @Test
+  void aRankedNameIsCheckedWithoutTheIndexesAndTheSameAsWithThem() throws Exception {
+    Map<ProjectName, Integer> ranking;
+    try (java.io.InputStream in = TyposquatCheck.class.getResourceAsStream(TyposquatCheck.RESOURCE)) {
+      ranking = TyposquatCheck.readRanking(in);
+    }
+    int warned = 0;
+    for (ProjectName name : ranking.keySet()) {
+      List<TyposquatWarning> scanned = STANDARD.check(name, true);
+      assertEquals(STANDARD.check(name, false), scanned, name.toString());
+      warned += scanned.isEmpty() ? 0 : 1;
+    }
+    assertTrue(warned > 10, "ranked names that warn: " + warned);
+  }
+
+  @Test
+  void theStandardResourceIsInNormalForm() {
+    assertTrue(TyposquatCheck.isNormalized("python-dateutil"));
+    assertFalse(TyposquatCheck.isNormalized("Python_dateutil"));
+    assertFalse(TyposquatCheck.isNormalized("a--b"));
+    assertFalse(TyposquatCheck.isNormalized("-a"));
+  }
 }
