@@ -87,11 +87,24 @@ public final class Compare {
       if (!o.all("--case").isEmpty() && !o.all("--case").contains(c.name())) {
         continue;
       }
+      if (c.index().equals(MIRROR)) {
+        List<String> urls = mirrors();
+        if (urls.isEmpty()) {
+          System.err.println("== " + c.name() + ": skipped, pip has no global.extra-index-url");
+          continue;
+        }
+        System.err.println("== " + c.name() + " on " + urls + " (load " + loadAverage() + ")");
+        report.add(measure(c, null, urls));
+        continue;
+      }
       Path index = data.resolve(c.index());
       SimpleIndexServer server =
           servers.computeIfAbsent(c.index(), k -> SimpleIndexServer.start(index));
       System.err.println("== " + c.name() + " on " + server.indexUrl() + " (load " + loadAverage() + ")");
-      report.add(measure(c, server));
+      report.add(measure(c, server, List.of(server.indexUrl())));
+    }
+    if (o.has("--startup")) {
+      report.startup(startup());
     }
     report.footer("load average at the end: " + loadAverage());
     String markdown = report.markdown();
@@ -103,9 +116,45 @@ public final class Compare {
 
   static final String DEFAULT_CLI_OPTS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto";
 
-  private Report.Row measure(Case c, SimpleIndexServer server) throws IOException {
+  /** The index column of cases.tsv that means "the mirrors pip is configured with". */
+  static final String MIRROR = "mirror";
+
+  private List<String> mirrors;
+
+  /** The machine's local mirrors: {@code pip config get global.extra-index-url}, in order. */
+  private List<String> mirrors() {
+    if (mirrors == null) {
+      ChildProcess.Outcome r = ChildProcess.run(List.of(python, "-m", "pip", "config", "get",
+          "global.extra-index-url"), Map.of(), work, 60);
+      mirrors = split(r.stdout());
+    }
+    return mirrors;
+  }
+
+  /**
+   * {@code --version} and {@code --help} of the CLI: wall time of a fresh JVM with the CLI
+   * options, median (min–max) of the repetitions.
+   */
+  private List<Report.Measured> startup() {
+    List<Report.Measured> rows = new ArrayList<>();
+    for (String arg : List.of("--version", "--help")) {
+      Report.Measured m = new Report.Measured();
+      List<String> cmd = new ArrayList<>(List.of(javaBinary()));
+      cmd.addAll(split(o.get("--cli-opts", DEFAULT_CLI_OPTS)));
+      cmd.addAll(List.of("-jar", o.get("--jar", "resolver-cli/target/pylock4j.jar"), arg));
+      ChildProcess.run(cmd, Map.of(), work, timeout); // warm the page cache
+      for (int i = 0; i < Math.max(reps, 5); i++) {
+        m.add(ChildProcess.run(cmd, Map.of(), work, timeout), "");
+      }
+      m.label = arg;
+      rows.add(m);
+    }
+    return rows;
+  }
+
+  private Report.Row measure(Case c, SimpleIndexServer server, List<String> urls) throws IOException {
     Report.Row row = new Report.Row(c);
-    String url = server.indexUrl();
+    String url = String.join(" ", urls);
     Path dir = Files.createDirectories(work.resolve(c.name()));
     boolean pip = !o.has("--no-pip");
     // priming runs for the warm-cache columns (not measured)
@@ -142,8 +191,11 @@ public final class Compare {
     }
     List<String> lib = new ArrayList<>(List.of(javaBinary()));
     lib.addAll(split(o.get("--lib-opts", "")));
-    lib.addAll(List.of("-cp", System.getProperty("java.class.path"), LibraryRun.class.getName(),
-        "--index-url", url, "--roots", c.roots().toString(), "--environment", env.toString(),
+    lib.addAll(List.of("-cp", System.getProperty("java.class.path"), LibraryRun.class.getName()));
+    for (String u : urls) {
+      lib.addAll(List.of("--index-url", u));
+    }
+    lib.addAll(List.of("--roots", c.roots().toString(), "--environment", env.toString(),
         "--reps", Integer.toString(reps), "--warmup-seconds", o.get("--warmup-seconds", "5")));
     if (!c.relock().isEmpty()) {
       lib.addAll(List.of("--relock", c.relock()));
@@ -157,12 +209,12 @@ public final class Compare {
   }
 
   private void run(SimpleIndexServer server, List<String> command, Report.Measured into) {
-    Map<String, Long> before = server.requestCounts();
+    Map<String, Long> before = server == null ? Map.of() : server.requestCounts();
     Map<String, String> pipEnv = Map.of("PIP_CONFIG_FILE", "/dev/null",
         "PIP_DISABLE_PIP_VERSION_CHECK", "1", "PIP_NO_INPUT", "1");
     ChildProcess.Outcome r = ChildProcess.run(command, pipEnv, work, timeout);
     if (into != null) {
-      into.add(r, requests(before, server.requestCounts()));
+      into.add(r, server == null ? "" : requests(before, server.requestCounts()));
     }
   }
 
@@ -185,9 +237,13 @@ public final class Compare {
   }
 
   private List<String> pipCommand(String url, Case c, Path report, Path cacheDir) {
+    List<String> urls = split(url);
     List<String> cmd = new ArrayList<>(List.of(python, "-m", "pip", "install", "--dry-run",
-        "--ignore-installed", "--report", report.toString(), "--index-url", url, "--isolated",
-        "--only-binary", ":all:", "--disable-pip-version-check", "--quiet"));
+        "--ignore-installed", "--report", report.toString(), "--index-url", urls.get(0),
+        "--isolated", "--only-binary", ":all:", "--disable-pip-version-check", "--quiet"));
+    for (String extra : urls.subList(1, urls.size())) {
+      cmd.addAll(List.of("--extra-index-url", extra));
+    }
     if (cacheDir == null) {
       cmd.add("--no-cache-dir");
     } else {
@@ -200,8 +256,13 @@ public final class Compare {
   private List<String> cliCommand(String url, Case c, Path out, Path cacheDir) {
     List<String> cmd = new ArrayList<>(List.of(javaBinary()));
     cmd.addAll(split(o.get("--cli-opts", DEFAULT_CLI_OPTS)));
+    List<String> urls = split(url);
     cmd.addAll(List.of("-jar", o.get("--jar", "resolver-cli/target/pylock4j.jar"), "lock", "-q",
-        "-r", c.roots().toString(), "--index-url", url, "--environment", env.toString(),
+        "-r", c.roots().toString(), "--index-url", urls.get(0)));
+    for (String extra : urls.subList(1, urls.size())) {
+      cmd.addAll(List.of("--extra-index-url", extra));
+    }
+    cmd.addAll(List.of("--environment", env.toString(),
         "--format", "requirements", "--allow-unhashed", "-o", out.toString(), "--cache-dir",
         cacheDir.toString()));
     return cmd;

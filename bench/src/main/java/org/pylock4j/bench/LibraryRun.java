@@ -48,12 +48,12 @@ import org.pylock4j.sat.SatResolver;
 public final class LibraryRun {
 
   private final SatResolver resolver = SatResolver.create();
-  private final String indexUrl;
+  private final List<String> indexUrls;
   private final List<Requirement> roots;
   private final TargetEnvironment target;
 
-  private LibraryRun(String indexUrl, List<Requirement> roots, TargetEnvironment target) {
-    this.indexUrl = indexUrl;
+  private LibraryRun(List<String> indexUrls, List<Requirement> roots, TargetEnvironment target) {
+    this.indexUrls = List.copyOf(indexUrls);
     this.roots = roots;
     this.target = target;
   }
@@ -63,7 +63,7 @@ public final class LibraryRun {
     Options o = Options.parse(args);
     LibraryRun run =
         new LibraryRun(
-            o.require("--index-url"),
+            o.all("--index-url"),
             Pins.roots(Path.of(o.require("--roots"))),
             target(Path.of(o.require("--environment"))));
     run.measure(
@@ -92,7 +92,7 @@ public final class LibraryRun {
   }
 
   private PypiIndex newIndex() {
-    return PypiIndex.builder().indexUrl(indexUrl).build();
+    return PypiIndex.builder().indexUrls(indexUrls).build();
   }
 
   private ResolutionRequest.Builder request(PackageSource source, List<Requirement> requirements) {

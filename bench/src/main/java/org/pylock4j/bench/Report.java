@@ -17,6 +17,7 @@ final class Report {
     final Samples rssKb = new Samples();
     final Set<String> requests = new LinkedHashSet<>();
     final Set<String> failures = new LinkedHashSet<>();
+    String label = "";
 
     void add(ChildProcess.Outcome r, String requestCounts) {
       if (r.exit() == -1) {
@@ -100,6 +101,7 @@ final class Report {
   private final List<String> header = new ArrayList<>();
   private final List<String> footer = new ArrayList<>();
   private final List<Row> rows = new ArrayList<>();
+  private final List<Measured> startup = new ArrayList<>();
 
   Report(int reps) {
     this.reps = reps;
@@ -117,10 +119,22 @@ final class Report {
     rows.add(row);
   }
 
+  void startup(List<Measured> commands) {
+    startup.addAll(commands);
+  }
+
   String markdown() {
     StringBuilder md = new StringBuilder();
     header.forEach(h -> md.append("- ").append(h).append('\n'));
     footer.forEach(h -> md.append("- ").append(h).append('\n'));
+    if (!startup.isEmpty()) {
+      md.append("\n#### Start-up: wall time of a fresh JVM, median (min–max)\n\n");
+      md.append("| command | wall time | peak RSS |\n|---|---|---|\n");
+      for (Measured m : startup) {
+        md.append("| `").append(m.label).append("` | ").append(m.time(m.millis))
+            .append(" | ").append(m.rssKb.megabytes()).append(" |\n");
+      }
+    }
     md.append("\n#### Wall time: median (min–max) of ").append(reps)
         .append(" runs; **N×** = pip's median (no cache) / this median\n\n");
     md.append("| set | pkgs | pip, no cache | pip, warm cache | CLI, cold cache | CLI, warm cache "

@@ -3,7 +3,10 @@ package org.pylock4j.cli;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.pylock4j.resolve.Resolver;
 import org.pylock4j.sat.SatResolver;
@@ -30,12 +33,46 @@ public final class Main {
   public static void main(String[] args) {
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    String answer = quickAnswer(args);
+    if (answer != null) {
+      out.print(answer);
+      out.flush();
+      System.exit(0);
+    }
     CliContext context =
         new CliContext(out, err, System.getenv(), System.console() != null, detector());
     int code = new Main(context, SatResolver::create).run(args);
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /** The top-level help as picocli renders it, without and with ANSI styles (see StartupTest). */
+  static final String HELP = "help.txt";
+  static final String HELP_ANSI = "help-ansi.txt";
+
+  /**
+   * The output of {@code --version} and of the top-level {@code --help} without picocli, whose
+   * model building costs ~0.3 s of CPU in a fresh JVM: the version line, or the stored help
+   * (written from picocli's rendering and compared with it by a test), styled when picocli would
+   * style it. Null for anything else, or when a picocli setting could change the rendering.
+   */
+  static String quickAnswer(String... args) {
+    if (args.length != 1 || System.getProperty("picocli.usage.width") != null) {
+      return null;
+    }
+    if (args[0].equals("--version") || args[0].equals("-V")) {
+      return new Version().getVersion()[0] + System.lineSeparator();
+    }
+    if ((args[0].equals("--help") || args[0].equals("-h")) && System.lineSeparator().equals("\n")) {
+      String name = CommandLine.Help.Ansi.AUTO.enabled() ? HELP_ANSI : HELP;
+      try (java.io.InputStream in = Main.class.getResourceAsStream(name)) {
+        return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (java.io.IOException e) {
+        return null;
+      }
+    }
+    return null;
   }
 
   /**
@@ -51,14 +88,17 @@ public final class Main {
 
   /**
    * Target detection: {@code python3}, or the interpreter {@code PYLOCK4J_PYTHON} names; none
-   * when that variable is set but empty.
+   * when that variable is set but empty. The answer of an interpreter binary is remembered in the
+   * user cache directory (see TargetDetector.python).
    */
   static TargetDetector detector() {
-    String python = System.getenv("PYLOCK4J_PYTHON");
-    if (python == null) {
-      return TargetDetector.python("python3");
+    Map<String, String> environment = System.getenv();
+    String python = environment.get("PYLOCK4J_PYTHON");
+    if (python != null && python.isBlank()) {
+      return TargetDetector.NONE;
     }
-    return python.isBlank() ? TargetDetector.NONE : TargetDetector.python(python);
+    return TargetDetector.python(python == null ? "python3" : python,
+        IndexOptions.defaultCacheDir(environment), environment);
   }
 
   /** The top-level command: only subcommands. */
@@ -93,14 +133,60 @@ public final class Main {
     }
   }
 
+  /** The subcommands in help order, and their classes (whose annotations describe them). */
+  private static final Map<String, Class<?>> COMMANDS = commands();
+
+  private static Map<String, Class<?>> commands() {
+    Map<String, Class<?>> commands = new LinkedHashMap<>();
+    commands.put("lock", LockCommand.class);
+    commands.put("verify", VerifyCommand.class);
+    commands.put("why", WhyCommand.class);
+    commands.put("audit", AuditCommand.class);
+    commands.put("diff", DiffCommand.class);
+    return Collections.unmodifiableMap(commands);
+  }
+
   int run(String... args) {
+    return commandLine(invoked(args), args).execute(args);
+  }
+
+  /**
+   * The subcommand {@code args} run: the first argument that is not an option (the top level has
+   * only {@code --help} and {@code --version}), or null.
+   */
+  static String invoked(String... args) {
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        return COMMANDS.containsKey(arg) ? arg : null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The command line with the full model (options, mixins: built by reflection, the bulk of
+   * start-up) of the commands in {@code full} only; every other command is a stub with the name,
+   * header and description its {@code @Command} annotation gives, which is all the top-level help
+   * shows. {@code full} null builds every command.
+   */
+  CommandLine commandLine(String full, String... args) {
     List<String> arguments = Arrays.asList(args);
     CommandLine line = new CommandLine(new Top(context));
-    line.addSubcommand("lock", new LockCommand(context, resolvers, arguments));
-    line.addSubcommand("verify", new VerifyCommand(context, resolvers));
-    line.addSubcommand("why", new WhyCommand(context));
-    line.addSubcommand("audit", new AuditCommand(context));
-    line.addSubcommand("diff", new DiffCommand(context));
+    for (Map.Entry<String, Class<?>> command : COMMANDS.entrySet()) {
+      String name = command.getKey();
+      if (full != null && !full.equals(name)) {
+        line.addSubcommand(name, stub(name, command.getValue()));
+        continue;
+      }
+      line.addSubcommand(name, switch (name) {
+        case "lock" -> new LockCommand(context, resolvers, arguments);
+        case "verify" -> new VerifyCommand(context, resolvers);
+        case "why" -> new WhyCommand(context);
+        case "audit" -> new AuditCommand(context);
+        case "diff" -> new DiffCommand(context);
+        default -> throw new IllegalStateException("no command " + name);
+      });
+    }
     line.setOut(new java.io.PrintWriter(context.out(), true));
     line.setErr(new java.io.PrintWriter(context.err(), true));
     line.setCaseInsensitiveEnumValuesAllowed(true);
@@ -118,6 +204,14 @@ public final class Main {
           // commands report their own failures; this is a failure of picocli's plumbing
           return new Reporter(context.err(), false, false, true).failure(e);
         });
-    return line.execute(args);
+    return line;
+  }
+
+  /** A command that only names and describes {@code type}'s command, for the top-level help. */
+  private static CommandLine.Model.CommandSpec stub(String name, Class<?> type) {
+    Command annotation = type.getAnnotation(Command.class);
+    CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create().name(name);
+    spec.usageMessage().header(annotation.header()).description(annotation.description());
+    return spec;
   }
 }

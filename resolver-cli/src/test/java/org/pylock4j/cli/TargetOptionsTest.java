@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.pylock4j.metadata.Tag;
 import org.pylock4j.requirement.MarkerEnvironment.Platform;
 import org.pylock4j.resolve.TargetEnvironment;
@@ -67,5 +73,43 @@ class TargetOptionsTest {
   @Test
   void aMissingInterpreterDetectsNothing() {
     assertTrue(TargetDetector.python("no-such-python-pylock4j-test").detect().isEmpty());
+  }
+
+  @Test
+  void theProbeOutputIsNamesAndValuesEndedByNul() {
+    assertEquals(Optional.of(Map.of("python_version", "3.12", "os_name", "posix")),
+        TargetDetector.parse("python_version\u00003.12\u0000os_name\u0000posix\u0000"));
+    assertTrue(TargetDetector.parse("python_version\u00003.12").isEmpty());
+    assertTrue(TargetDetector.parse("").isEmpty());
+  }
+
+  @Test
+  void anInterpreterBinaryIsAskedOnceThenAnsweredFromTheCacheUntilItChanges(@TempDir Path dir)
+      throws Exception {
+    // not a runnable program: asking it finds nothing, so an answer can only come from the cache
+    Path python = dir.resolve("bin/python3");
+    Files.createDirectories(python.getParent());
+    Files.write(python, new byte[] {0x7f, 'E', 'L', 'F', 0, 0});
+    python.toFile().setExecutable(true);
+    Path cache = dir.resolve("cache");
+    Map<String, String> environment = Map.of("PATH", python.getParent().toString());
+    TargetDetector detector = TargetDetector.python("python3", cache, environment);
+    assertTrue(detector.detect().isEmpty());
+
+    Path entry = TargetDetector.cacheEntry(cache, TargetDetector.binary("python3", environment.get("PATH")));
+    Files.createDirectories(entry.getParent());
+    Files.writeString(entry, "python_version\u00003.9\u0000");
+    assertEquals(Optional.of(Map.of("python_version", "3.9")), detector.detect());
+
+    Files.setLastModifiedTime(python, FileTime.fromMillis(Files.getLastModifiedTime(python).toMillis() - 60_000));
+    assertTrue(detector.detect().isEmpty(), "a changed interpreter is asked again");
+  }
+
+  @Test
+  void aScriptIsNeverAnsweredFromTheCache(@TempDir Path dir) throws Exception {
+    Path shim = dir.resolve("python3");
+    Files.writeString(shim, "#!/bin/sh\nexit 1\n");
+    shim.toFile().setExecutable(true);
+    assertEquals(null, TargetDetector.binary(shim.toString(), null));
   }
 }

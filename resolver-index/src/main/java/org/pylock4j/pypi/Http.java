@@ -56,6 +56,11 @@ final class Http {
     this.requests = requests;
   }
 
+  /** The client requests go through. */
+  OkHttpClient client() {
+    return client;
+  }
+
   /**
    * GETs {@code url}; the future completes with any response that is not retried (the caller
    * interprets 404 and friends) or fails with an {@link IndexException} naming the URL.

@@ -39,7 +39,7 @@ final class MetadataFetcher {
   private static final int TAIL = 64 * 1024;
   private static final int LOCAL_SLACK = 1024;
 
-  private final Http http;
+  private final java.util.function.Supplier<Http> http;
   private final MetadataStore store;
   private final boolean offline;
   private final long maxMetadataBytes;
@@ -55,7 +55,7 @@ final class MetadataFetcher {
    * @param metadataLimit the setting {@code maxMetadataBytes} comes from, named when it is exceeded
    * @param fileLimit the setting {@code maxFileBytes} comes from
    */
-  MetadataFetcher(Http http, MetadataStore store, boolean offline, long maxMetadataBytes,
+  MetadataFetcher(java.util.function.Supplier<Http> http, MetadataStore store, boolean offline, long maxMetadataBytes,
       String metadataLimit, long maxFileBytes, String fileLimit, Executor executor,
       LongAdder cacheHits, Consumer<String> warnings) {
     this.http = http;
@@ -74,6 +74,10 @@ final class MetadataFetcher {
   CompletableFuture<CoreMetadata> fetch(DistributionFile file, Ops ops) {
     String fileSha = file.sha256().orElse(null);
     String coreSha = file.hasCoreMetadataFile() ? file.coreMetadataHashes().get("sha256") : null;
+    // a local file is read in place as fast as a cache entry: not cached (no temporary files,
+    // whose random names would initialise the JDK's security providers)
+    boolean local = file.url().startsWith("file:");
+    MetadataStore store = local ? null : this.store;
     if (store != null) {
       byte[] cached = store.get(MetadataStore.Key.FILE, fileSha);
       if (cached == null) {
@@ -90,7 +94,7 @@ final class MetadataFetcher {
       }
     }
     CompletableFuture<byte[]> bytes;
-    if (file.url().startsWith("file:")) {
+    if (local) {
       bytes = CompletableFuture.supplyAsync(() -> local(file), executor);
     } else {
       bytes = (file.hasCoreMetadataFile() ? pep658(file, ops) : CompletableFuture.<byte[]>completedFuture(null))
@@ -111,7 +115,7 @@ final class MetadataFetcher {
 
   private CompletableFuture<byte[]> pep658(DistributionFile file, Ops ops) {
     String url = file.url() + ".metadata";
-    return ops.track(http.get(url, Http.Kind.METADATA_FILE, Map.of(), offline, true,
+    return ops.track(http.get().get(url, Http.Kind.METADATA_FILE, Map.of(), offline, true,
             maxMetadataBytes, metadataLimit))
         .thenApply(result -> {
           if (result.offlineMiss() || result.code() == 404 || result.code() == 410) {
@@ -227,7 +231,7 @@ final class MetadataFetcher {
 
   /** One range request; null when the server does not serve ranges (the caller then reads the whole file). */
   private CompletableFuture<Window> range(String url, String range, Ops ops) {
-    return ops.track(http.get(url, Http.Kind.RANGE, Map.of("Range", range, "Accept-Encoding", "identity"),
+    return ops.track(http.get().get(url, Http.Kind.RANGE, Map.of("Range", range, "Accept-Encoding", "identity"),
             false, false, maxFileBytes, fileLimit))
         .thenApply(result -> {
           if (result.code() == 206) {
@@ -257,7 +261,7 @@ final class MetadataFetcher {
 
   private CompletableFuture<byte[]> whole(DistributionFile file, Ops ops) {
     String url = file.url();
-    return ops.track(http.get(url, Http.Kind.WHOLE_FILE, Map.of(), false, false, maxFileBytes, fileLimit))
+    return ops.track(http.get().get(url, Http.Kind.WHOLE_FILE, Map.of(), false, false, maxFileBytes, fileLimit))
         .thenApplyAsync(result -> {
           if (result.code() != 200) {
             throw new IndexException("GET " + url + " failed: HTTP " + result.code(), url, result.code(), null);

@@ -76,8 +76,9 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
   private final String metadataLimit;
   private volatile SigstoreTrust trust; // the embedded root is read on first use
   private final Executor executor;
-  private final OkHttpClient client;
-  private final Http http;
+  private final java.util.function.Supplier<Http> httpFactory;
+  private volatile Http http; // built on the first request over HTTP: a file: index never loads OkHttp or TLS
+  private volatile boolean closed;
   private final PageParser parser;
   private final MetadataFetcher fetcher;
   private final MissingPages missingPages;
@@ -114,18 +115,56 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     }
     this.indexes = List.copyOf(locations);
 
+    MetadataStore store = null;
+    MissingPages missing = null;
+    if (builder.cacheDirectory != null) {
+      missing = new MissingPages(builder.cacheDirectory.resolve("missing-pages"));
+      store = new MetadataStore(builder.cacheDirectory.resolve("metadata"));
+    }
+    this.missingPages = missing;
+    Settings settings = new Settings(builder.maxParallelRequests, builder.connectTimeout,
+        builder.readTimeout, builder.userAgent, builder.cacheDirectory, builder.httpCacheBytes,
+        builder.retries, builder.retryBackoff);
+    this.httpFactory = () -> newHttp(settings, credentials);
+    this.fetcher = new MetadataFetcher(this::http, store, offline, builder.maxMetadataBytes,
+        builder.metadataLimit, builder.maxFileBytes, builder.fileLimit, executor,
+        metadataCacheHits, warnings);
+  }
+
+  /** What the HTTP client is made from, taken from the builder. */
+  private record Settings(int maxParallelRequests, Duration connectTimeout, Duration readTimeout,
+      String userAgent, Path cacheDirectory, long httpCacheBytes, int retries, Duration retryBackoff) {}
+
+  private Http http() {
+    Http h = http;
+    if (h == null) {
+      synchronized (this) {
+        h = http;
+        if (h == null) {
+          if (closed) {
+            throw new IllegalStateException("this PypiIndex is closed");
+          }
+          h = httpFactory.get();
+          http = h;
+        }
+      }
+    }
+    return h;
+  }
+
+  private Http newHttp(Settings settings, Credentials credentials) {
     Dispatcher dispatcher = new Dispatcher();
-    dispatcher.setMaxRequests(builder.maxParallelRequests);
-    dispatcher.setMaxRequestsPerHost(builder.maxParallelRequests);
+    dispatcher.setMaxRequests(settings.maxParallelRequests());
+    dispatcher.setMaxRequestsPerHost(settings.maxParallelRequests());
     OkHttpClient.Builder http = new OkHttpClient.Builder()
         .dispatcher(dispatcher)
-        .connectTimeout(builder.connectTimeout)
-        .readTimeout(builder.readTimeout)
-        .writeTimeout(builder.readTimeout)
+        .connectTimeout(settings.connectTimeout())
+        .readTimeout(settings.readTimeout())
+        .writeTimeout(settings.readTimeout())
         .followRedirects(true)
         .followSslRedirects(true)
         .addInterceptor(chain -> chain.proceed(
-            chain.request().newBuilder().header("User-Agent", builder.userAgent).build()))
+            chain.request().newBuilder().header("User-Agent", settings.userAgent()).build()))
         // per network hop, so that every host of a redirect chain gets its own login and no other
         .addNetworkInterceptor(chain -> {
           Request request = chain.request();
@@ -141,19 +180,10 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
           }
           return chain.proceed(request);
         });
-    MetadataStore store = null;
-    MissingPages missing = null;
-    if (builder.cacheDirectory != null) {
-      missing = new MissingPages(builder.cacheDirectory.resolve("missing-pages"));
-      http.cache(new Cache(builder.cacheDirectory.resolve("http").toFile(), builder.httpCacheBytes));
-      store = new MetadataStore(builder.cacheDirectory.resolve("metadata"));
+    if (settings.cacheDirectory() != null) {
+      http.cache(new Cache(settings.cacheDirectory().resolve("http").toFile(), settings.httpCacheBytes()));
     }
-    this.client = http.build();
-    this.missingPages = missing;
-    this.http = new Http(client, credentials, builder.retries, builder.retryBackoff, requests);
-    this.fetcher = new MetadataFetcher(this.http, store, offline, builder.maxMetadataBytes,
-        builder.metadataLimit, builder.maxFileBytes, builder.fileLimit, executor,
-        metadataCacheHits, warnings);
+    return new Http(http.build(), credentials, settings.retries(), settings.retryBackoff(), requests);
   }
 
   /** A new builder; its defaults read PyPI. */
@@ -244,7 +274,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       }, executor);
     }
     Ops ops = new Ops();
-    return ops.bind(ops.track(http.get(url, Http.Kind.OTHER, Map.of("Accept", ProvenanceParser.ACCEPT),
+    return ops.bind(ops.track(http().get(url, Http.Kind.OTHER, Map.of("Accept", ProvenanceParser.ACCEPT),
             offline, true, maxMetadataBytes, metadataLimit))
         .thenApplyAsync(result -> {
           if (result.offlineMiss()) {
@@ -270,7 +300,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
         requests.get(Http.Kind.METADATA_FILE).sum(),
         requests.get(Http.Kind.RANGE).sum(),
         requests.get(Http.Kind.WHOLE_FILE).sum(),
-        http.retryCount.sum(),
+        http == null ? 0 : http.retryCount.sum(),
         metadataCacheHits.sum(),
         skippedFiles.sum());
   }
@@ -278,6 +308,15 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
   /** Stops the threads, closes connections and the HTTP cache. */
   @Override
   public void close() {
+    Http h;
+    synchronized (this) {
+      closed = true;
+      h = http;
+    }
+    if (h == null) {
+      return;
+    }
+    OkHttpClient client = h.client();
     client.dispatcher().cancelAll();
     client.dispatcher().executorService().shutdown();
     client.connectionPool().evictAll();
@@ -363,7 +402,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       return CompletableFuture.supplyAsync(() -> index.local().page(project), executor);
     }
     String url = index.url() + project.normalized() + "/";
-    return ops.track(http.get(url, Http.Kind.PAGE, Map.of("Accept", PageParser.ACCEPT), offline, true,
+    return ops.track(http().get(url, Http.Kind.PAGE, Map.of("Accept", PageParser.ACCEPT), offline, true,
             maxPageBytes, pageLimit))
         .thenApplyAsync(result -> {
           if (result.offlineMiss()) {

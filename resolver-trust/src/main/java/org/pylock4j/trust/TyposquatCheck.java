@@ -89,7 +89,9 @@ public final class TyposquatCheck {
     this.options = options;
     this.rankByName = Map.copyOf(ranking);
     List<Map.Entry<String, Integer>> entries = new ArrayList<>(ranking.entrySet());
-    entries.sort(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+    if (!inRankOrder(entries)) { // the standard list is: sorting 15,000 entries costs ~0.1 s cold
+      entries.sort(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+    }
     entries.removeIf(e -> e.getValue() > options.maxTargetRank());
     int n = entries.size();
     names = new String[n];
@@ -99,6 +101,17 @@ public final class TyposquatCheck {
       ranks[i] = entries.get(i).getValue();
     }
     indexes = new Indexes(names, options);
+  }
+
+  private static boolean inRankOrder(List<Map.Entry<String, Integer>> entries) {
+    for (int i = 1; i < entries.size(); i++) {
+      int a = entries.get(i - 1).getValue();
+      int b = entries.get(i).getValue();
+      if (a > b || (a == b && entries.get(i - 1).getKey().compareTo(entries.get(i).getKey()) > 0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -593,7 +606,7 @@ public final class TyposquatCheck {
    * character loop, not parsed as {@link ProjectName}s (a third of the cost of a first check).
    */
   private static Map<String, Integer> readNormalized(InputStream in) throws IOException {
-    Map<String, Integer> ranking = new HashMap<>(1 << 15);
+    Map<String, Integer> ranking = new LinkedHashMap<>(1 << 15);
     BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
     String line;
     int number = 0;
