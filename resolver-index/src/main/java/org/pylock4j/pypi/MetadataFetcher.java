@@ -76,6 +76,8 @@ final class MetadataFetcher {
   CompletableFuture<CoreMetadata> fetch(DistributionFile file, Ops ops) {
     String fileSha = file.sha256().orElse(null);
     String coreSha = file.hasCoreMetadataFile() ? file.coreMetadataHashes().get("sha256") : null;
+    String sourceKey = fileSha == null ? null
+        : sha256((file.url() + "\n" + fileSha).getBytes(StandardCharsets.UTF_8));
     if (store != null) {
       byte[] cached = store.get(MetadataStore.Key.FILE, fileSha);
       if (cached == null) {
@@ -83,6 +85,9 @@ final class MetadataFetcher {
         if (cached != null && !sha256(cached).equals(coreSha)) {
           cached = null; // not what the key says: a damaged entry is a miss
         }
+      }
+      if (cached == null) {
+        cached = store.get(MetadataStore.Key.SOURCE, sourceKey);
       }
       if (cached != null) {
         try {
@@ -106,11 +111,15 @@ final class MetadataFetcher {
       byte[] bytes = result.bytes();
       CoreMetadata metadata = parse(file, file.url(), bytes);
       if (store != null) {
+        boolean proven = coreSha != null && coreSha.equals(sha256(bytes));
         if (result.fileHashed()) {
           store.put(MetadataStore.Key.FILE, fileSha, bytes);
         }
-        if (coreSha != null && coreSha.equals(sha256(bytes))) {
+        if (proven) {
           store.put(MetadataStore.Key.CORE, coreSha, bytes);
+        }
+        if (!proven && !result.fileHashed()) {
+          store.put(MetadataStore.Key.SOURCE, sourceKey, bytes); // what this URL said, for it alone
         }
       }
       return metadata;
