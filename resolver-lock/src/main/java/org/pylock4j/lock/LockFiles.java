@@ -85,8 +85,71 @@ public final class LockFiles {
    * @throws PylockException when the file cannot be read
    */
   public static Pylock readPylock(Path path) {
-    return readPylock(read(path), path.toString());
+    return readPylock(readText(path), path.toString());
   }
+
+  /**
+   * Reads a lock of either format. The format is decided by the content: a file with a TOML
+   * {@code lock-version} key, or whose first line that is not blank or a comment is a TOML
+   * table header or a {@code key = value} pair, is a {@code pylock.toml}; anything else is a
+   * requirements file of pins. The file name is only a hint: a name ending in {@code .toml} is
+   * read as {@code pylock.toml} (so a broken one gets the TOML reader's error).
+   *
+   * @param path the file, must not be null
+   * @return the lock, never null
+   * @throws org.pylock4j.error.InvalidInputException when {@code path} is not a regular file
+   * @throws InvalidLockFileException naming the file, line, column (and key) that is wrong
+   * @throws PylockException when the file cannot be read
+   */
+  public static LockFile read(Path path) {
+    Objects.requireNonNull(path, "path");
+    if (!Files.isRegularFile(path)) {
+      throw new org.pylock4j.error.InvalidInputException(
+          "no such file: " + path, path.toString());
+    }
+    return read(readText(path), path.toString());
+  }
+
+  /**
+   * Reads lock text of either format, decided as {@link #read(Path)} does.
+   *
+   * @param text the text, must not be null
+   * @param fileName the name to report in errors and to take as a hint, or null
+   * @return the lock, never null
+   * @throws InvalidLockFileException naming the line, column (and key) that is wrong
+   */
+  public static LockFile read(String text, String fileName) {
+    return formatOf(Objects.requireNonNull(text, "text"), fileName) == LockFormat.PYLOCK
+        ? readPylock(text, fileName)
+        : readRequirementsTxt(text, fileName);
+  }
+
+  /** The format of lock {@code text}: the one place it is decided. */
+  static LockFormat formatOf(String text, String fileName) {
+    if (fileName != null && fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".toml")) {
+      return LockFormat.PYLOCK;
+    }
+    if (LOCK_VERSION_KEY.matcher(text).find()) {
+      return LockFormat.PYLOCK;
+    }
+    for (String line : text.lines().toList()) {
+      String l = line.strip();
+      if (l.isEmpty() || l.startsWith("#")) {
+        continue;
+      }
+      return l.startsWith("[") || TOML_PAIR.matcher(l).lookingAt()
+          ? LockFormat.PYLOCK
+          : LockFormat.REQUIREMENTS;
+    }
+    return fileName == null ? LockFormat.REQUIREMENTS : LockFormat.forFileName(fileName);
+  }
+
+  private static final java.util.regex.Pattern LOCK_VERSION_KEY =
+      java.util.regex.Pattern.compile("(?m)^\\s*[\"']?lock-version[\"']?\\s*=");
+
+  /** {@code key = value}: one {@code =}, not a PEP 440 {@code ==} or {@code ===}. */
+  private static final java.util.regex.Pattern TOML_PAIR =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_.\"'-]+\\s*=(?!=)");
 
   /**
    * Prints {@code resolution} as a requirements file that {@code pip install --require-hashes
@@ -141,7 +204,7 @@ public final class LockFiles {
    * @throws PylockException when the file cannot be read
    */
   public static RequirementsTxt readRequirementsTxt(Path path) {
-    return readRequirementsTxt(read(path), path.toString());
+    return readRequirementsTxt(readText(path), path.toString());
   }
 
   /**
@@ -268,7 +331,7 @@ public final class LockFiles {
     }
   }
 
-  private static String read(Path path) {
+  private static String readText(Path path) {
     try {
       return Files.readString(path, StandardCharsets.UTF_8);
     } catch (IOException e) {
