@@ -42,6 +42,7 @@ public final class ResolutionRequest {
   private final Map<ProjectName, Map<Version, String>> excludedVersions;
   private final boolean onlyBinary;
   private final ResolverOptions options;
+  private final VersionFilter versionFilter;
 
   private ResolutionRequest(Builder b) {
     this.requirements = List.copyOf(b.requirements);
@@ -60,6 +61,7 @@ public final class ResolutionRequest {
     this.excludedVersions = Map.copyOf(excluded);
     this.onlyBinary = b.onlyBinary;
     this.options = b.options;
+    this.versionFilter = b.versionFilter;
   }
 
   /** A new builder with the defaults. */
@@ -84,6 +86,7 @@ public final class ResolutionRequest {
     excludedVersions.forEach((k, v) -> b.excludedVersions.put(k, new LinkedHashMap<>(v)));
     b.onlyBinary = onlyBinary;
     b.options = options;
+    b.versionFilter = versionFilter;
     return b;
   }
 
@@ -163,6 +166,11 @@ public final class ResolutionRequest {
     return options;
   }
 
+  /** The filter consulted for each project page, if set; none by default. */
+  public Optional<VersionFilter> versionFilter() {
+    return Optional.ofNullable(versionFilter);
+  }
+
   /** Builds {@link ResolutionRequest}s. Not thread-safe. */
   public static final class Builder {
     private final List<Requirement> requirements = new ArrayList<>();
@@ -179,6 +187,7 @@ public final class ResolutionRequest {
     private final Map<ProjectName, Map<Version, String>> excludedVersions = new LinkedHashMap<>();
     private boolean onlyBinary;
     private ResolverOptions options = ResolverOptions.DEFAULTS;
+    private VersionFilter versionFilter;
 
     private Builder() {}
 
@@ -271,6 +280,12 @@ public final class ResolutionRequest {
     /** Refuses sdists when true. */
     public Builder onlyBinary(boolean onlyBinary) {
       this.onlyBinary = onlyBinary;
+      return this;
+    }
+
+    /** Sets the filter consulted for each project page; null removes it. */
+    public Builder versionFilter(VersionFilter filter) {
+      this.versionFilter = filter;
       return this;
     }
 

@@ -80,6 +80,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
   private volatile Http http; // built on the first request over HTTP: a file: index never loads OkHttp or TLS
   private volatile boolean closed;
   private final PageParser parser;
+  private final Credentials credentials;
   private final MetadataFetcher fetcher;
   private final MissingPages missingPages;
   private final Memo<ProjectName, ProjectPage> pages = new Memo<>(50_000);
@@ -105,7 +106,8 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     this.trust = builder.trust;
     this.executor = builder.executor;
     Credentials credentials = new Credentials(builder.netrc);
-    this.parser = new PageParser(credentials);
+    this.credentials = credentials;
+    this.parser = new PageParser(credentials, warnings);
     List<Location> locations = new ArrayList<>();
     for (String raw : builder.urls) {
       locations.add(location(raw, credentials, false));
@@ -119,12 +121,13 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     MissingPages missing = null;
     if (builder.cacheDirectory != null) {
       missing = new MissingPages(builder.cacheDirectory.resolve("missing-pages"));
-      store = new MetadataStore(builder.cacheDirectory.resolve("metadata"));
+      // "metadata-v2": entries of earlier versions may be keyed by a hash an index only declared
+      store = new MetadataStore(builder.cacheDirectory.resolve("metadata-v2"));
     }
     this.missingPages = missing;
     Settings settings = new Settings(builder.maxParallelRequests, builder.connectTimeout,
         builder.readTimeout, builder.userAgent, builder.cacheDirectory, builder.httpCacheBytes,
-        builder.retries, builder.retryBackoff);
+        builder.retries, builder.retryBackoff, builder.requestTimeout);
     this.httpFactory = () -> newHttp(settings, credentials);
     this.fetcher = new MetadataFetcher(this::http, store, offline, builder.maxMetadataBytes,
         builder.metadataLimit, builder.maxFileBytes, builder.fileLimit, executor,
@@ -133,7 +136,8 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
 
   /** What the HTTP client is made from, taken from the builder. */
   private record Settings(int maxParallelRequests, Duration connectTimeout, Duration readTimeout,
-      String userAgent, Path cacheDirectory, long httpCacheBytes, int retries, Duration retryBackoff) {}
+      String userAgent, Path cacheDirectory, long httpCacheBytes, int retries, Duration retryBackoff,
+      Duration requestTimeout) {}
 
   private Http http() {
     Http h = http;
@@ -162,7 +166,9 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
         .readTimeout(settings.readTimeout())
         .writeTimeout(settings.readTimeout())
         .followRedirects(true)
-        .followSslRedirects(true)
+        // a redirect never changes the scheme: https to http would downgrade, and other schemes
+        // (file:) are not followed at all; Http reports the refusal naming both URLs
+        .followSslRedirects(false)
         .addInterceptor(chain -> chain.proceed(
             chain.request().newBuilder().header("User-Agent", settings.userAgent()).build()))
         // per network hop, so that every host of a redirect chain gets its own login and no other
@@ -183,7 +189,8 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     if (settings.cacheDirectory() != null) {
       http.cache(new Cache(settings.cacheDirectory().resolve("http").toFile(), settings.httpCacheBytes()));
     }
-    return new Http(http.build(), credentials, settings.retries(), settings.retryBackoff(), requests);
+    return new Http(http.build(), credentials, settings.retries(), settings.retryBackoff(), requests,
+        settings.requestTimeout());
   }
 
   /** A new builder; its defaults read PyPI. */
@@ -202,15 +209,33 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     return Ops.view(pages.get(project, this::loadPage), waiters);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The login in the userinfo of a direct URL ({@code https://user:token@host/x.whl}) is sent
+   * to that host only, and the URL is named without it in every message.
+   */
   @Override
-  public CompletableFuture<CoreMetadata> metadata(DistributionFile file) {
-    Objects.requireNonNull(file, "file");
+  public CompletableFuture<CoreMetadata> metadata(DistributionFile given) {
+    Objects.requireNonNull(given, "file");
+    DistributionFile file = withoutUserInfo(given);
     return Ops.view(metadata.get(file.url(), url -> {
       Ops ops = new Ops();
       // even the disk-cache lookup runs on the executor: the caller never waits for I/O
       return ops.bind(CompletableFuture.supplyAsync(() -> fetcher.fetch(file, ops), executor)
           .thenCompose(future -> future));
     }), waiters);
+  }
+
+  private DistributionFile withoutUserInfo(DistributionFile file) {
+    String url = file.url();
+    String clean = url.startsWith("http") ? credentials.takeFrom(url) : url;
+    if (clean.equals(url)) {
+      return file;
+    }
+    return new DistributionFile(file.project(), file.version(), file.filename(), clean,
+        file.hashes(), file.requiresPython(), file.yanked(), file.uploadTime(), file.size(),
+        file.coreMetadataHashes(), file.provenance());
   }
 
   /**
@@ -474,7 +499,8 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     private Duration readTimeout = Duration.ofSeconds(30);
     private int retries = 3;
     private Duration retryBackoff = Duration.ofMillis(250);
-    private Path netrc = defaultNetrc();
+    private Duration requestTimeout = Duration.ofMinutes(5);
+    private Path netrc;
     private long maxPageBytes = 64L << 20;
     private String pageLimit = "maxPageBytes";
     private long maxMetadataBytes = 16L << 20;
@@ -577,7 +603,22 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       return this;
     }
 
-    /** The netrc file to read logins from, or null for none. The default is {@code $NETRC}, else {@code ~/.netrc}. */
+    /**
+     * The longest one request may take in total: connecting, sending, waiting, reading the whole
+     * body, and any retries with their delays. A server that answers slowly (a byte a second)
+     * is cut off here, and the request fails with an {@link IndexException} naming the URL and
+     * this setting. Zero means no deadline. The default value is 5 minutes.
+     */
+    public Builder requestTimeout(Duration timeout) {
+      requireArgument(!timeout.isNegative(), "request timeout must not be negative, was %s", timeout);
+      this.requestTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * The netrc file to read logins from, or null for none. The default is none: reading the
+     * user's {@code $NETRC} or {@code ~/.netrc} is the application's choice (the CLI makes it).
+     */
     public Builder netrc(Path file) {
       this.netrc = file;
       return this;
@@ -680,15 +721,6 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
         urls.add(PYPI);
       }
       return new PypiIndex(this);
-    }
-
-    private static Path defaultNetrc() {
-      String env = System.getenv("NETRC");
-      if (env != null && !env.isBlank()) {
-        return Path.of(env);
-      }
-      String home = System.getProperty("user.home");
-      return home == null ? null : Path.of(home, ".netrc");
     }
 
     private static void requireArgument(boolean ok, String template, Object value) {

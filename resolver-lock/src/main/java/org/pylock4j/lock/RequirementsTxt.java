@@ -15,11 +15,17 @@ import org.pylock4j.version.Version;
  *
  * @param pins the pins, in file order
  */
-public record RequirementsTxt(List<Pin> pins) {
+public record RequirementsTxt(List<Pin> pins) implements LockFile {
 
   /** Copies the pins. */
   public RequirementsTxt {
     pins = List.copyOf(pins);
+  }
+
+  /** Returns {@link LockFormat#REQUIREMENTS}. */
+  @Override
+  public LockFormat format() {
+    return LockFormat.REQUIREMENTS;
   }
 
   /** The pin of {@code name}, if any. */
