@@ -31,7 +31,7 @@ final class Options {
   }
 
   private static boolean flag(String name) {
-    return name.equals("--no-pip") || name.equals("--help");
+    return name.equals("--no-pip") || name.equals("--help") || name.equals("--startup");
   }
 
   boolean has(String name) {

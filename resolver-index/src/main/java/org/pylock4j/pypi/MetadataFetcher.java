@@ -87,12 +87,12 @@ final class MetadataFetcher {
   CompletableFuture<CoreMetadata> fetch(DistributionFile file, Ops ops) {
     String fileSha = file.sha256().orElse(null);
     String coreSha = file.hasCoreMetadataFile() ? file.coreMetadataHashes().get("sha256") : null;
-    String sourceKey = fileSha == null ? null
-        : sha256((file.url() + "\n" + fileSha).getBytes(StandardCharsets.UTF_8));
-    // a local file is read in place as fast as a cache entry: not cached (no temporary files,
-    // whose random names would initialise the JDK's security providers)
+    // a local file is read in place as fast as a cache entry: not cached (no keys to hash, no
+    // temporary files: either would initialise the JDK's security providers)
     boolean local = file.url().startsWith("file:");
     MetadataStore store = local ? null : this.store;
+    String sourceKey = fileSha == null || store == null ? null
+        : sha256((file.url() + "\n" + fileSha).getBytes(StandardCharsets.UTF_8));
     if (store != null) {
       byte[] cached = store.get(MetadataStore.Key.FILE, fileSha);
       if (cached == null) {
@@ -353,7 +353,7 @@ final class MetadataFetcher {
         return entry;
       }), false);
     } catch (LocalArchive.TooLargeException e) {
-      throw new IndexException(url + ": " + e.getMessage(), url, 0, null);
+      throw new IndexException("unreadable archive " + url + ": " + e.getMessage(), url, 0, null);
     } catch (Zip.ZipFormatException e) {
       throw notAWheel(url, e);
     } catch (IOException | IllegalArgumentException e) {
@@ -364,7 +364,7 @@ final class MetadataFetcher {
   /** Fails naming the limit when {@code entry} is larger than the metadata limit. */
   private void checkEntrySize(Zip.Entry entry, String url) {
     if (entry.size() > maxMetadataBytes) {
-      throw new IndexException(url + ": " + entry.name() + " is larger (" + entry.size()
+      throw new IndexException("unreadable archive " + url + ": " + entry.name() + " is larger (" + entry.size()
           + " bytes) than the maximum allowed (" + maxMetadataBytes + " bytes, from "
           + metadataLimit + ")", url, 0, null);
     }
