@@ -29,9 +29,9 @@ final class Markers {
     this.region = null;
   }
 
-  Markers(MarkerTree region) {
-    this.target = null;
-    this.base = null;
+  Markers(MarkerTree region, MarkerEnvironment sample) {
+    this.target = sample;
+    this.base = withExtraOrSelf(sample, "");
     this.region = region;
   }
 
@@ -40,9 +40,20 @@ final class Markers {
     return region;
   }
 
-  /** The environments where {@code marker} (null: none) holds. */
+  /**
+   * The environments where {@code marker} (null: none) holds; none for a marker that cannot be
+   * evaluated (an undefined comparison such as {@code os_name ~= "nt"}), which a resolution for
+   * one target ignores with a warning too.
+   */
   MarkerTree tree(Marker marker) {
-    return marker == null ? MarkerTree.always() : trees.computeIfAbsent(marker, MarkerTree::of);
+    return marker == null ? MarkerTree.always() : trees.computeIfAbsent(marker, m -> {
+      try {
+        m.evaluate(base);
+      } catch (RuntimeException undefined) {
+        return MarkerTree.never();
+      }
+      return MarkerTree.of(m);
+    });
   }
 
   /** Whether {@code marker} (null: none) holds for the target (somewhere in the region) without extras. */
@@ -51,6 +62,7 @@ final class Markers {
       return true;
     }
     if (region != null) {
+      marker.evaluate(base); // an undefined comparison throws, as for one target
       return holds.computeIfAbsent(marker,
           m -> !tree(m).withExtra("").and(region).isAlwaysFalse());
     }

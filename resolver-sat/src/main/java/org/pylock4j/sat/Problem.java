@@ -65,7 +65,7 @@ final class Problem {
     this.request = request;
     this.encoder = encoder;
     this.warn = warn;
-    this.markers = region == null ? new Markers(request.target().markers()) : new Markers(region);
+    this.markers = region == null ? new Markers(request.target().markers()) : new Markers(region, request.target().markers());
     this.roots = request.requirements();
     Map<ProjectName, List<Requirement>> pins = new HashMap<>();
     for (Requirement r : request.constraints()) {

@@ -122,8 +122,14 @@ final class UniversalValidity {
   private static void need(Requirement req, String by, MarkerEnvironment env, String extra,
       Map<ProjectName, LockedPackage> installed, Map<ProjectName, Set<String>> needed,
       Deque<Object[]> work, List<String> problems) {
-    if (req.marker() != null && !req.marker().evaluate(env.withExtra(extra))) {
-      return;
+    if (req.marker() != null) {
+      try {
+        if (!req.marker().evaluate(env.withExtra(extra))) {
+          return;
+        }
+      } catch (RuntimeException undefined) {
+        return; // ignored by the resolver too, with a warning
+      }
     }
     LockedPackage p = installed.get(req.projectName());
     if (p == null) {
