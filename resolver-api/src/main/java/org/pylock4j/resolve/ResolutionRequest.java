@@ -43,6 +43,7 @@ public final class ResolutionRequest {
   private final boolean onlyBinary;
   private final ResolverOptions options;
   private final UniversalTarget universal;
+  private final VersionFilter versionFilter;
 
   private ResolutionRequest(Builder b) {
     this.requirements = List.copyOf(b.requirements);
@@ -62,6 +63,7 @@ public final class ResolutionRequest {
     this.onlyBinary = b.onlyBinary;
     this.options = b.options;
     this.universal = b.universal;
+    this.versionFilter = b.versionFilter;
   }
 
   /** A new builder with the defaults. */
@@ -87,6 +89,7 @@ public final class ResolutionRequest {
     b.onlyBinary = onlyBinary;
     b.options = options;
     b.universal = universal;
+    b.versionFilter = versionFilter;
     return b;
   }
 
@@ -175,6 +178,11 @@ public final class ResolutionRequest {
     return options;
   }
 
+  /** The filter consulted for each project page, if set; none by default. */
+  public Optional<VersionFilter> versionFilter() {
+    return Optional.ofNullable(versionFilter);
+  }
+
   /** Builds {@link ResolutionRequest}s. Not thread-safe. */
   public static final class Builder {
     private final List<Requirement> requirements = new ArrayList<>();
@@ -205,6 +213,7 @@ public final class ResolutionRequest {
       this.universal = universal;
       return this;
     }
+    private VersionFilter versionFilter;
 
     private Builder() {}
 
@@ -297,6 +306,12 @@ public final class ResolutionRequest {
     /** Refuses sdists when true. */
     public Builder onlyBinary(boolean onlyBinary) {
       this.onlyBinary = onlyBinary;
+      return this;
+    }
+
+    /** Sets the filter consulted for each project page; null removes it. */
+    public Builder versionFilter(VersionFilter filter) {
+      this.versionFilter = filter;
       return this;
     }
 

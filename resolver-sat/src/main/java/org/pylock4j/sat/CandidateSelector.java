@@ -73,6 +73,9 @@ final class CandidateSelector {
   private final FileEnvironments fileEnvironments;
   /** Required environments cut into platform and Python cells, each with its marker text. */
   private final Map<MarkerTree, String> requiredCells = new LinkedHashMap<>();
+  /** Versions the request's {@code VersionFilter} excluded, by project; written by fetch threads. */
+  private final Map<ProjectName, Map<Version, String>> filtered =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   CandidateSelector(ResolutionRequest request, Map<ProjectName, List<Requirement>> pins,
       MarkerTree region, FileEnvironments fileEnvironments) {
@@ -107,12 +110,29 @@ final class CandidateSelector {
     return python.toString();
   }
 
+  /** Records what the request's {@code VersionFilter} excluded of {@code project}'s page. */
+  void filtered(ProjectName project, Map<Version, String> exclusions) {
+    filtered.put(project, Map.copyOf(exclusions));
+  }
+
+  /** The versions of {@code project} that are not candidates by request or filter, with why. */
+  Map<Version, String> excluded(ProjectName project) {
+    Map<Version, String> byRequest = request.excludedVersions().getOrDefault(project, Map.of());
+    Map<Version, String> byFilter = filtered.getOrDefault(project, Map.of());
+    if (byFilter.isEmpty()) {
+      return byRequest;
+    }
+    Map<Version, String> all = new java.util.HashMap<>(byFilter);
+    all.putAll(byRequest);
+    return all;
+  }
+
   Selection select(ProjectName project, List<DistributionFile> files) {
     Map<Version, List<DistributionFile>> byVersion = new LinkedHashMap<>();
     for (DistributionFile f : files) {
       byVersion.computeIfAbsent(f.version(), v -> new ArrayList<>()).add(f);
     }
-    Map<Version, String> excluded = request.excludedVersions().getOrDefault(project, Map.of());
+    Map<Version, String> excluded = excluded(project);
     List<Selected> selected = new ArrayList<>();
     Map<Version, Reason> rejected = new TreeMap<>();
     Map<Version, String> details = new TreeMap<>();

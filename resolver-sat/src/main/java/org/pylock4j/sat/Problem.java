@@ -136,7 +136,7 @@ final class Problem {
       candidates.add(
           new Candidate(p, sel.version(), sel.files(), sel.files().get(0), null, encoder.newVar()));
     }
-    Map<Version, String> excluded = request.excludedVersions().getOrDefault(p.name, Map.of());
+    Map<Version, String> excluded = selector.excluded(p.name);
     s.rejected().forEach((v, r) -> p.notCandidates.put(v, r == CandidateSelector.Reason.EXCLUDED
         ? r.version + " (" + excluded.get(v) + ")"
         : s.details().containsKey(v) ? "has no file for the required environment " + s.details().get(v)

@@ -22,6 +22,7 @@ import org.pylock4j.requirement.MarkerTree;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.requirement.Requirement;
 import org.pylock4j.resolve.ProjectPage;
+import org.pylock4j.resolve.VersionFilter;
 import org.pylock4j.resolve.Resolution;
 import org.pylock4j.resolve.ResolutionListener;
 import org.pylock4j.resolve.ResolutionRequest;
@@ -238,7 +239,23 @@ final class Session {
 
   private void requestPage(FetchBatch b, ProjectName name, Consumer<PageFetch> to) {
     listener.projectDiscovered(name);
-    to.accept(new PageFetch(name, b.add(() -> request.source().page(name))));
+    to.accept(new PageFetch(name, b.add(() -> page(name))));
+  }
+
+  /**
+   * The page of {@code name}; with a {@code VersionFilter}, once the filter's exclusions for it
+   * are known (recorded in the selector before the page is integrated).
+   */
+  private java.util.concurrent.CompletableFuture<ProjectPage> page(ProjectName name) {
+    java.util.concurrent.CompletableFuture<ProjectPage> page = request.source().page(name);
+    if (request.versionFilter().isEmpty()) {
+      return page;
+    }
+    VersionFilter filter = request.versionFilter().get();
+    return page.thenCompose(p -> filter.exclusions(p).thenApply(exclusions -> {
+      problem.selector.filtered(name, exclusions);
+      return p;
+    }));
   }
 
   /**
