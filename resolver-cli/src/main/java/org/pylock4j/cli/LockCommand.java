@@ -18,6 +18,7 @@ import org.pylock4j.error.PylockException;
 import org.pylock4j.lock.LockDrift;
 import org.pylock4j.lock.LockFiles;
 import org.pylock4j.lock.LockOptions;
+import org.pylock4j.resolve.UniversalTarget;
 import org.pylock4j.lock.LockVerifier;
 import org.pylock4j.lock.Pylock;
 import org.pylock4j.lock.PylockPackage;
@@ -68,6 +69,7 @@ final class LockCommand extends Base {
   @Mixin InputOptions inputs = new InputOptions();
   @Mixin IndexOptions index = new IndexOptions();
   @Mixin TargetOptions target = new TargetOptions();
+  @Mixin UniversalOptions universal = new UniversalOptions();
   @Mixin PolicyOptions policy = new PolicyOptions();
   @Mixin TrustOptions trust = new TrustOptions();
   @Mixin PinOptions pins = new PinOptions();
@@ -126,6 +128,7 @@ final class LockCommand extends Base {
     Inputs read = inputs.read(context.environment());
     trust.checkNames(read, reporter);
     TargetEnvironment environment = target.target(context.detector(), reporter);
+    UniversalTarget everywhere = universal.target(inputs.project, target.pythonVersion);
     IndexSettings settings = index.settings(read, context.environment());
     Map<ProjectName, Version> preferred =
         out == null || upgrade ? Map.of() : existingPins(out, upgraded);
@@ -137,6 +140,7 @@ final class LockCommand extends Base {
       ResolutionRequest.Builder request =
           request(read, environment, settings, policy, onlyBinary, sources.source());
       preferred.forEach(request::prefer);
+      request.universal(everywhere);
       resolution = trust.resolve(resolvers.get(), request.build());
       publishers = publishers(resolution, source);
     }
@@ -160,7 +164,12 @@ final class LockCommand extends Base {
     int count = resolution.packages().size();
     reporter.info(
         "Locked " + count + (count == 1 ? " package" : " packages") + " for "
-            + describe(environment) + (out == null ? "" : " into " + output));
+            + (everywhere == null ? describe(environment)
+                : "every environment with Python " + everywhere.requiresPython()
+                    + (everywhere.environments().isEmpty() ? "" : " matching "
+                        + String.join(" or ", everywhere.environments().stream()
+                            .map(m -> "(" + m + ")").toList())))
+            + (out == null ? "" : " into " + output));
     return Exit.OK;
   }
 

@@ -19,6 +19,7 @@ import org.pylock4j.lock.RequirementsTxt;
 import org.pylock4j.pypi.PypiIndex;
 import org.pylock4j.requirement.Requirement;
 import org.pylock4j.resolve.ResolutionRequest;
+import org.pylock4j.resolve.UniversalTarget;
 import org.pylock4j.resolve.Resolver;
 import org.pylock4j.resolve.TargetEnvironment;
 import picocli.CommandLine.Command;
@@ -102,7 +103,8 @@ final class VerifyCommand extends Base {
     try (PypiIndex source = index(settings);
         PinOptions.Sources sources = pins.open(this, settings, inputs.project, source)) {
       ResolutionRequest request =
-          request(read, environment, settings, policy, false, sources.source()).build();
+          request(read, environment, settings, policy, false, sources.source())
+              .universal(recordedUniversal(pylock)).build();
       Resolver resolver = resolvers.get();
       verification =
           pylock != null
@@ -155,6 +157,25 @@ final class VerifyCommand extends Base {
       return TargetOptions.fromMarkers(values, lock.toString(), null);
     }
     return null;
+  }
+
+  /** The environments of a universal lock (its requires-python, environments, required ones). */
+  private static UniversalTarget recordedUniversal(Pylock pylock) {
+    if (pylock == null || !(pylock.tool().get("pylock4j") instanceof Map<?, ?> own)
+        || !Boolean.TRUE.equals(own.get("universal"))) {
+      return null;
+    }
+    List<org.pylock4j.requirement.Marker> required = new ArrayList<>();
+    if (own.get("required-environments") instanceof List<?> list) {
+      list.forEach(m -> required.add(org.pylock4j.requirement.Marker.parse(String.valueOf(m))));
+    }
+    List<org.pylock4j.requirement.Marker> environments = new ArrayList<>();
+    pylock.environments().forEach(m -> environments.add(org.pylock4j.requirement.Marker.parse(m)));
+    return UniversalTarget.of(org.pylock4j.version.SpecifierSet.parse(
+            pylock.requiresPython() == null ? UniversalOptions.DEFAULT_REQUIRES_PYTHON
+                : pylock.requiresPython()))
+        .withEnvironments(environments)
+        .withRequiredEnvironments(required);
   }
 
   private static List<String> recordedIndexes(Pylock pylock) {
