@@ -51,12 +51,12 @@ final class AuditCommand extends Base {
     boolean toml = LockInput.isPylock(lock);
     AuditReport report;
     if (toml) {
-      var pylock = LockFiles.readPylock(lock);
+      var pylock = LockFiles.readPylock(lock, maxInput());
       try (VulnerabilityAudit audit = osv.open(ignore)) {
         report = audit.audit(pylock);
       }
     } else {
-      var pins = LockFiles.readRequirementsTxt(lock);
+      var pins = LockFiles.readRequirementsTxt(lock, maxInput());
       try (VulnerabilityAudit audit = osv.open(ignore)) {
         report = audit.audit(pins);
       }

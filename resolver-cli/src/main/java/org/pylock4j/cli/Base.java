@@ -9,7 +9,6 @@ import org.pylock4j.input.DeclaredRequirement;
 import org.pylock4j.pypi.IndexStrategy;
 import org.pylock4j.pypi.PypiIndex;
 import org.pylock4j.resolve.ResolutionRequest;
-import org.pylock4j.resolve.ResolverOptions;
 import org.pylock4j.resolve.TargetEnvironment;
 import picocli.CommandLine.Mixin;
 
@@ -38,6 +37,11 @@ abstract class Base implements Callable<Integer> {
       context.out().flush();
       context.err().flush();
     }
+  }
+
+  /** The limit of one input file (--max-input-size), in bytes. */
+  long maxInput() {
+    return common.maxInputBytes();
   }
 
   /** Runs the command; failures are reported by {@link #call()}. */
@@ -78,11 +82,7 @@ abstract class Base implements Callable<Integer> {
             .excludeNewer(settings.excludeNewer())
             .onlyBinary(onlyBinary || inputs.hints().onlyBinary)
             .listener(reporter.progress())
-            .options(
-                new ResolverOptions(
-                    ResolverOptions.DEFAULTS.maxRounds(),
-                    settings.threads(),
-                    ResolverOptions.DEFAULTS.timeout()));
+            .options(policy.limits(settings.threads()));
     for (DeclaredRequirement r : inputs.roots()) {
       builder.requirement(r.requirement());
     }

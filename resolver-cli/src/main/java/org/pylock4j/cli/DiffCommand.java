@@ -64,9 +64,11 @@ final class DiffCommand extends Base {
     }
     LockDiff diff =
         oldToml
-            ? LockDiff.compare(LockFiles.readPylock(older), LockFiles.readPylock(newer))
+            ? LockDiff.compare(
+                LockFiles.readPylock(older, maxInput()), LockFiles.readPylock(newer, maxInput()))
             : LockDiff.compare(
-                LockFiles.readRequirementsTxt(older), LockFiles.readRequirementsTxt(newer));
+                LockFiles.readRequirementsTxt(older, maxInput()),
+                LockFiles.readRequirementsTxt(newer, maxInput()));
     if (indexUrl != null && !diff.isEmpty()) {
       IndexSettings settings =
           new IndexSettings(

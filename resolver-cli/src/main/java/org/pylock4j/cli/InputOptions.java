@@ -57,7 +57,7 @@ final class InputOptions {
   }
 
   /** Reads every input, in the order: arguments, -r files, the project; then constraints. */
-  Inputs read(Map<String, String> environment) {
+  Inputs read(Map<String, String> environment, long maxBytes) {
     if (project == null && !(extras.isEmpty() && groups.isEmpty())) {
       throw new InvalidInputException(
           "--extra and --group select parts of --project; give --project pyproject.toml",
@@ -70,19 +70,19 @@ final class InputOptions {
       roots.add(argument(requirements.get(i), i + 1));
     }
     for (Path file : requirementFiles) {
-      RequirementsFile parsed = RequirementsFile.read(file, environment);
+      RequirementsFile parsed = RequirementsFile.read(file, environment, maxBytes);
       roots.addAll(parsed.requirements());
       constraints.addAll(parsed.constraints());
       hints.add(parsed);
     }
     for (Path file : constraintFiles) {
-      RequirementsFile parsed = RequirementsFile.readConstraints(file, environment);
+      RequirementsFile parsed = RequirementsFile.readConstraints(file, environment, maxBytes);
       constraints.addAll(parsed.constraints());
       hints.add(parsed);
     }
     ToolSettings settings = ToolSettings.NONE;
     if (project != null) {
-      PyprojectToml pyproject = PyprojectToml.read(project);
+      PyprojectToml pyproject = PyprojectToml.read(project, maxBytes);
       roots.addAll(pyproject.requirements(extras, groups));
       settings = pyproject.settings();
       constraints.addAll(settings.constraints());

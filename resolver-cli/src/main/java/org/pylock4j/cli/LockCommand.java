@@ -1,5 +1,6 @@
 package org.pylock4j.cli;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,9 +124,9 @@ final class LockCommand extends Base {
     Format fmt = format();
     Path out = outputPath();
     List<ProjectName> upgraded = upgradedPackages();
-    Inputs read = inputs.read(context.environment());
+    Inputs read = inputs.read(context.environment(), maxInput());
     trust.checkNames(read, reporter);
-    TargetEnvironment environment = target.target(context.detector(), reporter);
+    TargetEnvironment environment = target.target(context.detector(), reporter, maxInput());
     IndexSettings settings = index.settings(read, context.environment());
     Map<ProjectName, Version> preferred =
         out == null || upgrade ? Map.of() : existingPins(out, upgraded);
@@ -200,7 +201,7 @@ final class LockCommand extends Base {
     }
     Pylock previous;
     try {
-      previous = LockFiles.readPylock(out);
+      previous = LockFiles.readPylock(out, maxInput());
     } catch (InvalidInputException e) {
       return; // not a lock we can compare with; it is replaced as asked
     }
@@ -224,7 +225,43 @@ final class LockCommand extends Base {
       throw new InvalidInputException(
           "cannot write " + output + ": no such directory " + dir, output);
     }
+    if (Files.exists(out) && !Files.isRegularFile(out)) {
+      throw new InvalidInputException(
+          "cannot write " + output + ": not a regular file (a device, pipe or socket)", output);
+    }
+    if (dir != null) {
+      probeWritable(dir);
+    }
     return out;
+  }
+
+  /**
+   * Creates and removes a file in {@code dir}, as the atomic write will: a directory that takes
+   * no new file (a read-only or virtual file system such as /proc, or no permission) is bad
+   * input, found before any work is done.
+   */
+  private void probeWritable(Path dir) {
+    Path probe = null;
+    try {
+      probe = Files.createTempFile(dir, ".pylock4j-", ".probe");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      String why =
+          e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+              : e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                  ? f.getReason().toLowerCase(Locale.ROOT)
+                  : "the file system refuses new files there";
+      throw new InvalidInputException(
+          "cannot write " + output + ": cannot create a file in " + dir + " (" + why + ")",
+          output);
+    } finally {
+      if (probe != null) {
+        try {
+          Files.deleteIfExists(probe);
+        } catch (IOException ignored) {
+          // a leftover empty probe file is harmless
+        }
+      }
+    }
   }
 
   private List<ProjectName> upgradedPackages() {
@@ -288,14 +325,14 @@ final class LockCommand extends Base {
     Map<ProjectName, Version> pins = new LinkedHashMap<>();
     try {
       if (out.getFileName().toString().endsWith(".toml")) {
-        Pylock lock = LockFiles.readPylock(out);
+        Pylock lock = LockFiles.readPylock(out, maxInput());
         for (PylockPackage p : lock.packages()) {
           if (p.version() != null) {
             pins.putIfAbsent(p.name(), p.version());
           }
         }
       } else {
-        RequirementsTxt lock = LockFiles.readRequirementsTxt(out);
+        RequirementsTxt lock = LockFiles.readRequirementsTxt(out, maxInput());
         for (RequirementsTxt.Pin p : lock.pins()) {
           if (p.version() != null) {
             pins.putIfAbsent(p.name(), p.version());

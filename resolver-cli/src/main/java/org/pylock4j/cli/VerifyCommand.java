@@ -68,15 +68,15 @@ final class VerifyCommand extends Base {
       throw new InvalidInputException("no such file: " + lock, lock.toString());
     }
     boolean toml = lock.getFileName().toString().endsWith(".toml");
-    Pylock pylock = toml ? LockFiles.readPylock(lock) : null;
+    Pylock pylock = toml ? LockFiles.readPylock(lock, maxInput()) : null;
     Inputs read;
     if (!inputs.isEmpty()) {
-      read = inputs.read(context.environment());
+      read = inputs.read(context.environment(), maxInput());
     } else if (pylock != null && !pylock.pylock4jRequirements().isEmpty()) {
       read = recordedInputs(pylock);
     } else if (pylock == null && !recordedFiles().isEmpty()) {
       inputs.requirementFiles = recordedFiles();
-      read = inputs.read(context.environment());
+      read = inputs.read(context.environment(), maxInput());
     } else {
       throw new InvalidInputException(
           lock + " records no requirements: give the inputs it was locked from"
@@ -85,7 +85,7 @@ final class VerifyCommand extends Base {
     }
     TargetEnvironment environment = recordedTarget(pylock);
     if (environment == null) {
-      environment = target.target(context.detector(), reporter);
+      environment = target.target(context.detector(), reporter, maxInput());
     }
     if (index.indexUrl == null && pylock != null && read.hints().indexUrl == null
         && read.settings().indexUrl() == null) {
@@ -108,7 +108,8 @@ final class VerifyCommand extends Base {
           pylock != null
               ? LockVerifier.verify(pylock, lock.toString(), request, resolver, source::publishers)
               : LockVerifier.verify(
-                  LockFiles.readRequirementsTxt(lock), lock.toString(), request, resolver);
+                  LockFiles.readRequirementsTxt(lock, maxInput()), lock.toString(), request,
+                  resolver);
     }
     reporter.clearProgress();
     context.out().println(verification.render());
@@ -118,7 +119,7 @@ final class VerifyCommand extends Base {
   /** The requirements files a requirements lock names in its {@code # via -r FILE} comments. */
   private List<Path> recordedFiles() {
     List<Path> files = new ArrayList<>();
-    for (RequirementsTxt.Pin pin : LockFiles.readRequirementsTxt(lock).pins()) {
+    for (RequirementsTxt.Pin pin : LockFiles.readRequirementsTxt(lock, maxInput()).pins()) {
       for (String via : pin.via()) {
         if (via.startsWith("-r ")) {
           Path file = Path.of(via.substring(3).strip());

@@ -57,8 +57,8 @@ final class WhyCommand extends Base {
     }
     Graph graph =
         lock.getFileName().toString().endsWith(".toml")
-            ? fromPylock(LockFiles.readPylock(lock))
-            : fromRequirements(LockFiles.readRequirementsTxt(lock));
+            ? fromPylock(LockFiles.readPylock(lock, maxInput()))
+            : fromRequirements(LockFiles.readRequirementsTxt(lock, maxInput()));
     if (!graph.versions().containsKey(wanted)) {
       context.err().println("error: " + wanted + " is not in " + lock);
       return Exit.NO;

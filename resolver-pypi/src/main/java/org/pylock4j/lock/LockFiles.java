@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import org.pylock4j.error.PylockException;
+import org.pylock4j.input.InputFiles;
 import org.pylock4j.resolve.Resolution;
 
 /**
@@ -77,10 +78,25 @@ public final class LockFiles {
    * @param path the file, must not be null
    * @return the lock, never null
    * @throws InvalidLockFileException naming the file, line, column and key that is wrong
-   * @throws PylockException when the file cannot be read
+   * @throws org.pylock4j.error.InvalidInputException when the file cannot be read, is larger
+   *     than {@link InputFiles#DEFAULT_MAX_BYTES} or is not UTF-8, naming it
    */
   public static Pylock readPylock(Path path) {
-    return readPylock(read(path), path.toString());
+    return readPylock(path, InputFiles.DEFAULT_MAX_BYTES);
+  }
+
+  /**
+   * Reads a {@code pylock.toml} file, refusing it when larger than {@code maxBytes}.
+   *
+   * @param path the file, must not be null
+   * @param maxBytes the most bytes the file may have (see {@link InputFiles#read})
+   * @return the lock, never null
+   * @throws InvalidLockFileException naming the file, line, column and key that is wrong
+   * @throws org.pylock4j.error.InvalidInputException when the file cannot be read, is too large
+   *     or is not UTF-8, naming it
+   */
+  public static Pylock readPylock(Path path, long maxBytes) {
+    return readPylock(read(path, maxBytes), path.toString());
   }
 
   /**
@@ -133,10 +149,25 @@ public final class LockFiles {
    * @param path the file, must not be null
    * @return the pins, never null
    * @throws InvalidLockFileException naming the file, line and column of a bad line
-   * @throws PylockException when the file cannot be read
+   * @throws org.pylock4j.error.InvalidInputException when the file cannot be read, is larger
+   *     than {@link InputFiles#DEFAULT_MAX_BYTES} or is not UTF-8, naming it
    */
   public static RequirementsTxt readRequirementsTxt(Path path) {
-    return readRequirementsTxt(read(path), path.toString());
+    return readRequirementsTxt(path, InputFiles.DEFAULT_MAX_BYTES);
+  }
+
+  /**
+   * Reads a requirements file of pins, refusing it when larger than {@code maxBytes}.
+   *
+   * @param path the file, must not be null
+   * @param maxBytes the most bytes the file may have (see {@link InputFiles#read})
+   * @return the pins, never null
+   * @throws InvalidLockFileException naming the file, line and column of a bad line
+   * @throws org.pylock4j.error.InvalidInputException when the file cannot be read, is too large
+   *     or is not UTF-8, naming it
+   */
+  public static RequirementsTxt readRequirementsTxt(Path path, long maxBytes) {
+    return readRequirementsTxt(read(path, maxBytes), path.toString());
   }
 
   /**
@@ -227,11 +258,7 @@ public final class LockFiles {
     }
   }
 
-  private static String read(Path path) {
-    try {
-      return Files.readString(path, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new PylockException("cannot read " + path + ": " + e, e);
-    }
+  private static String read(Path path, long maxBytes) {
+    return InputFiles.read(path, maxBytes);
   }
 }
