@@ -54,9 +54,7 @@ final class Explainer {
   }
 
   UnsatisfiableException explain() {
-    long t0 = System.nanoTime();
     List<Origin> core = core();
-    if (System.getenv("PL4J_DEBUG") != null) System.err.printf("DEBUG core %.1f s, %d groups, %s%n", (System.nanoTime() - t0) / 1e9, core.size(), imprecise);
     List<ConflictCause> causes = render(core);
     List<String> lines = causes.stream().map(ConflictCause::describe).toList();
     StringBuilder message = new StringBuilder("cannot resolve the requirements: ");

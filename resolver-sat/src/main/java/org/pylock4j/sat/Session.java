@@ -129,9 +129,7 @@ final class Session {
               "the resolution needed more than " + request.options().maxRounds()
                   + " rounds of the lazy loop (ResolverOptions.maxRounds)");
         }
-        long dbgT = System.nanoTime();
         boolean[] model = optimizer.optimise();
-        if (System.getenv("PL4J_DEBUG") != null) System.err.printf("DEBUG round %d optimise %.2f s%n", rounds, (System.nanoTime() - dbgT) / 1e9);
         if (model == null) {
           throw new Explainer(problem, request.options().explanationTimeout(),
               request.options().maxExplanationConflicts()).explain();
