@@ -198,7 +198,7 @@ final class Explainer {
     }
 
     private void checkTime() {
-      if (System.nanoTime() - deadline > 0) {
+      if (System.nanoTime() - deadline >= 0) {
         throw new OutOfBudget(
             "after its time budget of " + timeout + " (ResolverOptions.explanationTimeout)");
       }
