@@ -3,6 +3,7 @@ package org.pylock4j.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.pylock4j.error.InvalidInputException;
 import org.pylock4j.locker.Locker;
 import org.pylock4j.resolve.Resolver;
 import picocli.CommandLine.Mixin;
@@ -49,12 +50,22 @@ abstract class Base implements Callable<Integer> {
         .build();
   }
 
-  /** The netrc file the command reads logins from: {@code $NETRC}, else {@code ~/.netrc}. */
+  /** The --request-timeout of this run. */
+  java.time.Duration requestTimeout() {
+    if (common.requestTimeoutSeconds < 0) {
+      throw new InvalidInputException("--request-timeout must not be negative, not "
+          + common.requestTimeoutSeconds, String.valueOf(common.requestTimeoutSeconds));
+    }
+    return java.time.Duration.ofSeconds(common.requestTimeoutSeconds);
+  }
+
+  /** The netrc file logins are read from, as pip reads it: {@code $NETRC}, else {@code ~/.netrc}. */
   static Path netrc(Map<String, String> environment) {
     String env = environment.get("NETRC");
     if (env != null && !env.isBlank()) {
       return Path.of(env);
     }
-    return Path.of(System.getProperty("user.home", "."), ".netrc");
+    String home = System.getProperty("user.home");
+    return home == null ? null : Path.of(home, ".netrc");
   }
 }

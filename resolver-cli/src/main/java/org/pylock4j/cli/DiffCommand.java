@@ -75,6 +75,7 @@ final class DiffCommand extends Base {
           .cacheDirectory(
               cacheDir != null ? cacheDir : IndexOptions.defaultCacheDir(context.environment()))
           .netrc(netrc(context.environment()))
+          .requestTimeout(requestTimeout())
           .warnings(reporter::warning);
       try (PypiIndex index = builder.build()) {
         diff = diff.withHistory(index, Instant.now());
@@ -84,7 +85,7 @@ final class DiffCommand extends Base {
       reporter.info("No changes: " + older + " and " + newer + " lock the same packages");
       return Exit.OK;
     }
-    context.out().print(diff.report());
+    context.out().print(org.pylock4j.internal.Redaction.redact(diff.report()));
     context.out().flush();
     int changes = diff.changes().size();
     int flags = diff.redFlags().size();

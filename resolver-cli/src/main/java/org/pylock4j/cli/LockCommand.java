@@ -108,7 +108,8 @@ final class LockCommand extends Base {
         .upgrade(upgrade)
         .onlyBinary(onlyBinary)
         .allowUnhashed(allowUnhashed)
-        .listener(reporter.progress());
+        .listener(reporter.progress())
+        .requestTimeout(requestTimeout());
 
     LockResult result;
     try (Locker locker = locker(resolvers.get())) {

@@ -68,7 +68,7 @@ final class VerifyCommand extends Base {
     index.applyTo(given, context.environment());
     policy.applyTo(given);
     pins.applyTo(given);
-    given.listener(reporter.progress());
+    given.listener(reporter.progress()).requestTimeout(requestTimeout());
     VerifyRequest.Builder request = VerifyRequest.builder(lock).upgrades(upgrade);
     if (target.given()) {
       given.target(target.target(context.detector(), reporter));
@@ -80,7 +80,7 @@ final class VerifyCommand extends Base {
       verification = locker.verify(request.request(given.build()).build());
     }
     reporter.clearProgress();
-    context.out().println(verification.render());
+    context.out().println(org.pylock4j.internal.Redaction.redact(verification.render()));
     return verification.isUpToDate() ? Exit.OK : Exit.NO;
   }
 

@@ -26,6 +26,7 @@ import org.pylock4j.requirement.ProjectName;
  * @param cacheDir the cache directory, or null
  * @param excludeNewer ignore files uploaded at or after this, or null
  * @param threads requests in flight at once
+ * @param requestTimeout the longest one request may take, or null for the index's default
  */
 record IndexSettings(
     List<String> urls,
@@ -34,7 +35,8 @@ record IndexSettings(
     boolean offline,
     Path cacheDir,
     Instant excludeNewer,
-    int threads) {
+    int threads,
+    java.time.Duration requestTimeout) {
 
   private static final Pattern URL_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
 
@@ -84,7 +86,8 @@ record IndexSettings(
       }
     }
     return new IndexSettings(urls, strategy, pins, request.offline(),
-        request.cacheDirectory().orElse(null), newer, request.threads());
+        request.cacheDirectory().orElse(null), newer, request.threads(),
+        request.requestTimeout().orElse(null));
   }
 
   private static void add(List<String> urls, String url) {

@@ -212,6 +212,9 @@ public final class Locker implements AutoCloseable {
     if (settings.cacheDir() != null) {
       builder.cacheDirectory(settings.cacheDir());
     }
+    if (settings.requestTimeout() != null) {
+      builder.requestTimeout(settings.requestTimeout());
+    }
     try {
       return builder.build();
     } catch (IllegalArgumentException e) {

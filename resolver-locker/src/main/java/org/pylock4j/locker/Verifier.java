@@ -180,7 +180,8 @@ final class Verifier {
     b.cacheDirectory(given.cacheDirectory().orElse(null))
         .offline(given.offline())
         .threads(given.threads())
-        .listener(given.listener());
+        .listener(given.listener())
+        .requestTimeout(given.requestTimeout().orElse(null));
     return b;
   }
 
