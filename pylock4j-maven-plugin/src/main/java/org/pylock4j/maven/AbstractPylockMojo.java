@@ -290,7 +290,7 @@ abstract class AbstractPylockMojo extends AbstractMojo {
     }
     throw new MojoFailureException("<platform> " + name + " is not one of "
         + Arrays.stream(MarkerEnvironment.Platform.values())
-            .map(p -> p.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+            .map(p -> p.name().toLowerCase(Locale.ROOT).replaceFirst("_", "-"))
             .toList());
   }
 
