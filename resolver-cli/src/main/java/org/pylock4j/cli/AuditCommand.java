@@ -76,6 +76,11 @@ final class AuditCommand extends Base {
     }
     int found = report.findings().size();
     int vulnerable = report.vulnerablePackages().size();
+    long malware = report.findings().stream().filter(Finding::isMalware).count();
+    if (malware > 0) {
+      reporter.warning(malware + (malware == 1 ? " report" : " reports") + " of MALWARE: remove "
+          + "those versions and treat the machines that installed them as compromised");
+    }
     reporter.info(
         found + (found == 1 ? " known vulnerability" : " known vulnerabilities") + " in "
             + vulnerable + " of " + packages + " of " + lock);

@@ -53,12 +53,32 @@ abstract class Base implements Callable<Integer> {
             .offline(settings.offline())
             .cacheDirectory(settings.cacheDir())
             .maxParallelRequests(settings.threads())
+            .requestTimeout(requestTimeout())
+            .netrc(netrc(context.environment()))
             .warnings(reporter::warning);
     try {
       return builder.build();
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(e.getMessage(), String.join(" ", settings.urls()));
     }
+  }
+
+  java.time.Duration requestTimeout() {
+    if (common.requestTimeoutSeconds < 0) {
+      throw new InvalidInputException("--request-timeout must not be negative, not "
+          + common.requestTimeoutSeconds, String.valueOf(common.requestTimeoutSeconds));
+    }
+    return java.time.Duration.ofSeconds(common.requestTimeoutSeconds);
+  }
+
+  /** The netrc file logins are read from, as pip reads it: {@code $NETRC}, else {@code ~/.netrc}. */
+  static java.nio.file.Path netrc(Map<String, String> environment) {
+    String env = environment.get("NETRC");
+    if (env != null && !env.isBlank()) {
+      return java.nio.file.Path.of(env);
+    }
+    String home = System.getProperty("user.home");
+    return home == null ? null : java.nio.file.Path.of(home, ".netrc");
   }
 
   /** The request for {@code inputs}, without preferences. */

@@ -81,7 +81,7 @@ final class DiffCommand extends Base {
       reporter.info("No changes: " + older + " and " + newer + " lock the same packages");
       return Exit.OK;
     }
-    context.out().print(diff.report());
+    context.out().print(org.pylock4j.internal.Redaction.redact(diff.report()));
     context.out().flush();
     int changes = diff.changes().size();
     int flags = diff.redFlags().size();

@@ -107,7 +107,7 @@ public final class Main {
     line.setParameterExceptionHandler(
         (e, ignored) -> {
           CommandLine command = e.getCommandLine();
-          context.err().println("error: " + e.getMessage());
+          context.err().println("error: " + org.pylock4j.internal.Redaction.redact(e.getMessage()));
           String name = command.getCommandSpec().qualifiedName();
           context.err().println("Run '" + name + " --help' for the options.");
           context.err().flush();

@@ -111,7 +111,7 @@ final class VerifyCommand extends Base {
                   LockFiles.readRequirementsTxt(lock), lock.toString(), request, resolver);
     }
     reporter.clearProgress();
-    context.out().println(verification.render());
+    context.out().println(org.pylock4j.internal.Redaction.redact(verification.render()));
     return verification.isClean() ? Exit.OK : Exit.NO;
   }
 
