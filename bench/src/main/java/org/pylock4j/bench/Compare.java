@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.pylock4j.pypi.SimpleIndexServer;
+import org.pylock4j.testing.SimpleIndexServer;
 
 /**
  * pylock4j against pip, side by side, on the same loopback index in the same run. See

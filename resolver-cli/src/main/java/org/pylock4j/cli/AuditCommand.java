@@ -3,7 +3,10 @@ package org.pylock4j.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.pylock4j.lock.LockFile;
 import org.pylock4j.lock.LockFiles;
+import org.pylock4j.lock.Pylock;
+import org.pylock4j.lock.RequirementsTxt;
 import org.pylock4j.trust.AuditReport;
 import org.pylock4j.trust.Finding;
 import org.pylock4j.trust.VulnerabilityAudit;
@@ -48,18 +51,10 @@ final class AuditCommand extends Base {
 
   @Override
   int run() {
-    boolean toml = LockInput.isPylock(lock);
+    LockFile file = LockFiles.read(lock, maxInput());
     AuditReport report;
-    if (toml) {
-      var pylock = LockFiles.readPylock(lock, maxInput());
-      try (VulnerabilityAudit audit = osv.open(ignore)) {
-        report = audit.audit(pylock);
-      }
-    } else {
-      var pins = LockFiles.readRequirementsTxt(lock, maxInput());
-      try (VulnerabilityAudit audit = osv.open(ignore)) {
-        report = audit.audit(pins);
-      }
+    try (VulnerabilityAudit audit = osv.open(ignore)) {
+      report = file instanceof Pylock p ? audit.audit(p) : audit.audit((RequirementsTxt) file);
     }
     for (Finding f : report.findings()) {
       context.out().println(f.message());
@@ -76,6 +71,11 @@ final class AuditCommand extends Base {
     }
     int found = report.findings().size();
     int vulnerable = report.vulnerablePackages().size();
+    long malware = report.findings().stream().filter(Finding::isMalware).count();
+    if (malware > 0) {
+      reporter.warning(malware + (malware == 1 ? " report" : " reports") + " of MALWARE: remove "
+          + "those versions and treat the machines that installed them as compromised");
+    }
     reporter.info(
         found + (found == 1 ? " known vulnerability" : " known vulnerabilities") + " in "
             + vulnerable + " of " + packages + " of " + lock);

@@ -10,9 +10,6 @@ import picocli.CommandLine.Option;
 /** Options every command has. */
 final class CommonOptions {
 
-  private static final Pattern SIZE =
-      Pattern.compile("([0-9]{1,15})\\s*(|b|k|kb|kib|m|mb|mib|g|gb|gib)");
-
   @Option(
       names = {"-q", "--quiet"},
       description = "Print nothing on stderr but errors.")
@@ -24,12 +21,22 @@ final class CommonOptions {
   boolean verbose;
 
   @Option(
+      names = "--request-timeout",
+      paramLabel = "SECONDS",
+      description = "The longest one index request may take in total, retries included; 0 for "
+          + "no limit. Default: 300.")
+  long requestTimeoutSeconds = 300;
+
+  @Option(
       names = "--max-input-size",
       paramLabel = "SIZE",
       description = "The largest input file read (requirements, constraints, pyproject.toml,"
           + " locks, --environment): bytes, or with a unit (512k, 16M, 1G; binary units)."
           + " Default: 16M. A larger file is exit 2.")
   String maxInputSize;
+
+  private static final Pattern SIZE =
+      Pattern.compile("([0-9]{1,15})\\s*(|b|k|kb|kib|m|mb|mib|g|gb|gib)");
 
   /** The limit of one input file, in bytes. */
   long maxInputBytes() {
@@ -50,8 +57,8 @@ final class CommonOptions {
       default -> 0;
     };
     if (n > (Long.MAX_VALUE >> shift)) {
-      throw new InvalidInputException("--max-input-size is too large: " + maxInputSize,
-          maxInputSize);
+      throw new InvalidInputException(
+          "--max-input-size is too large: " + maxInputSize, maxInputSize);
     }
     return n << shift;
   }

@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.pylock4j.error.InvalidInputException;
+import org.pylock4j.lock.LockFile;
 import org.pylock4j.lock.LockFiles;
+import org.pylock4j.lock.Pylock;
+import org.pylock4j.lock.RequirementsTxt;
 import org.pylock4j.pypi.PypiIndex;
 import org.pylock4j.trust.LockDiff;
 import picocli.CommandLine.Command;
@@ -55,27 +58,26 @@ final class DiffCommand extends Base {
 
   @Override
   int run() {
-    boolean oldToml = LockInput.isPylock(older);
-    boolean newToml = LockInput.isPylock(newer);
-    if (oldToml != newToml) {
+    LockFile oldLock = LockFiles.read(older, maxInput());
+    LockFile newLock = LockFiles.read(newer, maxInput());
+    if (oldLock.format() != newLock.format()) {
       throw new InvalidInputException(
           "cannot compare a pylock.toml with a requirements file: " + older + ", " + newer,
           newer.toString());
     }
     LockDiff diff =
-        oldToml
-            ? LockDiff.compare(
-                LockFiles.readPylock(older, maxInput()), LockFiles.readPylock(newer, maxInput()))
-            : LockDiff.compare(
-                LockFiles.readRequirementsTxt(older, maxInput()),
-                LockFiles.readRequirementsTxt(newer, maxInput()));
+        oldLock instanceof Pylock oldPylock
+            ? LockDiff.compare(oldPylock, (Pylock) newLock)
+            : LockDiff.compare((RequirementsTxt) oldLock, (RequirementsTxt) newLock);
     if (indexUrl != null && !diff.isEmpty()) {
-      IndexSettings settings =
-          new IndexSettings(
-              List.of(IndexOptions.location(indexUrl, "--index-url")), false, false,
-              cacheDir != null ? cacheDir : IndexOptions.defaultCacheDir(context.environment()),
-              null, 16);
-      try (PypiIndex index = index(settings)) {
+      PypiIndex.Builder builder = PypiIndex.builder()
+          .indexUrl(IndexOptions.location(indexUrl, "--index-url"))
+          .cacheDirectory(
+              cacheDir != null ? cacheDir : IndexOptions.defaultCacheDir(context.environment()))
+          .netrc(netrc(context.environment()))
+          .requestTimeout(requestTimeout())
+          .warnings(reporter::warning);
+      try (PypiIndex index = builder.build()) {
         diff = diff.withHistory(index, Instant.now());
       }
     }
@@ -83,7 +85,7 @@ final class DiffCommand extends Base {
       reporter.info("No changes: " + older + " and " + newer + " lock the same packages");
       return Exit.OK;
     }
-    context.out().print(diff.report());
+    context.out().print(org.pylock4j.internal.Redaction.redact(diff.report()));
     context.out().flush();
     int changes = diff.changes().size();
     int flags = diff.redFlags().size();

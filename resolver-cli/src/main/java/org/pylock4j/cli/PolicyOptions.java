@@ -7,8 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pylock4j.error.InvalidInputException;
 import org.pylock4j.input.ToolSettings;
-import org.pylock4j.resolve.PrereleasePolicy;
-import org.pylock4j.resolve.ResolutionStrategy;
+import org.pylock4j.locker.LockRequest;
 import org.pylock4j.resolve.ResolverOptions;
 import picocli.CommandLine.Option;
 
@@ -56,7 +55,7 @@ final class PolicyOptions {
   Long maxExplanationConflicts;
 
   /** The resolver's limits: these options, else the defaults. */
-  ResolverOptions limits(int threads) {
+  ResolverOptions limits() {
     ResolverOptions d = ResolverOptions.DEFAULTS;
     int rounds = maxRounds != null ? maxRounds : d.maxRounds();
     if (rounds < 1) {
@@ -70,7 +69,7 @@ final class PolicyOptions {
     }
     return new ResolverOptions(
         rounds,
-        threads,
+        d.maxParallelFetches(),
         duration("--resolver-timeout", resolverTimeout, d.timeout(), false),
         duration("--explanation-timeout", explanationTimeout, d.explanationTimeout(), true),
         conflicts);
@@ -81,7 +80,7 @@ final class PolicyOptions {
     if (value == null) {
       return fallback;
     }
-    Duration d = null;
+    Duration d;
     Matcher m = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
     try {
       if (m.matches()) {
@@ -110,36 +109,14 @@ final class PolicyOptions {
 
   private static final Pattern DURATION = Pattern.compile("([0-9]{1,12})\\s*(ms|s|m|h)?");
 
-  /** The pre-release policy: the option, else --pre in a file, else the project's setting. */
-  PrereleasePolicy prereleases(Inputs inputs) {
-    String value = prerelease != null ? prerelease : inputs.settings().prerelease();
-    if (value == null) {
-      return inputs.hints().prereleases
-          ? PrereleasePolicy.ALLOW
-          : PrereleasePolicy.IF_NECESSARY_OR_EXPLICIT;
+  /** Adds the policies given to {@code request} (else [tool.pylock4j], else the defaults). */
+  void applyTo(LockRequest.Builder request) {
+    request.resolverOptions(limits());
+    if (prerelease != null) {
+      request.prereleases(ToolSettings.parsePrerelease(prerelease));
     }
-    return switch (value.toLowerCase(Locale.ROOT)) {
-      case "disallow" -> PrereleasePolicy.DISALLOW;
-      case "if-necessary-or-explicit" -> PrereleasePolicy.IF_NECESSARY_OR_EXPLICIT;
-      case "allow" -> PrereleasePolicy.ALLOW;
-      default -> throw new InvalidInputException(
-          "prerelease must be disallow, if-necessary-or-explicit or allow, not '" + value + "'",
-          value);
-    };
-  }
-
-  /** The strategy: the option, else the project's setting, else highest. */
-  ResolutionStrategy strategy(ToolSettings settings) {
-    String value = resolution != null ? resolution : settings.resolution();
-    if (value == null) {
-      return ResolutionStrategy.HIGHEST;
+    if (resolution != null) {
+      request.strategy(ToolSettings.parseResolution(resolution));
     }
-    return switch (value.toLowerCase(Locale.ROOT)) {
-      case "highest" -> ResolutionStrategy.HIGHEST;
-      case "lowest" -> ResolutionStrategy.LOWEST;
-      case "lowest-direct" -> ResolutionStrategy.LOWEST_DIRECT;
-      default -> throw new InvalidInputException(
-          "resolution must be highest, lowest or lowest-direct, not '" + value + "'", value);
-    };
   }
 }

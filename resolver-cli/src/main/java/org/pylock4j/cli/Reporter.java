@@ -1,6 +1,7 @@
 package org.pylock4j.cli;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,10 +28,40 @@ final class Reporter {
   private int progressWidth;
 
   Reporter(PrintStream err, boolean terminal, boolean quiet, boolean verbose) {
-    this.err = err;
+    this.err = new Redacting(err);
     this.terminal = terminal;
     this.quiet = quiet;
     this.verbose = verbose;
+  }
+
+  /** A stream that redacts URL secrets line by line, for every message and stack trace. */
+  private static final class Redacting extends PrintStream {
+    private final PrintStream target;
+
+    Redacting(PrintStream target) {
+      super(target, true, StandardCharsets.UTF_8);
+      this.target = target;
+    }
+
+    @Override
+    public void println(String line) {
+      target.println(org.pylock4j.internal.Redaction.redact(line));
+    }
+
+    @Override
+    public void println(Object line) {
+      println(String.valueOf(line));
+    }
+
+    @Override
+    public void print(String text) {
+      target.print(org.pylock4j.internal.Redaction.redact(text));
+    }
+
+    @Override
+    public void flush() {
+      target.flush();
+    }
   }
 
   boolean verbose() {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pylock4j.pypi.SimpleIndexServer;
+import org.pylock4j.testing.SimpleIndexServer;
 
 /** {@code pylock4j lock} end to end, against the loopback test index. */
 class LockCommandTest {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pylock4j.pypi.SimpleIndexServer;
+import org.pylock4j.testing.SimpleIndexServer;
 
 /** The progress line: on a terminal only, never with --quiet, cleared before the summary. */
 class ProgressTest {

@@ -11,7 +11,7 @@ import org.pylock4j.input.RequirementsFile;
 import org.pylock4j.lock.LockFiles;
 import org.pylock4j.lock.LockOptions;
 import org.pylock4j.pypi.PypiIndex;
-import org.pylock4j.pypi.SimpleIndexServer;
+import org.pylock4j.testing.SimpleIndexServer;
 import org.pylock4j.requirement.MarkerEnvironment;
 import org.pylock4j.resolve.Resolution;
 import org.pylock4j.resolve.ResolutionRequest;

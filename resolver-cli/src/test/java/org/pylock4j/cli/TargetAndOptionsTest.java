@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pylock4j.pypi.SimpleIndexServer;
+import org.pylock4j.testing.SimpleIndexServer;
 
 /** Target selection, index and policy options, help. */
 class TargetAndOptionsTest {

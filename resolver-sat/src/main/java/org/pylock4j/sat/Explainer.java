@@ -53,8 +53,12 @@ final class Explainer {
     this.maxConflicts = maxConflicts;
   }
 
+  /** The origins of the last explanation's minimal core. */
+  List<Origin> core = List.of();
+
   UnsatisfiableException explain() {
     List<Origin> core = core();
+    this.core = core;
     List<ConflictCause> causes = render(core);
     List<String> lines = causes.stream().map(ConflictCause::describe).toList();
     StringBuilder message = new StringBuilder("cannot resolve the requirements: ");

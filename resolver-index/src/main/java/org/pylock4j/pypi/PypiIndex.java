@@ -1,0 +1,651 @@
+package org.pylock4j.pypi;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import okhttp3.Cache;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import org.pylock4j.error.IndexException;
+import org.pylock4j.metadata.CoreMetadata;
+import org.pylock4j.requirement.ProjectName;
+import org.pylock4j.resolve.DistributionFile;
+import org.pylock4j.resolve.PackageSource;
+import org.pylock4j.resolve.ProjectPage;
+import org.pylock4j.resolve.PublisherIdentity;
+
+/**
+ * A {@link PackageSource} over one or more Python package indexes speaking the Simple API
+ * (PEP 503 HTML, PEP 691 JSON), {@code file://} directories in the same layout, and plain
+ * directories of distributions (pip's {@code --find-links}).
+ *
+ * <pre>{@code
+ * try (PypiIndex index = PypiIndex.builder()
+ *     .indexUrl("https://pypi.org/simple/")
+ *     .cacheDirectory(Path.of(System.getProperty("user.home"), ".cache", "pylock4j"))
+ *     .build()) {
+ *   ProjectPage page = index.page(ProjectName.of("requests")).join();
+ * }
+ * }</pre>
+ *
+ * <p>Metadata comes from the cheapest source that has it: the on-disk cache (keyed by the file's
+ * or the metadata file's sha256), the PEP 658 metadata file (hash-checked), HTTP range requests on
+ * the wheel's zip central directory, the whole file (hash-checked). No code is ever built or run.
+ *
+ * <p>Several indexes are combined by an {@link IndexStrategy}, {@link IndexStrategy#FIRST_INDEX}
+ * by default. Credentials come from the userinfo of an index URL or from a netrc file; they are
+ * sent to the host they belong to and never appear in a page, a {@link DistributionFile} URL, a
+ * log line or an exception.
+ *
+ * <p>Thread-safe; both methods return at once. Owns threads, connections and cache files: close
+ * it when done.
+ */
+public final class PypiIndex implements PackageSource, AutoCloseable {
+
+  /** The default index, {@value}. */
+  public static final String PYPI = "https://pypi.org/simple/";
+
+  private static final System.Logger LOG = System.getLogger(PypiIndex.class.getName());
+
+  private record Location(String url, LocalIndex local) {}
+
+  private final List<Location> indexes;
+  private final IndexStrategy strategy;
+  private final Consumer<String> warnings;
+  private final boolean offline;
+  private final long maxPageBytes;
+  private final long maxMetadataBytes;
+  private volatile SigstoreTrust trust; // the embedded root is read on first use
+  private final Executor executor;
+  private final OkHttpClient client;
+  private final Http http;
+  private final PageParser parser;
+  private final Credentials credentials;
+  private final MetadataFetcher fetcher;
+  private final MissingPages missingPages;
+  private final Memo<ProjectName, ProjectPage> pages = new Memo<>(50_000);
+  private final Memo<String, CoreMetadata> metadata = new Memo<>(200_000);
+  private final Memo<String, Optional<Provenance>> provenance = new Memo<>(200_000);
+  private final ConcurrentHashMap<CompletableFuture<?>, AtomicInteger> waiters = new ConcurrentHashMap<>();
+  private final Set<ProjectName> warned = ConcurrentHashMap.newKeySet();
+  private final Map<Http.Kind, LongAdder> requests = new EnumMap<>(Http.Kind.class);
+  private final LongAdder metadataCacheHits = new LongAdder();
+  private final LongAdder skippedFiles = new LongAdder();
+
+  private PypiIndex(Builder builder) {
+    for (Http.Kind kind : Http.Kind.values()) {
+      requests.put(kind, new LongAdder());
+    }
+    this.strategy = builder.strategy;
+    this.warnings = builder.warnings;
+    this.offline = builder.offline;
+    this.maxPageBytes = builder.maxPageBytes;
+    this.maxMetadataBytes = builder.maxMetadataBytes;
+    this.trust = builder.trust;
+    this.executor = builder.executor;
+    Credentials credentials = new Credentials(builder.netrc);
+    this.credentials = credentials;
+    this.parser = new PageParser(credentials, warnings);
+    List<Location> locations = new ArrayList<>();
+    for (String raw : builder.urls) {
+      locations.add(location(raw, credentials, false));
+    }
+    for (String raw : builder.findLinks) {
+      locations.add(location(raw, credentials, true));
+    }
+    this.indexes = List.copyOf(locations);
+
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequests(builder.maxParallelRequests);
+    dispatcher.setMaxRequestsPerHost(builder.maxParallelRequests);
+    OkHttpClient.Builder http = new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
+        .connectTimeout(builder.connectTimeout)
+        .readTimeout(builder.readTimeout)
+        .writeTimeout(builder.readTimeout)
+        .followRedirects(true)
+        // a redirect never changes the scheme: https to http would downgrade, and other schemes
+        // (file:) are not followed at all; Http reports the refusal naming both URLs
+        .followSslRedirects(false)
+        .addInterceptor(chain -> chain.proceed(
+            chain.request().newBuilder().header("User-Agent", builder.userAgent).build()))
+        // per network hop, so that every host of a redirect chain gets its own login and no other
+        .addNetworkInterceptor(chain -> {
+          Request request = chain.request();
+          Http.Kind kind = request.tag(Http.Kind.class);
+          requests.get(kind == null ? Http.Kind.OTHER : kind).increment();
+          Credentials.Login login = credentials.loginFor(
+              request.url().scheme(), request.url().host(), request.url().port());
+          if (login != null) {
+            request = request.newBuilder().header("Authorization", okhttp3.Credentials.basic(
+                login.user(), login.password(), java.nio.charset.StandardCharsets.UTF_8)).build();
+          } else {
+            request = request.newBuilder().removeHeader("Authorization").build();
+          }
+          return chain.proceed(request);
+        });
+    MetadataStore store = null;
+    MissingPages missing = null;
+    if (builder.cacheDirectory != null) {
+      missing = new MissingPages(builder.cacheDirectory.resolve("missing-pages"));
+      http.cache(new Cache(builder.cacheDirectory.resolve("http").toFile(), builder.httpCacheBytes));
+      // "metadata-v2": entries of earlier versions may be keyed by a hash an index only declared
+      store = new MetadataStore(builder.cacheDirectory.resolve("metadata-v2"));
+    }
+    this.client = http.build();
+    this.missingPages = missing;
+    this.http = new Http(client, credentials, builder.retries, builder.retryBackoff, requests,
+        builder.requestTimeout);
+    this.fetcher = new MetadataFetcher(this.http, store, offline, builder.maxMetadataBytes,
+        builder.maxFileBytes, executor, metadataCacheHits, warnings);
+  }
+
+  /** A new builder; its defaults read PyPI. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The configured index URLs in order (the first is the primary), without credentials. */
+  public List<String> indexUrls() {
+    return indexes.stream().map(Location::url).toList();
+  }
+
+  @Override
+  public CompletableFuture<ProjectPage> page(ProjectName project) {
+    Objects.requireNonNull(project, "project");
+    return Ops.view(pages.get(project, this::loadPage), waiters);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The login in the userinfo of a direct URL ({@code https://user:token@host/x.whl}) is sent
+   * to that host only, and the URL is named without it in every message.
+   */
+  @Override
+  public CompletableFuture<CoreMetadata> metadata(DistributionFile given) {
+    Objects.requireNonNull(given, "file");
+    DistributionFile file = withoutUserInfo(given);
+    return Ops.view(metadata.get(file.url(), url -> {
+      Ops ops = new Ops();
+      // even the disk-cache lookup runs on the executor: the caller never waits for I/O
+      return ops.bind(CompletableFuture.supplyAsync(() -> fetcher.fetch(file, ops), executor)
+          .thenCompose(future -> future));
+    }), waiters);
+  }
+
+  private DistributionFile withoutUserInfo(DistributionFile file) {
+    String url = file.url();
+    String clean = url.startsWith("http") ? credentials.takeFrom(url) : url;
+    if (clean.equals(url)) {
+      return file;
+    }
+    return new DistributionFile(file.project(), file.version(), file.filename(), clean,
+        file.hashes(), file.requiresPython(), file.yanked(), file.uploadTime(), file.size(),
+        file.coreMetadataHashes(), file.provenance());
+  }
+
+  /**
+   * The PEP 740 provenance of {@code file}: read from its {@link DistributionFile#provenance()}
+   * URL (PyPI's Integrity API) and checked as {@link Provenance} describes. Empty when the index
+   * advertises no provenance for the file, or answers 404/410 for it. Kept in memory for the
+   * life of this index, keyed by the file's sha256 (else its URL); failures are not kept.
+   *
+   * @param file a file from a page of this index, must not be null
+   * @return the provenance, never null; the future fails with an {@link IndexException} naming
+   *     the provenance URL when it cannot be read, is malformed or fails a check
+   */
+  public CompletableFuture<Optional<Provenance>> provenance(DistributionFile file) {
+    Objects.requireNonNull(file, "file");
+    if (file.provenance() == null) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    String key = file.sha256().map(h -> "sha256:" + h + " " + file.filename())
+        .orElse(file.provenance());
+    return Ops.view(provenance.get(key, k -> loadProvenance(file)), waiters);
+  }
+
+  /**
+   * The publisher identities of {@code file}'s provenance, sorted; empty when it has none. What
+   * a lock records in {@code attestation-identities} and what {@code LockVerifier} compares.
+   *
+   * @param file a file from a page of this index, must not be null
+   * @return the identities, never null; fails as {@link #provenance(DistributionFile)} does
+   */
+  public CompletableFuture<List<PublisherIdentity>> publishers(DistributionFile file) {
+    return provenance(file).thenApply(p -> p.map(Provenance::publishers).orElse(List.of()));
+  }
+
+  private SigstoreTrust trust() {
+    SigstoreTrust t = trust;
+    if (t == null) {
+      t = SigstoreTrust.publicGood();
+      trust = t;
+    }
+    return t;
+  }
+
+  private CompletableFuture<Optional<Provenance>> loadProvenance(DistributionFile file) {
+    String url = file.provenance();
+    if (url.startsWith("file:")) {
+      return CompletableFuture.supplyAsync(() -> {
+        Path path;
+        try {
+          path = Path.of(java.net.URI.create(url));
+        } catch (IllegalArgumentException e) {
+          throw new IndexException("not a usable file URL: " + url, url, 0, null);
+        }
+        if (!Files.isRegularFile(path)) {
+          return Optional.empty();
+        }
+        try {
+          return Optional.of(ProvenanceParser.parse(file, url, Files.readAllBytes(path), trust()));
+        } catch (IOException e) {
+          throw new IndexException("cannot read " + url + ": " + e, url, 0, null);
+        }
+      }, executor);
+    }
+    Ops ops = new Ops();
+    return ops.bind(ops.track(http.get(url, Http.Kind.OTHER, Map.of("Accept", ProvenanceParser.ACCEPT),
+            offline, true, maxMetadataBytes, "maxMetadataBytes"))
+        .thenApplyAsync(result -> {
+          if (result.offlineMiss()) {
+            throw new IndexException("offline: the provenance of " + file.filename() + " ("
+                + url + ") is not in the cache; run once online with the same cache directory",
+                url, 0, null);
+          }
+          if (result.code() == 404 || result.code() == 410) {
+            return Optional.<Provenance>empty();
+          }
+          if (result.code() != 200) {
+            throw new IndexException("GET " + url + " failed: HTTP " + result.code(), url,
+                result.code(), null);
+          }
+          return Optional.of(ProvenanceParser.parse(file, url, result.body(), trust()));
+        }, executor));
+  }
+
+  /** What this index has done so far. */
+  public IndexStatistics statistics() {
+    return new IndexStatistics(
+        requests.get(Http.Kind.PAGE).sum(),
+        requests.get(Http.Kind.METADATA_FILE).sum(),
+        requests.get(Http.Kind.RANGE).sum(),
+        requests.get(Http.Kind.WHOLE_FILE).sum(),
+        http.retryCount.sum(),
+        metadataCacheHits.sum(),
+        skippedFiles.sum());
+  }
+
+  /** Stops the threads, closes connections and the HTTP cache. */
+  @Override
+  public void close() {
+    client.dispatcher().cancelAll();
+    client.dispatcher().executorService().shutdown();
+    client.connectionPool().evictAll();
+    Cache cache = client.cache();
+    if (cache != null) {
+      try {
+        cache.close();
+      } catch (IOException e) {
+        LOG.log(System.Logger.Level.DEBUG, "closing the HTTP cache failed", e);
+      }
+    }
+  }
+
+  // ---- pages
+
+  private CompletableFuture<ProjectPage> loadPage(ProjectName project) {
+    Ops ops = new Ops();
+    List<CompletableFuture<PageParser.Parsed>> parts = new ArrayList<>();
+    for (Location index : indexes) {
+      parts.add(fromIndex(index, project, ops));
+    }
+    CompletableFuture<ProjectPage> result = CompletableFuture
+        .allOf(parts.stream().map(p -> p.handle((r, e) -> null)).toArray(CompletableFuture[]::new))
+        .thenApply(ignored -> combine(project, parts));
+    return ops.bind(result);
+  }
+
+  private ProjectPage combine(ProjectName project, List<CompletableFuture<PageParser.Parsed>> parts) {
+    List<Integer> having = new ArrayList<>();
+    RuntimeException firstFailure = null;
+    for (int i = 0; i < parts.size(); i++) {
+      CompletableFuture<PageParser.Parsed> part = parts.get(i);
+      PageParser.Parsed parsed;
+      try {
+        parsed = part.join();
+      } catch (RuntimeException e) {
+        Throwable cause = MetadataFetcher.unwrap(e);
+        RuntimeException failure = cause instanceof RuntimeException r ? r
+            : new IndexException(cause.toString(), indexes.get(i).url(), 0, null);
+        if (strategy == IndexStrategy.UNSAFE_BEST_MATCH || having.isEmpty()) {
+          // an earlier index that failed may have held the project: never skip it
+          throw failure;
+        }
+        if (firstFailure == null) {
+          firstFailure = failure;
+        }
+        LOG.log(System.Logger.Level.DEBUG, "ignoring {0} for {1}: it is taken from {2}",
+            indexes.get(i).url(), project, indexes.get(having.get(0)).url());
+        continue;
+      }
+      skippedFiles.add(parsed.skipped());
+      if (!parsed.files().isEmpty()) {
+        having.add(i);
+      }
+    }
+    if (having.isEmpty()) {
+      return ProjectPage.missing(project, indexes.get(0).url());
+    }
+    String chosen = indexes.get(having.get(0)).url();
+    if (having.size() > 1 && warned.add(project)) {
+      List<String> urls = having.stream().map(i -> indexes.get(i).url()).toList();
+      warnings.accept("project " + project + " exists on more than one index: " + String.join(", ", urls)
+          + (strategy == IndexStrategy.FIRST_INDEX ? "; using " + chosen + " only (first-index)"
+              : "; merging their files (unsafe-best-match)"));
+    }
+    if (strategy == IndexStrategy.FIRST_INDEX) {
+      return new ProjectPage(project, chosen, parts.get(having.get(0)).join().files());
+    }
+    List<DistributionFile> merged = new ArrayList<>();
+    Set<String> filenames = new LinkedHashSet<>();
+    for (int i : having) {
+      for (DistributionFile file : parts.get(i).join().files()) {
+        if (filenames.add(file.filename())) {
+          merged.add(file);
+        }
+      }
+    }
+    return new ProjectPage(project, chosen, merged);
+  }
+
+  private CompletableFuture<PageParser.Parsed> fromIndex(Location index, ProjectName project, Ops ops) {
+    if (index.local() != null) {
+      return CompletableFuture.supplyAsync(() -> index.local().page(project), executor);
+    }
+    String url = index.url() + project.normalized() + "/";
+    return ops.track(http.get(url, Http.Kind.PAGE, Map.of("Accept", PageParser.ACCEPT), offline, true,
+            maxPageBytes, "maxPageBytes"))
+        .thenApplyAsync(result -> {
+          if (result.offlineMiss()) {
+            if (missingPages != null && missingPages.isMissing(url)) {
+              return new PageParser.Parsed(List.of(), 0);
+            }
+            throw new IndexException("offline: the page of " + project + " from " + url
+                + " is not in the cache; run once online with the same cache directory", url, 0, null);
+          }
+          int code = result.code();
+          if (code == 404 || code == 410) {
+            if (missingPages != null) {
+              missingPages.markMissing(url);
+            }
+            return new PageParser.Parsed(List.of(), 0);
+          }
+          if (code != 200) {
+            String hint = code == 401 || code == 403
+                ? " (credentials missing or refused: give them in the index URL or in netrc)" : "";
+            throw new IndexException("GET " + url + " failed: HTTP " + code + hint, url, code, null);
+          }
+          PageParser.Parsed parsed = parser.parse(project, result.url(), result.header("Content-Type"), result.body());
+          if (missingPages != null) {
+            missingPages.markFound(url);
+          }
+          return parsed;
+        }, executor);
+  }
+
+  private Location location(String raw, Credentials credentials, boolean findLinks) {
+    String url = raw.contains("://") || raw.startsWith("file:") ? raw : Path.of(raw).toAbsolutePath().toUri().toString();
+    url = credentials.takeFrom(url);
+    if (url.startsWith("file:")) {
+      Path root;
+      try {
+        root = Path.of(java.net.URI.create(url));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("not a usable file URL: " + url);
+      }
+      if (!Files.isDirectory(root)) {
+        throw new IllegalArgumentException("index directory does not exist: " + root);
+      }
+      String dirUrl = root.toUri().toString();
+      boolean flat = findLinks || LocalIndex.isFlat(root);
+      return new Location(dirUrl, new LocalIndex(root, dirUrl, flat, parser));
+    }
+    if (findLinks) {
+      throw new IllegalArgumentException("find-links must be a local directory: " + url);
+    }
+    if (okhttp3.HttpUrl.parse(url) == null) {
+      throw new IllegalArgumentException("not an http(s) or file URL: " + url);
+    }
+    return new Location(url.endsWith("/") ? url : url + "/", null);
+  }
+
+  /**
+   * Configures a {@link PypiIndex}. Every setting has a default; {@link #build()} may be called
+   * at once to read PyPI without a disk cache.
+   */
+  public static final class Builder {
+    private final List<String> urls = new ArrayList<>();
+    private final List<String> findLinks = new ArrayList<>();
+    private IndexStrategy strategy = IndexStrategy.FIRST_INDEX;
+    private Consumer<String> warnings = message -> LOG.log(System.Logger.Level.WARNING, message);
+    private Path cacheDirectory;
+    private boolean offline;
+    private int maxParallelRequests = 16;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private int retries = 3;
+    private Duration retryBackoff = Duration.ofMillis(250);
+    private Duration requestTimeout = Duration.ofMinutes(5);
+    private Path netrc;
+    private long maxPageBytes = 64L << 20;
+    private long maxMetadataBytes = 16L << 20;
+    private long maxFileBytes = 512L << 20;
+    private long httpCacheBytes = 1L << 30;
+    private Executor executor = ForkJoinPool.commonPool();
+    private String userAgent = "pylock4j/0.1";
+    private SigstoreTrust trust;
+
+    private Builder() {}
+
+    /**
+     * Adds an index: an {@code http(s)} Simple API root such as {@code https://pypi.org/simple/},
+     * a {@code file:} URL or a local path of a directory in the static Simple layout, or of a
+     * flat directory of distributions. The first one added is the primary index. Userinfo
+     * ({@code https://user:token@host/simple/}) is taken out of the URL and sent only to that host.
+     * The default, when none is added, is {@value PypiIndex#PYPI}.
+     */
+    public Builder indexUrl(String url) {
+      urls.add(Objects.requireNonNull(url, "url"));
+      return this;
+    }
+
+    /** Adds the indexes of {@code urls} in order; see {@link #indexUrl(String)}. */
+    public Builder indexUrls(List<String> urls) {
+      urls.forEach(this::indexUrl);
+      return this;
+    }
+
+    /** Adds a local directory of wheels and sdists, searched after the indexes (pip's {@code --find-links}). */
+    public Builder findLinks(Path directory) {
+      findLinks.add(directory.toAbsolutePath().toUri().toString());
+      return this;
+    }
+
+    /** How several indexes combine. The default value is {@link IndexStrategy#FIRST_INDEX}. */
+    public Builder indexStrategy(IndexStrategy strategy) {
+      this.strategy = Objects.requireNonNull(strategy, "strategy");
+      return this;
+    }
+
+    /**
+     * Where warnings go (a project on more than one index, metadata disagreeing with a filename).
+     * Called from any thread. The default logs them through {@link System.Logger} at WARNING.
+     */
+    public Builder warnings(Consumer<String> sink) {
+      this.warnings = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    /** The cache directory (HTTP cache and metadata by hash). The default is none: nothing is written to disk. */
+    public Builder cacheDirectory(Path directory) {
+      this.cacheDirectory = directory;
+      return this;
+    }
+
+    /** Answer from the cache only; a miss fails with an {@link IndexException} naming what is missing. The default is false. */
+    public Builder offline(boolean offline) {
+      this.offline = offline;
+      return this;
+    }
+
+    /** The most requests in flight at once (in total and per host). The default value is 16. */
+    public Builder maxParallelRequests(int max) {
+      requireArgument(max > 0, "max parallel requests must be positive, was %s", max);
+      this.maxParallelRequests = max;
+      return this;
+    }
+
+    /** The connect timeout. The default value is 10 seconds. */
+    public Builder connectTimeout(Duration timeout) {
+      requireArgument(!timeout.isNegative(), "connect timeout must not be negative, was %s", timeout);
+      this.connectTimeout = timeout;
+      return this;
+    }
+
+    /** The read (and write) timeout. The default value is 30 seconds. */
+    public Builder readTimeout(Duration timeout) {
+      requireArgument(!timeout.isNegative(), "read timeout must not be negative, was %s", timeout);
+      this.readTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Retries after a 5xx, a 429, a timeout or a broken connection (never after another 4xx).
+     * The default value is 3.
+     */
+    public Builder retries(int retries) {
+      requireArgument(retries >= 0, "retries must not be negative, was %s", retries);
+      this.retries = retries;
+      return this;
+    }
+
+    /** The first retry delay, doubled on each further retry (a Retry-After header may lengthen it). The default value is 250 ms. */
+    public Builder retryBackoff(Duration backoff) {
+      requireArgument(!backoff.isNegative(), "retry backoff must not be negative, was %s", backoff);
+      this.retryBackoff = backoff;
+      return this;
+    }
+
+    /**
+     * The longest one request may take in total: connecting, sending, waiting, reading the whole
+     * body, and any retries with their delays. A server that answers slowly (a byte a second)
+     * is cut off here, and the request fails with an {@link IndexException} naming the URL and
+     * this setting. Zero means no deadline. The default value is 5 minutes.
+     */
+    public Builder requestTimeout(Duration timeout) {
+      requireArgument(!timeout.isNegative(), "request timeout must not be negative, was %s", timeout);
+      this.requestTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * The netrc file to read logins from, or null for none. The default is none: reading the
+     * user's {@code $NETRC} or {@code ~/.netrc} is the application's choice (the CLI makes it).
+     */
+    public Builder netrc(Path file) {
+      this.netrc = file;
+      return this;
+    }
+
+    /** The largest Simple API page accepted. The default value is 64 MiB. */
+    public Builder maxPageBytes(long max) {
+      requireArgument(max > 0, "max page bytes must be positive, was %s", max);
+      this.maxPageBytes = max;
+      return this;
+    }
+
+    /** The largest metadata file (or METADATA entry) accepted. The default value is 16 MiB. */
+    public Builder maxMetadataBytes(long max) {
+      requireArgument(max > 0, "max metadata bytes must be positive, was %s", max);
+      this.maxMetadataBytes = max;
+      return this;
+    }
+
+    /** The largest distribution downloaded whole to read its metadata. The default value is 512 MiB. */
+    public Builder maxFileBytes(long max) {
+      requireArgument(max > 0, "max file bytes must be positive, was %s", max);
+      this.maxFileBytes = max;
+      return this;
+    }
+
+    /** The size of the HTTP disk cache (pages and metadata files). The default value is 1 GiB. */
+    public Builder httpCacheBytes(long max) {
+      requireArgument(max > 0, "http cache bytes must be positive, was %s", max);
+      this.httpCacheBytes = max;
+      return this;
+    }
+
+    /** Runs parsing and callbacks. The default is {@link ForkJoinPool#commonPool()}. */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** The User-Agent header. The default value is {@code pylock4j/0.1}. */
+    public Builder userAgent(String userAgent) {
+      this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+      return this;
+    }
+
+    /**
+     * The Sigstore trust root that provenance is verified against: a {@code trusted_root.json}
+     * (Fulcio certificate chains, Rekor log keys), e.g. of a private Sigstore instance or
+     * staging. The default is the public-good instance's root, embedded in this library.
+     *
+     * @param trustedRootJson the file's bytes, must not be null
+     * @throws IllegalArgumentException when it is not a usable trusted root
+     */
+    public Builder sigstoreTrustedRoot(byte[] trustedRootJson) {
+      this.trust = SigstoreTrust.parse(Objects.requireNonNull(trustedRootJson, "trustedRootJson"));
+      return this;
+    }
+
+    /**
+     * Builds the index.
+     *
+     * @throws IllegalArgumentException when an index URL is not usable (the message names it,
+     *     without credentials)
+     */
+    public PypiIndex build() {
+      if (urls.isEmpty() && findLinks.isEmpty()) {
+        urls.add(PYPI);
+      }
+      return new PypiIndex(this);
+    }
+
+    private static void requireArgument(boolean ok, String template, Object value) {
+      if (!ok) {
+        throw new IllegalArgumentException(String.format(template, value));
+      }
+    }
+  }
+}

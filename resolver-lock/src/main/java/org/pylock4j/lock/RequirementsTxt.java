@@ -1,0 +1,63 @@
+package org.pylock4j.lock;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.pylock4j.requirement.ProjectName;
+import org.pylock4j.version.Version;
+
+/**
+ * A requirements file of pins in pip-compile's shape, as {@link LockFiles#readRequirementsTxt}
+ * reads it: one {@link Pin} per {@code name==version} line with its {@code --hash} options and
+ * {@code # via} comments.
+ *
+ * @param pins the pins, in file order
+ */
+public record RequirementsTxt(List<Pin> pins) implements LockFile {
+
+  /** Copies the pins. */
+  public RequirementsTxt {
+    pins = List.copyOf(pins);
+  }
+
+  /** Returns {@link LockFormat#REQUIREMENTS}. */
+  @Override
+  public LockFormat format() {
+    return LockFormat.REQUIREMENTS;
+  }
+
+  /** The pin of {@code name}, if any. */
+  public Optional<Pin> find(ProjectName name) {
+    return pins.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  /**
+   * One pinned requirement.
+   *
+   * @param name the project
+   * @param extras the extras, sorted
+   * @param version the pinned version, or null for a direct URL
+   * @param url the direct URL, or null
+   * @param hashes the {@code --hash} values as {@code algorithm:hexdigest}, sorted
+   * @param via who required it, as the {@code # via} comments say: {@code -r FILE} for a root,
+   *     else a project name
+   */
+  public record Pin(
+      ProjectName name,
+      Set<String> extras,
+      Version version,
+      String url,
+      List<String> hashes,
+      List<String> via) {
+
+    /** Copies and sorts the collections. */
+    public Pin {
+      Objects.requireNonNull(name, "name");
+      extras = Set.copyOf(new TreeSet<>(extras));
+      hashes = List.copyOf(new TreeSet<>(hashes));
+      via = List.copyOf(via);
+    }
+  }
+}
