@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
  * A universal lock: one lock for every OS, architecture, implementation and Python the project
  * allows (PEP 751 {@code environments}, per-package {@code marker}s).
  *
- * <p>Its {@code requires-python} is the project's ({@code --project}), else {@code >=X.Y} from
- * {@code --python-version X.Y}, else {@value #DEFAULT_REQUIRES_PYTHON}.
+ * <p>Its {@code requires-python} is {@code --requires-python}, else the project's ({@code
+ * --project}), else {@code >=X.Y} from {@code --python-version X.Y}, else {@value
+ * #DEFAULT_REQUIRES_PYTHON}.
  */
 final class UniversalOptions {
 
@@ -27,6 +28,14 @@ final class UniversalOptions {
           + "the project's requires-python allows, else >=X.Y of --python-version, else "
           + DEFAULT_REQUIRES_PYTHON + "): packages carry markers saying where they install.")
   boolean universal;
+
+  @Option(
+      names = "--requires-python",
+      paramLabel = "SPEC",
+      description = "The Pythons a universal lock covers, e.g. '>=3.9' (default: the project's "
+          + "requires-python, else >=X.Y of --python-version, else " + DEFAULT_REQUIRES_PYTHON
+          + "). Implies --universal.")
+  String requiresPython;
 
   @Option(
       names = "--environment-marker",
@@ -47,7 +56,8 @@ final class UniversalOptions {
 
   /** Whether a universal lock was asked for. */
   boolean enabled() {
-    return universal || !environmentMarkers.isEmpty() || !requiredEnvironments.isEmpty();
+    return universal || requiresPython != null || !environmentMarkers.isEmpty()
+        || !requiredEnvironments.isEmpty();
   }
 
   /**
@@ -60,9 +70,9 @@ final class UniversalOptions {
     if (!enabled()) {
       return null;
     }
-    String requiresPython = null;
-    String from = "--python-version";
-    if (project != null) {
+    String requiresPython = this.requiresPython;
+    String from = "--requires-python";
+    if (requiresPython == null && project != null) {
       requiresPython = PyprojectToml.read(project).requiresPython().orElse(null);
       from = project + " [project] requires-python";
     }
