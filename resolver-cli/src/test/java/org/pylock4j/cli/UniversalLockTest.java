@@ -89,9 +89,17 @@ class UniversalLockTest {
     Cli.Result drift = Cli.run("verify", out.toString(), "--index-url", server.indexUrl(),
         "--cache-dir", dir.resolve("cache").toString());
     assertEquals(1, drift.code(), drift.toString());
-    assertTrue(drift.out().contains(
-        "colorize 1.0: marker changed 'os_name == \"nt\"' -> 'sys_platform == \"win32\"'"),
-        drift.out());
+    assertTrue(drift.out().contains("the lock has 'marker = \"os_name == \\\"nt\\\"\"', "
+        + "re-locking writes 'marker = \"sys_platform == \\\"win32\\\"\"'"), drift.out());
+  }
+
+  @Test
+  void aUniversalRequirementsTxtVerifiesFromItsHeader() {
+    Path out = dir.resolve("requirements.txt");
+    assertEquals(0, lock("app-core", "--requires-python", ">=3.9", "-o", out.toString()).code());
+    Cli.Result r = Cli.run("verify", out.toString(), "--cache-dir", dir.resolve("cache").toString());
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("is up to date"), r.out());
   }
 
   @Test
