@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.pylock4j.input.InputFiles;
 import org.pylock4j.lock.LockFormat;
 import org.pylock4j.pypi.IndexStrategy;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.resolve.PrereleasePolicy;
 import org.pylock4j.resolve.ResolutionListener;
 import org.pylock4j.resolve.ResolutionStrategy;
+import org.pylock4j.resolve.ResolverOptions;
 import org.pylock4j.resolve.TargetEnvironment;
 
 /**
@@ -71,6 +73,9 @@ public final class LockRequest {
   private final boolean offline;
   private final int threads;
   private final ResolutionListener listener;
+  private final java.time.Duration requestTimeout;
+  private final ResolverOptions resolverOptions;
+  private final long maxInputBytes;
 
   private LockRequest(Builder b) {
     this.requirements = List.copyOf(b.requirements);
@@ -105,6 +110,9 @@ public final class LockRequest {
     this.offline = b.offline;
     this.threads = b.threads;
     this.listener = b.listener;
+    this.requestTimeout = b.requestTimeout;
+    this.resolverOptions = b.resolverOptions;
+    this.maxInputBytes = b.maxInputBytes;
   }
 
   private static <T> Set<T> copyOrdered(Collection<T> values) {
@@ -285,6 +293,31 @@ public final class LockRequest {
     return listener;
   }
 
+  /**
+   * The longest one index request may take in total, retries included, if set (zero: no
+   * limit); the index's default otherwise (five minutes).
+   */
+  public Optional<java.time.Duration> requestTimeout() {
+    return Optional.ofNullable(requestTimeout);
+  }
+
+  /**
+   * The resolver's limits (rounds, time budget, explanation budget); {@link
+   * ResolverOptions#DEFAULTS} by default. Its {@code maxParallelFetches} is replaced by {@link
+   * #threads()}.
+   */
+  public ResolverOptions resolverOptions() {
+    return resolverOptions;
+  }
+
+  /**
+   * The most bytes one input file may have (requirements, constraints, pyproject.toml, the
+   * existing lock); {@link InputFiles#DEFAULT_MAX_BYTES} (16 MiB) by default.
+   */
+  public long maxInputBytes() {
+    return maxInputBytes;
+  }
+
   /** Builds a {@link LockRequest}. Not thread-safe; {@link #build()} leaves it unchanged. */
   public static final class Builder {
     private final List<String> requirements = new ArrayList<>();
@@ -319,6 +352,9 @@ public final class LockRequest {
     private boolean offline;
     private int threads = 16;
     private ResolutionListener listener = new ResolutionListener() {};
+    private java.time.Duration requestTimeout;
+    private ResolverOptions resolverOptions = ResolverOptions.DEFAULTS;
+    private long maxInputBytes = InputFiles.DEFAULT_MAX_BYTES;
 
     private Builder() {}
 
@@ -355,6 +391,9 @@ public final class LockRequest {
       offline = r.offline;
       threads = r.threads;
       listener = r.listener;
+      requestTimeout = r.requestTimeout;
+      resolverOptions = r.resolverOptions;
+      maxInputBytes = r.maxInputBytes;
     }
 
     /** Adds a PEP 508 requirement string, e.g. {@code "requests>=2"}; checked when locking. */
@@ -570,6 +609,43 @@ public final class LockRequest {
     /** Sets the progress listener (see {@link ResolutionListener} for threads and order). */
     public Builder listener(ResolutionListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Sets the longest one index request may take in total (zero: no limit); null: the index's
+     * default.
+     *
+     * @throws IllegalArgumentException when negative
+     */
+    public Builder requestTimeout(java.time.Duration timeout) {
+      if (timeout != null && timeout.isNegative()) {
+        throw new IllegalArgumentException("request timeout must not be negative, was " + timeout);
+      }
+      this.requestTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Sets the resolver's limits; its {@code maxParallelFetches} is replaced by {@link
+     * #threads(int)}. The default is {@link ResolverOptions#DEFAULTS}.
+     */
+    public Builder resolverOptions(ResolverOptions options) {
+      this.resolverOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Sets the most bytes one input file may have. The default is {@link
+     * InputFiles#DEFAULT_MAX_BYTES}.
+     *
+     * @throws IllegalArgumentException when negative
+     */
+    public Builder maxInputBytes(long maxBytes) {
+      if (maxBytes < 0) {
+        throw new IllegalArgumentException("maxInputBytes must not be negative, was " + maxBytes);
+      }
+      this.maxInputBytes = maxBytes;
       return this;
     }
 
