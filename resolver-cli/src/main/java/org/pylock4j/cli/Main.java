@@ -2,7 +2,6 @@ package org.pylock4j.cli;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -170,7 +169,6 @@ public final class Main {
    * shows. {@code full} null builds every command.
    */
   CommandLine commandLine(String full, String... args) {
-    List<String> arguments = Arrays.asList(args);
     CommandLine line = new CommandLine(new Top(context));
     for (Map.Entry<String, Class<?>> command : COMMANDS.entrySet()) {
       String name = command.getKey();
@@ -179,7 +177,7 @@ public final class Main {
         continue;
       }
       line.addSubcommand(name, switch (name) {
-        case "lock" -> new LockCommand(context, resolvers, arguments);
+        case "lock" -> new LockCommand(context, resolvers);
         case "verify" -> new VerifyCommand(context, resolvers);
         case "why" -> new WhyCommand(context);
         case "audit" -> new AuditCommand(context);

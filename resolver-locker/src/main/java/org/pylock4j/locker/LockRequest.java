@@ -11,13 +11,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.pylock4j.input.InputFiles;
 import org.pylock4j.lock.LockFormat;
 import org.pylock4j.pypi.IndexStrategy;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.resolve.PrereleasePolicy;
 import org.pylock4j.resolve.ResolutionListener;
 import org.pylock4j.resolve.ResolutionStrategy;
+import org.pylock4j.resolve.ResolverOptions;
 import org.pylock4j.resolve.TargetEnvironment;
+import org.pylock4j.resolve.UniversalTarget;
 
 /**
  * What to lock and how: everything {@code pylock4j lock} accepts. Immutable; built with {@link
@@ -52,6 +55,7 @@ public final class LockRequest {
   private final Map<ProjectName, String> indexPins;
   private final IndexStrategy indexStrategy;
   private final TargetEnvironment target;
+  private final UniversalTarget universal;
   private final PrereleasePolicy prereleases;
   private final ResolutionStrategy strategy;
   private final Instant excludeNewer;
@@ -71,6 +75,12 @@ public final class LockRequest {
   private final boolean offline;
   private final int threads;
   private final ResolutionListener listener;
+  private final java.time.Duration requestTimeout;
+  private final SizeLimit maxPageBytes;
+  private final SizeLimit maxMetadataBytes;
+  private final SizeLimit maxFileBytes;
+  private final ResolverOptions resolverOptions;
+  private final long maxInputBytes;
 
   private LockRequest(Builder b) {
     this.requirements = List.copyOf(b.requirements);
@@ -86,6 +96,7 @@ public final class LockRequest {
     this.indexPins = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.indexPins));
     this.indexStrategy = b.indexStrategy;
     this.target = b.target;
+    this.universal = b.universal;
     this.prereleases = b.prereleases;
     this.strategy = b.strategy;
     this.excludeNewer = b.excludeNewer;
@@ -105,6 +116,12 @@ public final class LockRequest {
     this.offline = b.offline;
     this.threads = b.threads;
     this.listener = b.listener;
+    this.requestTimeout = b.requestTimeout;
+    this.maxPageBytes = b.maxPageBytes;
+    this.maxMetadataBytes = b.maxMetadataBytes;
+    this.maxFileBytes = b.maxFileBytes;
+    this.resolverOptions = b.resolverOptions;
+    this.maxInputBytes = b.maxInputBytes;
   }
 
   private static <T> Set<T> copyOrdered(Collection<T> values) {
@@ -184,6 +201,14 @@ public final class LockRequest {
   /** The environment to lock for, if set; required to lock (a lock being verified records it). */
   public Optional<TargetEnvironment> target() {
     return Optional.ofNullable(target);
+  }
+
+  /**
+   * The environments of a universal lock (PEP 751 {@code environments}, per-package {@code
+   * marker}s), if set; then {@link #target()} only serves direct URL requirements.
+   */
+  public Optional<UniversalTarget> universal() {
+    return Optional.ofNullable(universal);
   }
 
   /** The pre-release policy, if set; the default is {@code IF_NECESSARY_OR_EXPLICIT}. */
@@ -285,6 +310,67 @@ public final class LockRequest {
     return listener;
   }
 
+  /**
+   * The longest one index request may take in total, retries included, if set (zero: no
+   * limit); the index's default otherwise (five minutes).
+   */
+  public Optional<java.time.Duration> requestTimeout() {
+    return Optional.ofNullable(requestTimeout);
+  }
+
+  /**
+   * A size limit in bytes and the setting it comes from (a command-line option, a configuration
+   * key), which the error names when the limit is exceeded.
+   *
+   * @param bytes the limit, positive
+   * @param from the name of the setting, never null
+   */
+  public record SizeLimit(long bytes, String from) {
+    /** Checks the values. */
+    public SizeLimit {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException(from + " must be positive, was " + bytes);
+      }
+      java.util.Objects.requireNonNull(from, "from");
+    }
+  }
+
+  /** The largest index page accepted, if set; the index's default (64 MiB) otherwise. */
+  public Optional<SizeLimit> maxPageBytes() {
+    return Optional.ofNullable(maxPageBytes);
+  }
+
+  /** The largest metadata file or METADATA entry accepted, if set; the index's default (16 MiB) otherwise. */
+  public Optional<SizeLimit> maxMetadataBytes() {
+    return Optional.ofNullable(maxMetadataBytes);
+  }
+
+  /**
+   * The largest part of a distribution read at once for its metadata (a whole download, a range,
+   * a central directory), if set; the index's default (512 MiB) otherwise. Local wheels are read
+   * in place, whatever their size.
+   */
+  public Optional<SizeLimit> maxFileBytes() {
+    return Optional.ofNullable(maxFileBytes);
+  }
+
+  /**
+   * The resolver's limits (rounds, time budget, explanation budget); {@link
+   * ResolverOptions#DEFAULTS} by default. Its {@code maxParallelFetches} is replaced by {@link
+   * #threads()}.
+   */
+  public ResolverOptions resolverOptions() {
+    return resolverOptions;
+  }
+
+  /**
+   * The most bytes one input file may have (requirements, constraints, pyproject.toml, the
+   * existing lock); {@link InputFiles#DEFAULT_MAX_BYTES} (16 MiB) by default.
+   */
+  public long maxInputBytes() {
+    return maxInputBytes;
+  }
+
   /** Builds a {@link LockRequest}. Not thread-safe; {@link #build()} leaves it unchanged. */
   public static final class Builder {
     private final List<String> requirements = new ArrayList<>();
@@ -300,6 +386,7 @@ public final class LockRequest {
     private final Map<ProjectName, String> indexPins = new LinkedHashMap<>();
     private IndexStrategy indexStrategy;
     private TargetEnvironment target;
+    private UniversalTarget universal;
     private PrereleasePolicy prereleases;
     private ResolutionStrategy strategy;
     private Instant excludeNewer;
@@ -319,6 +406,12 @@ public final class LockRequest {
     private boolean offline;
     private int threads = 16;
     private ResolutionListener listener = new ResolutionListener() {};
+    private java.time.Duration requestTimeout;
+    private SizeLimit maxPageBytes;
+    private SizeLimit maxMetadataBytes;
+    private SizeLimit maxFileBytes;
+    private ResolverOptions resolverOptions = ResolverOptions.DEFAULTS;
+    private long maxInputBytes = InputFiles.DEFAULT_MAX_BYTES;
 
     private Builder() {}
 
@@ -336,6 +429,7 @@ public final class LockRequest {
       indexPins.putAll(r.indexPins);
       indexStrategy = r.indexStrategy;
       target = r.target;
+      universal = r.universal;
       prereleases = r.prereleases;
       strategy = r.strategy;
       excludeNewer = r.excludeNewer;
@@ -355,6 +449,12 @@ public final class LockRequest {
       offline = r.offline;
       threads = r.threads;
       listener = r.listener;
+      requestTimeout = r.requestTimeout;
+      maxPageBytes = r.maxPageBytes;
+      maxMetadataBytes = r.maxMetadataBytes;
+      maxFileBytes = r.maxFileBytes;
+      resolverOptions = r.resolverOptions;
+      maxInputBytes = r.maxInputBytes;
     }
 
     /** Adds a PEP 508 requirement string, e.g. {@code "requests>=2"}; checked when locking. */
@@ -411,6 +511,24 @@ public final class LockRequest {
       return this;
     }
 
+    /** Sets {@link LockRequest#maxPageBytes()}; null for the default. */
+    public Builder maxPageBytes(SizeLimit limit) {
+      this.maxPageBytes = limit;
+      return this;
+    }
+
+    /** Sets {@link LockRequest#maxMetadataBytes()}; null for the default. */
+    public Builder maxMetadataBytes(SizeLimit limit) {
+      this.maxMetadataBytes = limit;
+      return this;
+    }
+
+    /** Sets {@link LockRequest#maxFileBytes()}; null for the default. */
+    public Builder maxFileBytes(SizeLimit limit) {
+      this.maxFileBytes = limit;
+      return this;
+    }
+
     /** Sets the primary index: a URL, a {@code file:} URL or a directory; null clears it. */
     public Builder indexUrl(String url) {
       this.indexUrl = url;
@@ -449,6 +567,15 @@ public final class LockRequest {
     /** Sets the environment to lock for; null clears it. */
     public Builder target(TargetEnvironment target) {
       this.target = target;
+      return this;
+    }
+
+    /**
+     * Locks for every environment of {@code universal} instead of the target alone (what {@code
+     * pylock4j lock --universal} does); null clears it. The default is none.
+     */
+    public Builder universal(UniversalTarget universal) {
+      this.universal = universal;
       return this;
     }
 
@@ -570,6 +697,43 @@ public final class LockRequest {
     /** Sets the progress listener (see {@link ResolutionListener} for threads and order). */
     public Builder listener(ResolutionListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Sets the longest one index request may take in total (zero: no limit); null: the index's
+     * default.
+     *
+     * @throws IllegalArgumentException when negative
+     */
+    public Builder requestTimeout(java.time.Duration timeout) {
+      if (timeout != null && timeout.isNegative()) {
+        throw new IllegalArgumentException("request timeout must not be negative, was " + timeout);
+      }
+      this.requestTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Sets the resolver's limits; its {@code maxParallelFetches} is replaced by {@link
+     * #threads(int)}. The default is {@link ResolverOptions#DEFAULTS}.
+     */
+    public Builder resolverOptions(ResolverOptions options) {
+      this.resolverOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Sets the most bytes one input file may have. The default is {@link
+     * InputFiles#DEFAULT_MAX_BYTES}.
+     *
+     * @throws IllegalArgumentException when negative
+     */
+    public Builder maxInputBytes(long maxBytes) {
+      if (maxBytes < 0) {
+        throw new IllegalArgumentException("maxInputBytes must not be negative, was " + maxBytes);
+      }
+      this.maxInputBytes = maxBytes;
       return this;
     }
 
