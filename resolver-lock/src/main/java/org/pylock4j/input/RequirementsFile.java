@@ -1,5 +1,7 @@
 package org.pylock4j.input;
 
+import org.pylock4j.lines.LogicalLine;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
