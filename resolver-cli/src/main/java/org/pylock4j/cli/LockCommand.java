@@ -1,5 +1,6 @@
 package org.pylock4j.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ final class LockCommand extends Base {
     upgradedPackages().forEach(request::upgradePackage);
     inputs.applyTo(request);
     trust.applyTo(request);
-    TargetEnvironment environment = target.target(context.detector(), reporter);
+    TargetEnvironment environment = target.target(context.detector(), reporter, maxInput());
     index.applyTo(request, context.environment());
     policy.applyTo(request);
     pins.applyTo(request);
@@ -109,7 +110,8 @@ final class LockCommand extends Base {
         .onlyBinary(onlyBinary)
         .allowUnhashed(allowUnhashed)
         .listener(reporter.progress())
-        .requestTimeout(requestTimeout());
+        .requestTimeout(requestTimeout())
+        .maxInputBytes(maxInput());
 
     LockResult result;
     try (Locker locker = locker(resolvers.get())) {
@@ -151,7 +153,39 @@ final class LockCommand extends Base {
       throw new InvalidInputException(
           "cannot write " + output + ": no such directory " + dir, output);
     }
+    if (dir != null && !Files.isSymbolicLink(out)) {
+      probeWritable(dir);
+    }
     return out;
+  }
+
+  /**
+   * Creates and removes a file in {@code dir}, as the atomic write will: a directory that takes
+   * no new file (a read-only or virtual file system such as /proc, or no permission) is bad
+   * input, found before any work is done.
+   */
+  private void probeWritable(Path dir) {
+    Path probe = null;
+    try {
+      probe = Files.createTempFile(dir, ".pylock4j-", ".probe");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      String why =
+          e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+              : e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                  ? f.getReason().toLowerCase(Locale.ROOT)
+                  : "the file system refuses new files there";
+      throw new InvalidInputException(
+          "cannot write " + output + ": cannot create a file in " + dir + " (" + why + ")",
+          output);
+    } finally {
+      if (probe != null) {
+        try {
+          Files.deleteIfExists(probe);
+        } catch (IOException ignored) {
+          // a leftover empty probe file is harmless
+        }
+      }
+    }
   }
 
   private List<ProjectName> upgradedPackages() {

@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.pylock4j.input.InputFiles;
 import org.pylock4j.lock.LockFormat;
 import org.pylock4j.pypi.IndexStrategy;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.resolve.PrereleasePolicy;
 import org.pylock4j.resolve.ResolutionListener;
 import org.pylock4j.resolve.ResolutionStrategy;
+import org.pylock4j.resolve.ResolverOptions;
 import org.pylock4j.resolve.TargetEnvironment;
 
 /**
@@ -72,6 +74,8 @@ public final class LockRequest {
   private final int threads;
   private final ResolutionListener listener;
   private final java.time.Duration requestTimeout;
+  private final ResolverOptions resolverOptions;
+  private final long maxInputBytes;
 
   private LockRequest(Builder b) {
     this.requirements = List.copyOf(b.requirements);
@@ -107,6 +111,8 @@ public final class LockRequest {
     this.threads = b.threads;
     this.listener = b.listener;
     this.requestTimeout = b.requestTimeout;
+    this.resolverOptions = b.resolverOptions;
+    this.maxInputBytes = b.maxInputBytes;
   }
 
   private static <T> Set<T> copyOrdered(Collection<T> values) {
@@ -295,6 +301,23 @@ public final class LockRequest {
     return Optional.ofNullable(requestTimeout);
   }
 
+  /**
+   * The resolver's limits (rounds, time budget, explanation budget); {@link
+   * ResolverOptions#DEFAULTS} by default. Its {@code maxParallelFetches} is replaced by {@link
+   * #threads()}.
+   */
+  public ResolverOptions resolverOptions() {
+    return resolverOptions;
+  }
+
+  /**
+   * The most bytes one input file may have (requirements, constraints, pyproject.toml, the
+   * existing lock); {@link InputFiles#DEFAULT_MAX_BYTES} (16 MiB) by default.
+   */
+  public long maxInputBytes() {
+    return maxInputBytes;
+  }
+
   /** Builds a {@link LockRequest}. Not thread-safe; {@link #build()} leaves it unchanged. */
   public static final class Builder {
     private final List<String> requirements = new ArrayList<>();
@@ -330,6 +353,8 @@ public final class LockRequest {
     private int threads = 16;
     private ResolutionListener listener = new ResolutionListener() {};
     private java.time.Duration requestTimeout;
+    private ResolverOptions resolverOptions = ResolverOptions.DEFAULTS;
+    private long maxInputBytes = InputFiles.DEFAULT_MAX_BYTES;
 
     private Builder() {}
 
@@ -367,6 +392,8 @@ public final class LockRequest {
       threads = r.threads;
       listener = r.listener;
       requestTimeout = r.requestTimeout;
+      resolverOptions = r.resolverOptions;
+      maxInputBytes = r.maxInputBytes;
     }
 
     /** Adds a PEP 508 requirement string, e.g. {@code "requests>=2"}; checked when locking. */
@@ -596,6 +623,29 @@ public final class LockRequest {
         throw new IllegalArgumentException("request timeout must not be negative, was " + timeout);
       }
       this.requestTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Sets the resolver's limits; its {@code maxParallelFetches} is replaced by {@link
+     * #threads(int)}. The default is {@link ResolverOptions#DEFAULTS}.
+     */
+    public Builder resolverOptions(ResolverOptions options) {
+      this.resolverOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Sets the most bytes one input file may have. The default is {@link
+     * InputFiles#DEFAULT_MAX_BYTES}.
+     *
+     * @throws IllegalArgumentException when negative
+     */
+    public Builder maxInputBytes(long maxBytes) {
+      if (maxBytes < 0) {
+        throw new IllegalArgumentException("maxInputBytes must not be negative, was " + maxBytes);
+      }
+      this.maxInputBytes = maxBytes;
       return this;
     }
 
