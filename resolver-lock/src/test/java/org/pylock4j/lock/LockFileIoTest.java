@@ -96,7 +96,6 @@ class LockFileIoTest {
         r.getMessage());
     PylockException missing = assertThrows(PylockException.class,
         () -> LockFiles.readPylock(dir.resolve("absent.toml")));
-    assertEquals("cannot read " + dir.resolve("absent.toml") + ": java.nio.file."
-        + "NoSuchFileException: " + dir.resolve("absent.toml"), missing.getMessage());
+    assertEquals("no such file: " + dir.resolve("absent.toml"), missing.getMessage());
   }
 }
