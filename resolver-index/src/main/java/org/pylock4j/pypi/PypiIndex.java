@@ -19,7 +19,6 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
-import okhttp3.Cache;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -143,16 +142,19 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
         });
     MetadataStore store = null;
     MissingPages missing = null;
+    HttpCache httpCache = null;
     if (builder.cacheDirectory != null) {
       missing = new MissingPages(builder.cacheDirectory.resolve("missing-pages"));
-      http.cache(new Cache(builder.cacheDirectory.resolve("http").toFile(), builder.httpCacheBytes));
+      // our own store, not OkHttp's: its journal is not safe for several processes on one directory
+      httpCache = new HttpCache(builder.cacheDirectory.resolve("http-v2"),
+          Math.max(builder.maxPageBytes, builder.maxMetadataBytes));
       // "metadata-v2": entries of earlier versions may be keyed by a hash an index only declared
       store = new MetadataStore(builder.cacheDirectory.resolve("metadata-v2"));
     }
     this.client = http.build();
     this.missingPages = missing;
     this.http = new Http(client, credentials, builder.retries, builder.retryBackoff, requests,
-        builder.requestTimeout);
+        builder.requestTimeout, httpCache);
     this.fetcher = new MetadataFetcher(this.http, store, offline, builder.maxMetadataBytes,
         builder.maxFileBytes, executor, metadataCacheHits, warnings);
   }
@@ -294,20 +296,12 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
         skippedFiles.sum());
   }
 
-  /** Stops the threads, closes connections and the HTTP cache. */
+  /** Stops the threads and closes connections. */
   @Override
   public void close() {
     client.dispatcher().cancelAll();
     client.dispatcher().executorService().shutdown();
     client.connectionPool().evictAll();
-    Cache cache = client.cache();
-    if (cache != null) {
-      try {
-        cache.close();
-      } catch (IOException e) {
-        LOG.log(System.Logger.Level.DEBUG, "closing the HTTP cache failed", e);
-      }
-    }
   }
 
   // ---- pages
@@ -459,7 +453,6 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     private long maxPageBytes = 64L << 20;
     private long maxMetadataBytes = 16L << 20;
     private long maxFileBytes = 512L << 20;
-    private long httpCacheBytes = 1L << 30;
     private Executor executor = ForkJoinPool.commonPool();
     private String userAgent = "pylock4j/0.1";
     private SigstoreTrust trust;
@@ -505,7 +498,13 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       return this;
     }
 
-    /** The cache directory (HTTP cache and metadata by hash). The default is none: nothing is written to disk. */
+    /**
+     * The cache directory (HTTP answers for revalidation and offline use, metadata by hash). Any
+     * number of processes may share one: every entry is written whole and renamed into place,
+     * so concurrent runs and a run killed mid-write never leave a damaged entry. Entries are
+     * replaced, never evicted: delete the directory to reclaim the space. The default is none:
+     * nothing is written to disk.
+     */
     public Builder cacheDirectory(Path directory) {
       this.cacheDirectory = directory;
       return this;
@@ -594,13 +593,6 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     public Builder maxFileBytes(long max) {
       requireArgument(max > 0, "max file bytes must be positive, was %s", max);
       this.maxFileBytes = max;
-      return this;
-    }
-
-    /** The size of the HTTP disk cache (pages and metadata files). The default value is 1 GiB. */
-    public Builder httpCacheBytes(long max) {
-      requireArgument(max > 0, "http cache bytes must be positive, was %s", max);
-      this.httpCacheBytes = max;
       return this;
     }
 
