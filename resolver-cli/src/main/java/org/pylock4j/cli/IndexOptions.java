@@ -54,7 +54,9 @@ final class IndexOptions {
   @Option(
       names = "--exclude-newer",
       paramLabel = "TIME",
-      description = "Ignore files uploaded at or after TIME (2024-01-31 or 2024-01-31T12:00:00Z).")
+      description = "Ignore files uploaded at or after TIME: 2024-01-31, 2024-01-31T12:00:00Z, "
+          + "or a time before now (7 days, 24 hours, P7D). A file without an upload time on the "
+          + "index is not admitted. The lock records the resolved time.")
   String excludeNewer;
 
   @Option(
@@ -141,19 +143,64 @@ final class IndexOptions {
         && (value.charAt(2) == '\\' || value.charAt(2) == '/');
   }
 
+  private static final Pattern RELATIVE =
+      Pattern.compile("(\\d{1,9})\\s*(second|minute|hour|day|week)s?", Pattern.CASE_INSENSITIVE);
+
   static Instant instant(String text) {
+    return instant(text, Instant.now());
+  }
+
+  /**
+   * An exclude-newer cutoff: a date (midnight UTC), an RFC 3339 time, or a time before {@code
+   * now}: {@code 7 days}, {@code 24 hours}, {@code 2 weeks}, or an ISO 8601 duration ({@code P7D},
+   * {@code PT12H}, {@code P1W}) — a dependency cooldown.
+   */
+  static Instant instant(String text, Instant now) {
+    String value = text.strip();
     try {
-      return Instant.parse(text);
+      return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      try {
-        return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-      } catch (DateTimeParseException again) {
-        throw new InvalidInputException(
-            "exclude-newer must be a date (2024-01-31) or an RFC 3339 time"
-                + " (2024-01-31T12:00:00Z), not '" + text + "'",
-            text);
-      }
+      // not an instant
     }
+    try {
+      return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+    } catch (DateTimeParseException e) {
+      // not a date
+    }
+    java.util.regex.Matcher m = RELATIVE.matcher(value);
+    try {
+      if (m.matches()) {
+        long n = Long.parseLong(m.group(1));
+        java.time.temporal.ChronoUnit unit = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+          case "second" -> java.time.temporal.ChronoUnit.SECONDS;
+          case "minute" -> java.time.temporal.ChronoUnit.MINUTES;
+          case "hour" -> java.time.temporal.ChronoUnit.HOURS;
+          case "day" -> java.time.temporal.ChronoUnit.DAYS;
+          default -> java.time.temporal.ChronoUnit.WEEKS;
+        };
+        return now.minus(java.time.Duration.of(n, unit).abs());
+      }
+      if (value.regionMatches(true, 0, "P", 0, 1)) {
+        String upper = value.toUpperCase(Locale.ROOT);
+        if (upper.contains("T")) {
+          java.time.Duration d = java.time.Duration.parse(upper);
+          if (!d.isNegative()) {
+            return now.minus(d);
+          }
+        } else {
+          java.time.Period p = java.time.Period.parse(upper);
+          if (!p.isNegative()) {
+            return now.atZone(ZoneOffset.UTC).minus(p).toInstant();
+          }
+        }
+      }
+    } catch (DateTimeParseException | ArithmeticException e) {
+      // reported below
+    }
+    throw new InvalidInputException(
+        "exclude-newer must be a date (2024-01-31), an RFC 3339 time (2024-01-31T12:00:00Z) or a"
+            + " time before now (7 days, 24 hours, 2 weeks, P7D), not '" + text + "'",
+        text);
   }
 
   /** The platform's user cache directory for pylock4j. */

@@ -146,7 +146,8 @@ final class LockCommand extends Base {
     TrustOptions.reportBuilds(resolution, reporter);
 
     LockOptions.Builder options =
-        LockOptions.builder().command(command()).publisherIdentities(publishers);
+        LockOptions.builder().command(command()).publisherIdentities(publishers)
+            .excludeNewer(settings.excludeNewer());
     rootFiles(read).forEach(options::inputFile);
     String text = LockText.write(resolution, options.build(), fmt);
     if (out == null) {

@@ -31,9 +31,11 @@ public final class LockOptions {
   private final Map<ProjectName, String> rootFiles;
   private final String command;
   private final Instant generatedAt;
+  private final Instant excludeNewer;
   private final Map<String, List<PublisherIdentity>> publishers;
 
   private LockOptions(Builder b) {
+    this.excludeNewer = b.excludeNewer;
     this.uploadTimes = b.uploadTimes;
     this.recordInputs = b.recordInputs;
     this.environments = b.environments == null ? null : List.copyOf(b.environments);
@@ -95,6 +97,15 @@ public final class LockOptions {
     return Optional.ofNullable(command);
   }
 
+  /**
+   * The exclude-newer cutoff the lock was resolved with, if set: recorded as an instant even
+   * when it was given relative to the time of the run ({@code 7 days}), so the lock says which
+   * files it could see.
+   */
+  public Optional<Instant> excludeNewer() {
+    return Optional.ofNullable(excludeNewer);
+  }
+
   /** The generation time to record, if set. By default locks carry no time of their own. */
   public Optional<Instant> generatedAt() {
     return Optional.ofNullable(generatedAt);
@@ -118,6 +129,7 @@ public final class LockOptions {
     private final Map<ProjectName, String> rootFiles = new LinkedHashMap<>();
     private String command;
     private Instant generatedAt;
+    private Instant excludeNewer;
     private final Map<String, List<PublisherIdentity>> publishers = new LinkedHashMap<>();
 
     private Builder() {}
@@ -162,6 +174,15 @@ public final class LockOptions {
     /** Sets the command shown in a requirements file's header. */
     public Builder command(String command) {
       this.command = Objects.requireNonNull(command, "command");
+      return this;
+    }
+
+    /**
+     * Records the exclude-newer cutoff of the resolution ({@code exclude-newer} in {@code
+     * [tool.pylock4j]}, a header line of a requirements file); null records none (the default).
+     */
+    public Builder excludeNewer(Instant cutoff) {
+      this.excludeNewer = cutoff;
       return this;
     }
 

@@ -42,9 +42,10 @@ final class PylockBuilder {
       return v == null ? null : "==" + v + ".*";
     });
     Map<String, Object> tool = new LinkedHashMap<>();
-    if (options.recordInputs() || options.generatedAt().isPresent()) {
+    if (options.recordInputs() || options.generatedAt().isPresent() || options.excludeNewer().isPresent()) {
       Map<String, Object> own = new LinkedHashMap<>();
       options.generatedAt().ifPresent(t -> own.put("generated-at", t));
+      options.excludeNewer().ifPresent(t -> own.put("exclude-newer", t));
       if (options.recordInputs()) {
         List<Object> roots = new ArrayList<>();
         for (Requirement r : resolution.roots()) {

@@ -232,6 +232,23 @@ class SatResolverTest {
   }
 
   @Test
+  void excludeNewerDoesNotAdmitFilesWithoutAnUploadTime() {
+    InMemoryPackageSource source = InMemoryPackageSource.builder()
+        .file(file("a", "1.0", "a-1.0-py3-none-any.whl", null, null, Instant.parse("2020-01-01T00:00:00Z")),
+            metadata("2.1", "a", "1.0", List.of()))
+        .file(file("a", "2.0", "a-2.0-py3-none-any.whl", null, null, null), metadata("2.1", "a", "2.0", List.of()))
+        .file(file("b", "1.0", "b-1.0-py3-none-any.whl", null, null, null), metadata("2.1", "b", "1.0", List.of()))
+        .build();
+    Instant cutoff = Instant.parse("2022-06-01T00:00:00Z");
+    assertEquals(Map.of("a", "1.0"), versions(SatResolver.create().resolve(request(source, "a")
+        .excludeNewer(cutoff).build())));
+    UnsatisfiableException e = assertThrows(UnsatisfiableException.class,
+        () -> SatResolver.create().resolve(request(source, "b").excludeNewer(cutoff).build()));
+    assertTrue(e.getMessage().contains("the index gives no upload time (PEP 700) for any version, so "
+        + "exclude-newer admits none"), e.getMessage());
+  }
+
+  @Test
   void wheelsBestFirstThenSdistAndIncompatibleWheelsDropped() {
     InMemoryPackageSource source = InMemoryPackageSource.builder()
         .file(file("a", "1.0", "a-1.0.tar.gz", null, null, null), metadata("2.1", "a", "1.0", List.of()))
