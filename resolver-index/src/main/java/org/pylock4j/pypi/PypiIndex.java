@@ -361,14 +361,18 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     }
     List<DistributionFile> merged = new ArrayList<>();
     Set<String> filenames = new LinkedHashSet<>();
+    Map<String, String> fileIndexes = new java.util.HashMap<>();
     for (int i : having) {
       for (DistributionFile file : parts.get(i).join().files()) {
         if (filenames.add(file.filename())) {
           merged.add(file);
+          if (!indexes.get(i).url().equals(chosen)) {
+            fileIndexes.put(file.url(), indexes.get(i).url()); // the lock names who served it
+          }
         }
       }
     }
-    return new ProjectPage(project, chosen, merged);
+    return new ProjectPage(project, chosen, merged, fileIndexes);
   }
 
   private CompletableFuture<PageParser.Parsed> fromIndex(Location index, ProjectName project, Ops ops) {

@@ -83,8 +83,10 @@ final class GraphBuilder {
           problem.warn(c + " does not provide the extra '" + extra + "'");
         }
       }
-      packages.add(new LockedPackage(name, c.version, c.files, c.directUrl != null ? null
-          : c.project.index, active, c.directUrl));
+      String index = c.directUrl != null ? null
+          : c.project.page != null && !c.files.isEmpty() ? c.project.page.indexOf(c.files.get(0))
+          : c.project.index;
+      packages.add(new LockedPackage(name, c.version, c.files, index, active, c.directUrl));
     });
     return new Resolution(problem.roots, problem.request.target(), packages, all,
         problem.warnings, statistics);
