@@ -325,6 +325,21 @@ class SatResolverTest {
   }
 
   @Test
+  void aLocalDirectUrlWithoutAHashIsHashed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path wheel = java.nio.file.Files.write(dir.resolve("foo-1.5-py3-none-any.whl"),
+        "not really a wheel".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String url = wheel.toUri().toString();
+    InMemoryPackageSource source = InMemoryPackageSource.builder()
+        .urlMetadata(url, metadata("2.1", "foo", "1.5", List.of()))
+        .build();
+    LockedPackage foo = resolve(source, "foo @ " + url).find(ProjectName.of("foo")).orElseThrow();
+    // sha256 of "not really a wheel", as `sha256sum` gives it
+    assertEquals(Map.of("sha256", "5012353aa6a0734b468ac4dcad5b802e70382f41303f87cfe89d223e3a6be654"),
+        foo.files().get(0).hashes());
+  }
+
+  @Test
   void prereleasesOnlyWhenNamedOrNecessary() {
     InMemoryPackageSource source = InMemoryPackageSource.builder()
         .version("a", "1.0").version("a", "2.0b1")
