@@ -55,12 +55,39 @@ abstract class Base implements Callable<Integer> {
             .maxParallelRequests(settings.threads())
             .requestTimeout(requestTimeout())
             .netrc(netrc(context.environment()))
+            .proxies(env("https_proxy", "HTTPS_PROXY"), env("http_proxy", "HTTP_PROXY"),
+                noProxy(env("no_proxy", "NO_PROXY")))
+            .trustedCertificates(certificates())
             .warnings(reporter::warning);
     try {
       return builder.build();
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(e.getMessage(), String.join(" ", settings.urls()));
     }
+  }
+
+  /** The first of the environment variables {@code names} that is set and not blank, or null. */
+  String env(String... names) {
+    for (String name : names) {
+      String value = context.environment().get(name);
+      if (value != null && !value.isBlank()) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  static List<String> noProxy(String value) {
+    return value == null ? List.of() : List.of(value.split("[,\\s]+"));
+  }
+
+  /** {@code --cert}, else {@code $SSL_CERT_FILE}, else null (the JDK's trust store). */
+  java.nio.file.Path certificates() {
+    if (common.cert != null) {
+      return common.cert;
+    }
+    String file = env("SSL_CERT_FILE");
+    return file == null ? null : java.nio.file.Path.of(file);
   }
 
   java.time.Duration requestTimeout() {

@@ -21,4 +21,11 @@ final class CommonOptions {
       description = "The longest one index request may take in total, retries included; 0 for "
           + "no limit. Default: 300.")
   long requestTimeoutSeconds = 300;
+
+  @Option(
+      names = "--cert",
+      paramLabel = "FILE",
+      description = "A PEM file of the certificate authorities to verify https servers with, in "
+          + "place of the JDK's. Default: $SSL_CERT_FILE when set.")
+  java.nio.file.Path cert;
 }

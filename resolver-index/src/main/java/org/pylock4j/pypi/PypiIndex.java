@@ -140,6 +140,22 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
           }
           return chain.proceed(request);
         });
+    if (builder.httpsProxy != null || builder.httpProxy != null) {
+      Proxies proxies = new Proxies(Proxies.parse(builder.httpsProxy, credentials),
+          Proxies.parse(builder.httpProxy, credentials), builder.noProxy);
+      http.proxySelector(proxies).proxyAuthenticator((route, response) -> {
+        Credentials.Login login = route == null ? null : proxies.loginFor(route.proxy().address());
+        if (login == null || response.request().header("Proxy-Authorization") != null) {
+          return null; // no login, or it was refused: the 407 is the answer
+        }
+        return response.request().newBuilder().header("Proxy-Authorization", okhttp3.Credentials.basic(
+            login.user(), login.password(), java.nio.charset.StandardCharsets.UTF_8)).build();
+      });
+    }
+    if (builder.certificates != null) {
+      TrustedCertificates trusted = TrustedCertificates.read(builder.certificates);
+      http.sslSocketFactory(trusted.socketFactory(), trusted.trustManager());
+    }
     MetadataStore store = null;
     MissingPages missing = null;
     HttpCache httpCache = null;
@@ -454,6 +470,10 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     private Duration retryBackoff = Duration.ofMillis(250);
     private Duration requestTimeout = Duration.ofMinutes(5);
     private Path netrc;
+    private String httpsProxy;
+    private String httpProxy;
+    private List<String> noProxy = List.of();
+    private Path certificates;
     private long maxPageBytes = 64L << 20;
     private long maxMetadataBytes = 16L << 20;
     private long maxFileBytes = 512L << 20;
@@ -576,6 +596,36 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
      */
     public Builder netrc(Path file) {
       this.netrc = file;
+      return this;
+    }
+
+    /**
+     * The proxies to reach indexes through, as pip and uv take them from {@code HTTPS_PROXY},
+     * {@code HTTP_PROXY} and {@code NO_PROXY} (the application reads the environment, not this
+     * library): an {@code http://[user:password@]host:port} URL for https requests and one for
+     * http requests (null or blank for none), and the hosts reached directly ({@code *} for all,
+     * {@code example.com} for the domain and its subdomains, an address). A login in a proxy URL
+     * is sent to that proxy only and never shown. The default is no proxy.
+     *
+     * @throws IllegalArgumentException from {@link #build()} when a proxy URL is unusable
+     */
+    public Builder proxies(String httpsProxy, String httpProxy, List<String> noProxy) {
+      this.httpsProxy = httpsProxy;
+      this.httpProxy = httpProxy;
+      this.noProxy = List.copyOf(Objects.requireNonNull(noProxy, "noProxy"));
+      return this;
+    }
+
+    /**
+     * A PEM file of the certificate authorities that https servers are verified against, in place
+     * of the JDK's (pip's {@code --cert}, {@code SSL_CERT_FILE}), e.g. a company's own CA. Null
+     * (the default) uses the JDK's trust store.
+     *
+     * @throws IllegalArgumentException from {@link #build()} naming the file when it cannot be
+     *     read or holds no certificate
+     */
+    public Builder trustedCertificates(Path pemFile) {
+      this.certificates = pemFile;
       return this;
     }
 
