@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import org.pylock4j.internal.Failures;
 import org.pylock4j.error.IndexException;
 import org.pylock4j.metadata.CoreMetadata;
 import org.pylock4j.requirement.ProjectName;
@@ -276,7 +277,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
         try {
           return Optional.of(ProvenanceParser.parse(file, url, Files.readAllBytes(path), trust()));
         } catch (IOException e) {
-          throw new IndexException("cannot read " + url + ": " + e, url, 0, null);
+          throw new IndexException("cannot read " + url + ": " + Failures.describe(e), url, 0, null);
         }
       }, executor);
     }
@@ -417,6 +418,14 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
             String hint = code == 401 || code == 403
                 ? " (credentials missing or refused: give them in the index URL or in netrc)" : "";
             throw new IndexException("GET " + url + " failed: HTTP " + code + hint, url, code, null);
+          }
+          okhttp3.HttpUrl asked = okhttp3.HttpUrl.parse(url);
+          okhttp3.HttpUrl answered = okhttp3.HttpUrl.parse(result.url());
+          if (asked != null && answered != null && (!asked.host().equals(answered.host())
+              || asked.port() != answered.port())) {
+            // followed (same scheme), but a person should know; the lock keeps the index asked for
+            warnings.accept("the page of " + project + " at " + url + " was redirected to another "
+                + "host: " + result.url());
           }
           PageParser.Parsed parsed = parser.parse(project, result.url(), result.header("Content-Type"), result.body());
           if (missingPages != null) {

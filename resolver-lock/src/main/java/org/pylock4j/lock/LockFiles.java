@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import org.pylock4j.internal.Failures;
 import org.pylock4j.error.InvalidInputException;
 import org.pylock4j.error.PylockException;
 import org.pylock4j.internal.Redaction;
@@ -257,7 +258,7 @@ public final class LockFiles {
       throw new PylockException("cannot write " + target + ": no such directory " + dir, e);
     } catch (IOException | RuntimeException e) {
       throw e instanceof PylockException p ? p
-          : new PylockException("cannot write " + target + ": " + e, e);
+          : new PylockException("cannot write " + target + ": " + Failures.describe(e), e);
     } finally {
       if (temp != null) {
         try {
@@ -335,7 +336,7 @@ public final class LockFiles {
     try {
       return Files.readString(path, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new PylockException("cannot read " + path + ": " + e, e);
+      throw new PylockException("cannot read " + path + ": " + Failures.describe(e), e);
     }
   }
 }
