@@ -20,6 +20,7 @@ import org.pylock4j.requirement.Requirement;
  *     required package and requirement text)
  * @param warnings warnings a caller should show (skipped versions with invalid metadata, …)
  * @param statistics what it cost
+ * @param universal the environments of a universal resolution, or null for one of {@code target}
  */
 public record Resolution(
     List<Requirement> roots,
@@ -27,7 +28,15 @@ public record Resolution(
     List<LockedPackage> packages,
     List<DependencyEdge> edges,
     List<String> warnings,
-    ResolutionStatistics statistics) {
+    ResolutionStatistics statistics,
+    UniversalTarget universal) {
+
+  /** A resolution for {@code target} alone. */
+  public Resolution(List<Requirement> roots, TargetEnvironment target,
+      List<LockedPackage> packages, List<DependencyEdge> edges, List<String> warnings,
+      ResolutionStatistics statistics) {
+    this(roots, target, packages, edges, warnings, statistics, null);
+  }
 
   /** Copies the lists. */
   public Resolution {
@@ -37,7 +46,7 @@ public record Resolution(
     warnings = List.copyOf(warnings);
   }
 
-  /** The package named {@code name}, if locked. */
+  /** The package named {@code name}, if locked (the first entry of that name in a universal one). */
   public Optional<LockedPackage> find(ProjectName name) {
     return packages.stream().filter(p -> p.name().equals(name)).findFirst();
   }
@@ -49,11 +58,12 @@ public record Resolution(
         && target.equals(r.target)
         && packages.equals(r.packages)
         && edges.equals(r.edges)
-        && warnings.equals(r.warnings);
+        && warnings.equals(r.warnings)
+        && Objects.equals(universal, r.universal);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(roots, target, packages, edges, warnings);
+    return Objects.hash(roots, target, packages, edges, warnings, universal);
   }
 }

@@ -42,6 +42,7 @@ public final class ResolutionRequest {
   private final Map<ProjectName, Map<Version, String>> excludedVersions;
   private final boolean onlyBinary;
   private final ResolverOptions options;
+  private final UniversalTarget universal;
   private final VersionFilter versionFilter;
 
   private ResolutionRequest(Builder b) {
@@ -61,6 +62,7 @@ public final class ResolutionRequest {
     this.excludedVersions = Map.copyOf(excluded);
     this.onlyBinary = b.onlyBinary;
     this.options = b.options;
+    this.universal = b.universal;
     this.versionFilter = b.versionFilter;
   }
 
@@ -86,8 +88,18 @@ public final class ResolutionRequest {
     excludedVersions.forEach((k, v) -> b.excludedVersions.put(k, new LinkedHashMap<>(v)));
     b.onlyBinary = onlyBinary;
     b.options = options;
+    b.universal = universal;
     b.versionFilter = versionFilter;
     return b;
+  }
+
+  /**
+   * The environments of a universal lock, or empty for a lock of {@link #target()} alone. When
+   * set, the resolution covers those environments and {@link #target()} only serves direct URL
+   * requirements.
+   */
+  public Optional<UniversalTarget> universal() {
+    return Optional.ofNullable(universal);
   }
 
   /** The root requirements, in input order. */
@@ -187,6 +199,20 @@ public final class ResolutionRequest {
     private final Map<ProjectName, Map<Version, String>> excludedVersions = new LinkedHashMap<>();
     private boolean onlyBinary;
     private ResolverOptions options = ResolverOptions.DEFAULTS;
+    private UniversalTarget universal;
+
+    /**
+     * Resolves one lock for every environment of {@code universal} (PEP 751 {@code
+     * environments}, per-package {@code marker}s) instead of for the target alone. The default is
+     * none: a lock of the target.
+     *
+     * @param universal the environments, or null for none
+     * @return this builder
+     */
+    public Builder universal(UniversalTarget universal) {
+      this.universal = universal;
+      return this;
+    }
     private VersionFilter versionFilter;
 
     private Builder() {}

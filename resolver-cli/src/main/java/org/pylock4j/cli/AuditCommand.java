@@ -3,7 +3,10 @@ package org.pylock4j.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.pylock4j.lock.LockFile;
 import org.pylock4j.lock.LockFiles;
+import org.pylock4j.lock.Pylock;
+import org.pylock4j.lock.RequirementsTxt;
 import org.pylock4j.trust.AuditReport;
 import org.pylock4j.trust.Finding;
 import org.pylock4j.trust.VulnerabilityAudit;
@@ -48,18 +51,10 @@ final class AuditCommand extends Base {
 
   @Override
   int run() {
-    boolean toml = LockInput.isPylock(lock);
+    LockFile file = LockFiles.read(lock);
     AuditReport report;
-    if (toml) {
-      var pylock = LockFiles.readPylock(lock);
-      try (VulnerabilityAudit audit = osv.open(ignore)) {
-        report = audit.audit(pylock);
-      }
-    } else {
-      var pins = LockFiles.readRequirementsTxt(lock);
-      try (VulnerabilityAudit audit = osv.open(ignore)) {
-        report = audit.audit(pins);
-      }
+    try (VulnerabilityAudit audit = osv.open(ignore)) {
+      report = file instanceof Pylock p ? audit.audit(p) : audit.audit((RequirementsTxt) file);
     }
     for (Finding f : report.findings()) {
       context.out().println(f.message());

@@ -1,19 +1,14 @@
 package org.pylock4j.cli;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pylock4j.error.InvalidInputException;
-import org.pylock4j.input.DeclaredRequirement;
-import org.pylock4j.pypi.IndexStrategy;
-import org.pylock4j.pypi.PypiIndex;
-import org.pylock4j.resolve.ResolutionRequest;
-import org.pylock4j.resolve.ResolverOptions;
-import org.pylock4j.resolve.TargetEnvironment;
+import org.pylock4j.locker.Locker;
+import org.pylock4j.resolve.Resolver;
 import picocli.CommandLine.Mixin;
 
-/** What the commands share: the context, common options, failure handling, the index. */
+/** What the commands share: the context, common options, failure handling, the locker. */
 abstract class Base implements Callable<Integer> {
 
   final CliContext context;
@@ -43,27 +38,18 @@ abstract class Base implements Callable<Integer> {
   /** Runs the command; failures are reported by {@link #call()}. */
   abstract int run();
 
-  /** A PypiIndex for {@code settings}; warnings go to the reporter. */
-  PypiIndex index(IndexSettings settings) {
-    PypiIndex.Builder builder =
-        PypiIndex.builder()
-            .indexUrls(settings.urls())
-            .indexStrategy(
-                settings.bestMatch() ? IndexStrategy.UNSAFE_BEST_MATCH : IndexStrategy.FIRST_INDEX)
-            .offline(settings.offline())
-            .cacheDirectory(settings.cacheDir())
-            .maxParallelRequests(settings.threads())
-            .requestTimeout(requestTimeout())
-            .netrc(netrc(context.environment()))
-            .proxies(env("https_proxy", "HTTPS_PROXY"), env("http_proxy", "HTTP_PROXY"),
-                noProxy(env("no_proxy", "NO_PROXY")))
-            .trustedCertificates(certificates())
-            .warnings(reporter::warning);
-    try {
-      return builder.build();
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(e.getMessage(), String.join(" ", settings.urls()));
-    }
+  /**
+   * A locker for this run: {@code resolver}, the environment's variables for {@code ${VAR}} in
+   * requirements files, and index logins from {@code $NETRC} or {@code ~/.netrc}.
+   */
+  Locker locker(Resolver resolver) {
+    return Locker.builder()
+        .resolver(resolver)
+        .environment(context.environment())
+        .netrc(netrc(context.environment()))
+        .proxies(env("https_proxy", "HTTPS_PROXY"), env("http_proxy", "HTTP_PROXY"), noProxy())
+        .trustedCertificates(certificates())
+        .build();
   }
 
   /** The first of the environment variables {@code names} that is set and not blank, or null. */
@@ -77,19 +63,31 @@ abstract class Base implements Callable<Integer> {
     return null;
   }
 
-  static List<String> noProxy(String value) {
-    return value == null ? List.of() : List.of(value.split("[,\\s]+"));
+  /** The hosts {@code NO_PROXY} (or {@code no_proxy}) lists. */
+  java.util.List<String> noProxy() {
+    String value = env("no_proxy", "NO_PROXY");
+    return value == null ? java.util.List.of() : java.util.List.of(value.split("[,\\s]+"));
   }
 
   /** {@code --cert}, else {@code $SSL_CERT_FILE}, else null (the JDK's trust store). */
-  java.nio.file.Path certificates() {
+  Path certificates() {
     if (common.cert != null) {
       return common.cert;
     }
     String file = env("SSL_CERT_FILE");
-    return file == null ? null : java.nio.file.Path.of(file);
+    return file == null ? null : Path.of(file);
   }
 
+  /** A PypiIndex builder with this run's network settings: logins, timeout, proxies, CAs. */
+  org.pylock4j.pypi.PypiIndex.Builder indexBuilder() {
+    return org.pylock4j.pypi.PypiIndex.builder()
+        .netrc(netrc(context.environment()))
+        .requestTimeout(requestTimeout())
+        .proxies(env("https_proxy", "HTTPS_PROXY"), env("http_proxy", "HTTP_PROXY"), noProxy())
+        .trustedCertificates(certificates());
+  }
+
+  /** The --request-timeout of this run. */
   java.time.Duration requestTimeout() {
     if (common.requestTimeoutSeconds < 0) {
       throw new InvalidInputException("--request-timeout must not be negative, not "
@@ -99,60 +97,12 @@ abstract class Base implements Callable<Integer> {
   }
 
   /** The netrc file logins are read from, as pip reads it: {@code $NETRC}, else {@code ~/.netrc}. */
-  static java.nio.file.Path netrc(Map<String, String> environment) {
+  static Path netrc(Map<String, String> environment) {
     String env = environment.get("NETRC");
     if (env != null && !env.isBlank()) {
-      return java.nio.file.Path.of(env);
+      return Path.of(env);
     }
     String home = System.getProperty("user.home");
-    return home == null ? null : java.nio.file.Path.of(home, ".netrc");
-  }
-
-  /** The request for {@code inputs}, without preferences. */
-  ResolutionRequest.Builder request(
-      Inputs inputs,
-      TargetEnvironment target,
-      IndexSettings settings,
-      PolicyOptions policy,
-      boolean onlyBinary,
-      org.pylock4j.resolve.PackageSource source) {
-    ResolutionRequest.Builder builder =
-        ResolutionRequest.builder()
-            .target(target)
-            .source(source)
-            .prereleases(policy.prereleases(inputs))
-            .strategy(policy.strategy(inputs.settings()))
-            .excludeNewer(settings.excludeNewer())
-            .onlyBinary(onlyBinary || inputs.hints().onlyBinary)
-            .listener(reporter.progress())
-            .options(
-                new ResolverOptions(
-                    ResolverOptions.DEFAULTS.maxRounds(),
-                    settings.threads(),
-                    ResolverOptions.DEFAULTS.timeout()));
-    for (DeclaredRequirement r : inputs.roots()) {
-      builder.requirement(r.requirement());
-    }
-    for (DeclaredRequirement c : inputs.constraints()) {
-      builder.constraint(c.requirement());
-    }
-    return builder;
-  }
-
-  /** Where each root came from, for {@code # via -r FILE}: only requirements from files. */
-  static Map<org.pylock4j.requirement.ProjectName, String> rootFiles(Inputs inputs) {
-    Map<org.pylock4j.requirement.ProjectName, String> files = new java.util.LinkedHashMap<>();
-    for (DeclaredRequirement r : inputs.roots()) {
-      if (!r.file().startsWith("<")) {
-        files.putIfAbsent(r.requirement().projectName(), r.file());
-      }
-    }
-    return files;
-  }
-
-  static List<String> names(List<DeclaredRequirement> requirements) {
-    List<String> out = new ArrayList<>();
-    requirements.forEach(r -> out.add(r.requirement().toString()));
-    return out;
+    return home == null ? null : Path.of(home, ".netrc");
   }
 }

@@ -96,7 +96,7 @@ public final class Main {
   int run(String... args) {
     List<String> arguments = Arrays.asList(args);
     CommandLine line = new CommandLine(new Top(context));
-    line.addSubcommand("lock", new LockCommand(context, resolvers, arguments));
+    line.addSubcommand("lock", new LockCommand(context, resolvers));
     line.addSubcommand("verify", new VerifyCommand(context, resolvers));
     line.addSubcommand("why", new WhyCommand(context));
     line.addSubcommand("audit", new AuditCommand(context));

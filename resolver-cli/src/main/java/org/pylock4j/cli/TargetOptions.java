@@ -60,6 +60,11 @@ final class TargetOptions {
       description = "A full PEP 508 marker environment (JSON object of the marker variables).")
   Path environment;
 
+  /** Whether any target option was given. */
+  boolean given() {
+    return pythonVersion != null || pythonPlatform != null || environment != null;
+  }
+
   /** The target these options name, asking {@code detector} only when none is given. */
   TargetEnvironment target(TargetDetector detector, Reporter reporter) {
     if (environment != null) {
@@ -250,22 +255,7 @@ final class TargetOptions {
 
   /** The platform of a marker environment, or null when it is not one pylock4j has tags for. */
   static Platform platformOf(String sysPlatform, String machine) {
-    String arch = machine == null ? "" : machine.toLowerCase(Locale.ROOT);
-    boolean x64 = arch.equals("x86_64") || arch.equals("amd64");
-    boolean arm64 = arch.equals("aarch64") || arch.equals("arm64");
-    if (sysPlatform == null) {
-      return null;
-    }
-    if (sysPlatform.startsWith("linux")) {
-      return x64 ? Platform.LINUX_X86_64 : arm64 ? Platform.LINUX_AARCH64 : null;
-    }
-    if (sysPlatform.equals("darwin")) {
-      return x64 ? Platform.MACOS_X86_64 : arm64 ? Platform.MACOS_ARM64 : null;
-    }
-    if (sysPlatform.equals("win32")) {
-      return x64 ? Platform.WINDOWS_AMD64 : null;
-    }
-    return null;
+    return TargetEnvironment.platformOf(sysPlatform, machine);
   }
 
   /** The platform this JVM runs on, Linux x86_64 when it is not a known one. */

@@ -31,11 +31,11 @@ public final class LockOptions {
   private final Map<ProjectName, String> rootFiles;
   private final String command;
   private final Instant generatedAt;
-  private final Instant excludeNewer;
   private final Map<String, List<PublisherIdentity>> publishers;
+  private final Map<String, Object> toolSettings;
+  private final java.nio.file.Path baseDirectory;
 
   private LockOptions(Builder b) {
-    this.excludeNewer = b.excludeNewer;
     this.uploadTimes = b.uploadTimes;
     this.recordInputs = b.recordInputs;
     this.environments = b.environments == null ? null : List.copyOf(b.environments);
@@ -45,6 +45,8 @@ public final class LockOptions {
     this.command = b.command;
     this.generatedAt = b.generatedAt;
     this.publishers = Map.copyOf(b.publishers);
+    this.toolSettings = Pylock.copyTable(b.toolSettings);
+    this.baseDirectory = b.baseDirectory;
   }
 
   /** The defaults. */
@@ -97,15 +99,6 @@ public final class LockOptions {
     return Optional.ofNullable(command);
   }
 
-  /**
-   * The exclude-newer cutoff the lock was resolved with, if set: recorded as an instant even
-   * when it was given relative to the time of the run ({@code 7 days}), so the lock says which
-   * files it could see.
-   */
-  public Optional<Instant> excludeNewer() {
-    return Optional.ofNullable(excludeNewer);
-  }
-
   /** The generation time to record, if set. By default locks carry no time of their own. */
   public Optional<Instant> generatedAt() {
     return Optional.ofNullable(generatedAt);
@@ -119,6 +112,23 @@ public final class LockOptions {
     return publishers.getOrDefault(fileName, List.of());
   }
 
+  /**
+   * More entries of {@code [tool.pylock4j]} (what the lock was made from), written after {@code
+   * requirements} when {@link #recordInputs()}; empty by default.
+   */
+  public Map<String, Object> toolSettings() {
+    return toolSettings;
+  }
+
+  /**
+   * The lock's directory, if set: a locked file with a {@code file:} URL under it is written as a
+   * PEP 751 {@code path} relative to it (and its index as a relative path), so the lock is the
+   * same on every checkout. By default files keep their URLs.
+   */
+  public Optional<java.nio.file.Path> baseDirectory() {
+    return Optional.ofNullable(baseDirectory);
+  }
+
   /** Builds {@link LockOptions}. Not thread-safe. */
   public static final class Builder {
     private boolean uploadTimes = true;
@@ -129,10 +139,27 @@ public final class LockOptions {
     private final Map<ProjectName, String> rootFiles = new LinkedHashMap<>();
     private String command;
     private Instant generatedAt;
-    private Instant excludeNewer;
     private final Map<String, List<PublisherIdentity>> publishers = new LinkedHashMap<>();
+    private final Map<String, Object> toolSettings = new LinkedHashMap<>();
+    private java.nio.file.Path baseDirectory;
 
     private Builder() {}
+
+    /**
+     * Adds entries to {@code [tool.pylock4j]} (TOML values: strings, numbers, booleans, lists and
+     * tables of them).
+     */
+    public Builder toolSettings(Map<String, Object> settings) {
+      settings.forEach((k, v) -> toolSettings.put(
+          Objects.requireNonNull(k, "key"), Objects.requireNonNull(v, "value")));
+      return this;
+    }
+
+    /** Sets the lock's directory (see {@link LockOptions#baseDirectory()}); null clears it. */
+    public Builder baseDirectory(java.nio.file.Path directory) {
+      this.baseDirectory = directory == null ? null : directory.toAbsolutePath().normalize();
+      return this;
+    }
 
     /** Sets whether files carry {@code upload-time}. */
     public Builder uploadTimes(boolean uploadTimes) {
@@ -174,15 +201,6 @@ public final class LockOptions {
     /** Sets the command shown in a requirements file's header. */
     public Builder command(String command) {
       this.command = Objects.requireNonNull(command, "command");
-      return this;
-    }
-
-    /**
-     * Records the exclude-newer cutoff of the resolution ({@code exclude-newer} in {@code
-     * [tool.pylock4j]}, a header line of a requirements file); null records none (the default).
-     */
-    public Builder excludeNewer(Instant cutoff) {
-      this.excludeNewer = cutoff;
       return this;
     }
 

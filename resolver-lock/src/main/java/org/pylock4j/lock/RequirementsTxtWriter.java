@@ -162,8 +162,6 @@ final class RequirementsTxtWriter {
     options.generatedAt().ifPresent(t -> b.append("# at ").append(t).append('\n'));
     options.command().ifPresent(c ->
         b.append("# by the following command:\n#\n#    ").append(c).append('\n'));
-    options.excludeNewer().ifPresent(t ->
-        b.append("#\n# with files uploaded before ").append(t).append(" (exclude-newer)\n"));
     b.append("#\n");
     return b.toString();
   }

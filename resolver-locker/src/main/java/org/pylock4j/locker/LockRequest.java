@@ -71,6 +71,7 @@ public final class LockRequest {
   private final boolean offline;
   private final int threads;
   private final ResolutionListener listener;
+  private final java.time.Duration requestTimeout;
 
   private LockRequest(Builder b) {
     this.requirements = List.copyOf(b.requirements);
@@ -105,6 +106,7 @@ public final class LockRequest {
     this.offline = b.offline;
     this.threads = b.threads;
     this.listener = b.listener;
+    this.requestTimeout = b.requestTimeout;
   }
 
   private static <T> Set<T> copyOrdered(Collection<T> values) {
@@ -285,6 +287,14 @@ public final class LockRequest {
     return listener;
   }
 
+  /**
+   * The longest one index request may take in total, retries included, if set (zero: no
+   * limit); the index's default otherwise (five minutes).
+   */
+  public Optional<java.time.Duration> requestTimeout() {
+    return Optional.ofNullable(requestTimeout);
+  }
+
   /** Builds a {@link LockRequest}. Not thread-safe; {@link #build()} leaves it unchanged. */
   public static final class Builder {
     private final List<String> requirements = new ArrayList<>();
@@ -319,6 +329,7 @@ public final class LockRequest {
     private boolean offline;
     private int threads = 16;
     private ResolutionListener listener = new ResolutionListener() {};
+    private java.time.Duration requestTimeout;
 
     private Builder() {}
 
@@ -355,6 +366,7 @@ public final class LockRequest {
       offline = r.offline;
       threads = r.threads;
       listener = r.listener;
+      requestTimeout = r.requestTimeout;
     }
 
     /** Adds a PEP 508 requirement string, e.g. {@code "requests>=2"}; checked when locking. */
@@ -570,6 +582,20 @@ public final class LockRequest {
     /** Sets the progress listener (see {@link ResolutionListener} for threads and order). */
     public Builder listener(ResolutionListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Sets the longest one index request may take in total (zero: no limit); null: the index's
+     * default.
+     *
+     * @throws IllegalArgumentException when negative
+     */
+    public Builder requestTimeout(java.time.Duration timeout) {
+      if (timeout != null && timeout.isNegative()) {
+        throw new IllegalArgumentException("request timeout must not be negative, was " + timeout);
+      }
+      this.requestTimeout = timeout;
       return this;
     }
 

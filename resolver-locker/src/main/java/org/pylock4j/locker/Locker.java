@@ -2,7 +2,15 @@ package org.pylock4j.locker;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.pylock4j.pypi.IndexStrategy;
+import org.pylock4j.pypi.PypiIndex;
+import org.pylock4j.sat.SatResolver;
+import org.pylock4j.trust.TyposquatWarning;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -39,13 +47,32 @@ public final class Locker implements AutoCloseable {
   private final Resolver resolver;
   private final Map<String, String> environment;
   private final Path netrc;
+  private final String httpsProxy;
+  private final String httpProxy;
+  private final List<String> noProxy;
+  private final Path certificates;
   private final Executor executor;
+  private final ExecutorService owned;
 
   private Locker(Builder b) {
-    this.resolver = b.resolver;
+    this.httpsProxy = b.httpsProxy;
+    this.httpProxy = b.httpProxy;
+    this.noProxy = b.noProxy;
+    this.certificates = b.certificates;
+    this.resolver = b.resolver != null ? b.resolver : SatResolver.create();
     this.environment = Map.copyOf(b.environment);
     this.netrc = b.netrc;
-    this.executor = b.executor;
+    if (b.executor != null) {
+      this.executor = b.executor;
+      this.owned = null;
+    } else {
+      this.owned = Executors.newCachedThreadPool(runnable -> {
+        Thread t = new Thread(runnable, "pylock4j-locker");
+        t.setDaemon(true);
+        return t;
+      });
+      this.executor = owned;
+    }
   }
 
   /** A builder with the defaults. */
@@ -66,8 +93,23 @@ public final class Locker implements AutoCloseable {
    * @throws PylockException on any other failure
    */
   public LockResult lock(LockRequest request) {
+    return new LockRun(this, Objects.requireNonNull(request, "request")).lock();
+  }
+
+  /**
+   * The names of the request's root requirements that look like a popular project's (likely
+   * typosquats), checked before anything is fetched: what {@link LockResult#typosquats()} will
+   * hold, for a caller that wants to show them before a long resolution (or one that fails).
+   *
+   * @param request the request, must not be null
+   * @return the warnings, never null; empty with {@link LockRequest#strictNames()}, which throws
+   *     instead
+   * @throws InvalidInputException when an input cannot be read
+   * @throws org.pylock4j.trust.TyposquatException with strict names, for the first suspicious one
+   */
+  public List<TyposquatWarning> checkNames(LockRequest request) {
     Objects.requireNonNull(request, "request");
-    throw new UnsupportedOperationException("skeleton");
+    return LockRun.checkNames(Inputs.read(request, environment), request.strictNames());
   }
 
   /**
@@ -77,8 +119,24 @@ public final class Locker implements AutoCloseable {
    * @return the future result, failing with the exceptions {@link #lock} throws
    */
   public CompletableFuture<LockResult> lockAsync(LockRequest request) {
-    Objects.requireNonNull(request, "request");
-    throw new UnsupportedOperationException("skeleton");
+    LockRun run = new LockRun(this, Objects.requireNonNull(request, "request"));
+    CompletableFuture<LockResult> result = new CompletableFuture<>();
+    result.whenComplete((r, e) -> {
+      if (result.isCancelled()) {
+        run.cancel();
+      }
+    });
+    executor.execute(() -> {
+      if (result.isDone()) {
+        return;
+      }
+      try {
+        result.complete(run.lock());
+      } catch (Throwable e) {
+        result.completeExceptionally(e);
+      }
+    });
+    return result;
   }
 
   /**
@@ -93,8 +151,7 @@ public final class Locker implements AutoCloseable {
    * @throws org.pylock4j.error.IndexException when an index or the network fails
    */
   public Verification verify(VerifyRequest request) {
-    Objects.requireNonNull(request, "request");
-    throw new UnsupportedOperationException("skeleton");
+    return new Verifier(this, Objects.requireNonNull(request, "request")).verify();
   }
 
   /**
@@ -131,13 +188,59 @@ public final class Locker implements AutoCloseable {
 
   /** Releases the executor the locker owns (not one given to its builder). */
   @Override
-  public void close() {}
+  public void close() {
+    if (owned != null) {
+      owned.shutdownNow();
+    }
+  }
+
+  Resolver resolver() {
+    return resolver;
+  }
+
+  Map<String, String> environment() {
+    return environment;
+  }
+
+  /** Where blocking lookups (the advisory database) run. */
+  Executor blockingExecutor() {
+    return executor;
+  }
+
+  /** An index over {@code urls} with {@code settings}; its warnings go to {@code warnings}. */
+  PypiIndex index(List<String> urls, IndexStrategy strategy, IndexSettings settings,
+      Consumer<String> warnings) {
+    PypiIndex.Builder builder = PypiIndex.builder()
+        .indexUrls(urls)
+        .indexStrategy(strategy)
+        .offline(settings.offline())
+        .maxParallelRequests(settings.threads())
+        .netrc(netrc)
+        .proxies(httpsProxy, httpProxy, noProxy)
+        .trustedCertificates(certificates)
+        .warnings(warnings);
+    if (settings.cacheDir() != null) {
+      builder.cacheDirectory(settings.cacheDir());
+    }
+    if (settings.requestTimeout() != null) {
+      builder.requestTimeout(settings.requestTimeout());
+    }
+    try {
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(e.getMessage(), String.join(" ", urls));
+    }
+  }
 
   /** Builds a {@link Locker}. Not thread-safe; {@link #build()} leaves it unchanged. */
   public static final class Builder {
     private Resolver resolver;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Path netrc;
+    private String httpsProxy;
+    private String httpProxy;
+    private List<String> noProxy = List.of();
+    private Path certificates;
     private Executor executor;
 
     private Builder() {}
@@ -164,6 +267,27 @@ public final class Locker implements AutoCloseable {
      */
     public Builder netrc(Path file) {
       this.netrc = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
+    /**
+     * The proxies indexes are reached through: see {@code PypiIndex.Builder#proxies}. The default
+     * is none (the command passes {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY}).
+     */
+    public Builder proxies(String httpsProxy, String httpProxy, List<String> noProxy) {
+      this.httpsProxy = httpsProxy;
+      this.httpProxy = httpProxy;
+      this.noProxy = List.copyOf(Objects.requireNonNull(noProxy, "noProxy"));
+      return this;
+    }
+
+    /**
+     * A PEM file of the certificate authorities https indexes are verified against, in place of
+     * the JDK's: see {@code PypiIndex.Builder#trustedCertificates}. The default is none (the
+     * JDK's; the command passes {@code --cert} or {@code SSL_CERT_FILE}).
+     */
+    public Builder trustedCertificates(Path pemFile) {
+      this.certificates = pemFile;
       return this;
     }
 

@@ -72,7 +72,26 @@ public record Verification(
    * upgrades, if listed.
    */
   public String render() {
-    throw new UnsupportedOperationException("skeleton");
+    StringBuilder b = new StringBuilder();
+    if (isUpToDate()) {
+      b.append(lock).append(" is up to date (").append(packages)
+          .append(packages == 1 ? " package, " : " packages, ").append(filesChecked)
+          .append(" files checked against the index)");
+    } else {
+      b.append(lock).append(" is not what re-locking writes (").append(drifts.size())
+          .append(drifts.size() == 1 ? " drift" : " drifts").append("):");
+      for (LockDrift d : drifts) {
+        b.append("\n  - ").append(d.describe());
+      }
+    }
+    if (!upgrades.isEmpty()) {
+      b.append("\n").append("--upgrade would change (").append(upgrades.size())
+          .append(upgrades.size() == 1 ? " package" : " packages").append("):");
+      for (Upgrade u : upgrades) {
+        b.append("\n  - ").append(u.describe());
+      }
+    }
+    return b.toString();
   }
 
   /**

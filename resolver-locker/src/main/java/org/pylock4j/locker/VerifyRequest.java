@@ -3,6 +3,7 @@ package org.pylock4j.locker;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import org.pylock4j.resolve.TargetEnvironment;
 
 /**
  * What {@link Locker#verify(VerifyRequest)} checks: a lock, and optionally the request it was
@@ -20,11 +21,13 @@ public final class VerifyRequest {
   private final Path lock;
   private final LockRequest request;
   private final boolean upgrades;
+  private final TargetEnvironment fallbackTarget;
 
   private VerifyRequest(Builder b) {
     this.lock = b.lock;
     this.request = b.request;
     this.upgrades = b.upgrades;
+    this.fallbackTarget = b.fallbackTarget;
   }
 
   /** A request to verify {@code lock} from what it records. */
@@ -39,7 +42,7 @@ public final class VerifyRequest {
 
   /** A builder holding this request's settings. */
   public Builder toBuilder() {
-    return new Builder(lock).request(request).upgrades(upgrades);
+    return new Builder(lock).request(request).upgrades(upgrades).fallbackTarget(fallbackTarget);
   }
 
   /** The lock to verify. */
@@ -60,11 +63,20 @@ public final class VerifyRequest {
     return upgrades;
   }
 
+  /**
+   * The target used when neither the request nor the lock gives one (a lock made before targets
+   * were recorded), if set.
+   */
+  public Optional<TargetEnvironment> fallbackTarget() {
+    return Optional.ofNullable(fallbackTarget);
+  }
+
   /** Builds a {@link VerifyRequest}. Not thread-safe. */
   public static final class Builder {
     private final Path lock;
     private LockRequest request;
     private boolean upgrades;
+    private TargetEnvironment fallbackTarget;
 
     private Builder(Path lock) {
       this.lock = Objects.requireNonNull(lock, "lock");
@@ -79,6 +91,12 @@ public final class VerifyRequest {
     /** Also lists what an upgrade would change, as information. */
     public Builder upgrades(boolean upgrades) {
       this.upgrades = upgrades;
+      return this;
+    }
+
+    /** Sets the target used when neither the request nor the lock gives one; null clears it. */
+    public Builder fallbackTarget(TargetEnvironment target) {
+      this.fallbackTarget = target;
       return this;
     }
 
