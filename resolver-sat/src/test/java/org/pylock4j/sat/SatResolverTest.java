@@ -562,4 +562,28 @@ class SatResolverTest {
         "a: no candidate version matches ==2.0 (2.0 excluded by the request (CVE-2024-0001))"),
         excludedOnly.causes());
   }
+
+  @Test
+  void aVersionFilterExcludesVersionsOfEachPageInOneResolutionWithItsReason() {
+    InMemoryPackageSource source = InMemoryPackageSource.builder()
+        .version("app", "1.0", "a")
+        .version("a", "1.0")
+        .version("a", "2.0")
+        .build();
+    java.util.List<String> asked = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    org.pylock4j.resolve.VersionFilter filter = page -> {
+      asked.add(page.name().toString());
+      return java.util.concurrent.CompletableFuture.completedFuture(page.name().equals(ProjectName.of("a"))
+          ? Map.of(Version.parse("2.0"), "known vulnerability GHSA-x")
+          : Map.of());
+    };
+    Resolution r = SatResolver.create().resolve(request(source, "app").versionFilter(filter).build());
+    assertEquals(Map.of("app", "1.0", "a", "1.0"), versions(r));
+    assertEquals(java.util.List.of("a", "app"), asked.stream().sorted().toList(), "once per page");
+    UnsatisfiableException e = assertThrows(UnsatisfiableException.class,
+        () -> SatResolver.create().resolve(request(source, "a>=2").versionFilter(filter).build()));
+    assertEquals(List.of("root requires a>=2",
+        "a: no candidate version matches >=2 (2.0 excluded by the request (known vulnerability"
+            + " GHSA-x))"), e.causes());
+  }
 }
