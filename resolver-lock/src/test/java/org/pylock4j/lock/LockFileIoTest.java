@@ -57,7 +57,7 @@ class LockFileIoTest {
       w.flush();
       throw new IOException("disk full");
     }));
-    assertEquals("cannot write " + lock + ": java.io.IOException: disk full", e.getMessage());
+    assertEquals("cannot write " + lock + ": disk full", e.getMessage());
     assertArrayEquals(old, Files.readAllBytes(lock));
     assertEquals(List.of("pylock.toml"), names(), "the temporary file is removed");
   }
