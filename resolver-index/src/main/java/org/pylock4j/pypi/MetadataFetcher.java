@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pylock4j.internal.Failures;
 import org.pylock4j.error.IndexException;
 import org.pylock4j.error.PylockException;
 import org.pylock4j.metadata.CoreMetadata;
@@ -357,7 +358,7 @@ final class MetadataFetcher {
     } catch (Zip.ZipFormatException e) {
       throw notAWheel(url, e);
     } catch (IOException | IllegalArgumentException e) {
-      throw new IndexException("cannot read " + url + ": " + e, url, 0, null);
+      throw new IndexException("cannot read " + url + ": " + Failures.describe(e), url, 0, null);
     }
   }
 

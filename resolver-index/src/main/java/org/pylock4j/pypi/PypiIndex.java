@@ -19,10 +19,10 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
-import okhttp3.Cache;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import org.pylock4j.internal.Failures;
 import org.pylock4j.error.IndexException;
 import org.pylock4j.metadata.CoreMetadata;
 import org.pylock4j.requirement.ProjectName;
@@ -125,9 +125,16 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       store = new MetadataStore(builder.cacheDirectory.resolve("metadata-v2"));
     }
     this.missingPages = missing;
+    // proxies and certificates are read now, so that a bad one fails build(), not a request
+    Proxies proxies = builder.httpsProxy == null && builder.httpProxy == null ? null
+        : new Proxies(Proxies.parse(builder.httpsProxy, credentials),
+            Proxies.parse(builder.httpProxy, credentials), builder.noProxy);
+    TrustedCertificates certificates = builder.certificates == null ? null
+        : TrustedCertificates.read(builder.certificates);
     Settings settings = new Settings(builder.maxParallelRequests, builder.connectTimeout,
-        builder.readTimeout, builder.userAgent, builder.cacheDirectory, builder.httpCacheBytes,
-        builder.retries, builder.retryBackoff, builder.requestTimeout);
+        builder.readTimeout, builder.userAgent, builder.cacheDirectory,
+        Math.max(builder.maxPageBytes, builder.maxMetadataBytes), builder.retries,
+        builder.retryBackoff, builder.requestTimeout, proxies, certificates);
     this.httpFactory = () -> newHttp(settings, credentials);
     this.fetcher = new MetadataFetcher(this::http, store, offline, builder.maxMetadataBytes,
         builder.metadataLimit, builder.maxFileBytes, builder.fileLimit, executor,
@@ -136,8 +143,9 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
 
   /** What the HTTP client is made from, taken from the builder. */
   private record Settings(int maxParallelRequests, Duration connectTimeout, Duration readTimeout,
-      String userAgent, Path cacheDirectory, long httpCacheBytes, int retries, Duration retryBackoff,
-      Duration requestTimeout) {}
+      String userAgent, Path cacheDirectory, long httpCacheEntryBytes, int retries,
+      Duration retryBackoff, Duration requestTimeout, Proxies proxies,
+      TrustedCertificates certificates) {}
 
   private Http http() {
     Http h = http;
@@ -186,11 +194,27 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
           }
           return chain.proceed(request);
         });
+    if (settings.proxies() != null) {
+      Proxies proxies = settings.proxies();
+      http.proxySelector(proxies).proxyAuthenticator((route, response) -> {
+        Credentials.Login login = route == null ? null : proxies.loginFor(route.proxy().address());
+        if (login == null || response.request().header("Proxy-Authorization") != null) {
+          return null; // no login, or it was refused: the 407 is the answer
+        }
+        return response.request().newBuilder().header("Proxy-Authorization", okhttp3.Credentials.basic(
+            login.user(), login.password(), java.nio.charset.StandardCharsets.UTF_8)).build();
+      });
+    }
+    if (settings.certificates() != null) {
+      http.sslSocketFactory(settings.certificates().socketFactory(), settings.certificates().trustManager());
+    }
+    HttpCache httpCache = null;
     if (settings.cacheDirectory() != null) {
-      http.cache(new Cache(settings.cacheDirectory().resolve("http").toFile(), settings.httpCacheBytes()));
+      // our own store, not OkHttp's: its journal is not safe for several processes on one directory
+      httpCache = new HttpCache(settings.cacheDirectory().resolve("http-v2"), settings.httpCacheEntryBytes());
     }
     return new Http(http.build(), credentials, settings.retries(), settings.retryBackoff(), requests,
-        settings.requestTimeout());
+        settings.requestTimeout(), httpCache);
   }
 
   /** A new builder; its defaults read PyPI. */
@@ -294,7 +318,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
         try {
           return Optional.of(ProvenanceParser.parse(file, url, Files.readAllBytes(path), trust()));
         } catch (IOException e) {
-          throw new IndexException("cannot read " + url + ": " + e, url, 0, null);
+          throw new IndexException("cannot read " + url + ": " + Failures.describe(e), url, 0, null);
         }
       }, executor);
     }
@@ -330,7 +354,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
         skippedFiles.sum());
   }
 
-  /** Stops the threads, closes connections and the HTTP cache. */
+  /** Stops the threads and closes connections. */
   @Override
   public void close() {
     Http h;
@@ -345,14 +369,6 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     client.dispatcher().cancelAll();
     client.dispatcher().executorService().shutdown();
     client.connectionPool().evictAll();
-    Cache cache = client.cache();
-    if (cache != null) {
-      try {
-        cache.close();
-      } catch (IOException e) {
-        LOG.log(System.Logger.Level.DEBUG, "closing the HTTP cache failed", e);
-      }
-    }
   }
 
   // ---- pages
@@ -412,14 +428,18 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     }
     List<DistributionFile> merged = new ArrayList<>();
     Set<String> filenames = new LinkedHashSet<>();
+    Map<String, String> fileIndexes = new java.util.HashMap<>();
     for (int i : having) {
       for (DistributionFile file : parts.get(i).join().files()) {
         if (filenames.add(file.filename())) {
           merged.add(file);
+          if (!indexes.get(i).url().equals(chosen)) {
+            fileIndexes.put(file.url(), indexes.get(i).url()); // the lock names who served it
+          }
         }
       }
     }
-    return new ProjectPage(project, chosen, merged);
+    return new ProjectPage(project, chosen, merged, fileIndexes);
   }
 
   private CompletableFuture<PageParser.Parsed> fromIndex(Location index, ProjectName project, Ops ops) {
@@ -448,6 +468,14 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
             String hint = code == 401 || code == 403
                 ? " (credentials missing or refused: give them in the index URL or in netrc)" : "";
             throw new IndexException("GET " + url + " failed: HTTP " + code + hint, url, code, null);
+          }
+          okhttp3.HttpUrl asked = okhttp3.HttpUrl.parse(url);
+          okhttp3.HttpUrl answered = okhttp3.HttpUrl.parse(result.url());
+          if (asked != null && answered != null && (!asked.host().equals(answered.host())
+              || asked.port() != answered.port())) {
+            // followed (same scheme), but a person should know; the lock keeps the index asked for
+            warnings.accept("the page of " + project + " at " + url + " was redirected to another "
+                + "host: " + result.url());
           }
           PageParser.Parsed parsed = parser.parse(project, result.url(), result.header("Content-Type"), result.body());
           if (missingPages != null) {
@@ -501,13 +529,16 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     private Duration retryBackoff = Duration.ofMillis(250);
     private Duration requestTimeout = Duration.ofMinutes(5);
     private Path netrc;
+    private String httpsProxy;
+    private String httpProxy;
+    private List<String> noProxy = List.of();
+    private Path certificates;
     private long maxPageBytes = 64L << 20;
     private String pageLimit = "maxPageBytes";
     private long maxMetadataBytes = 16L << 20;
     private String metadataLimit = "maxMetadataBytes";
     private long maxFileBytes = 512L << 20;
     private String fileLimit = "maxFileBytes";
-    private long httpCacheBytes = 1L << 30;
     private Executor executor = ForkJoinPool.commonPool();
     private String userAgent = "pylock4j/0.1";
     private SigstoreTrust trust;
@@ -553,7 +584,13 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       return this;
     }
 
-    /** The cache directory (HTTP cache and metadata by hash). The default is none: nothing is written to disk. */
+    /**
+     * The cache directory (HTTP answers for revalidation and offline use, metadata by hash). Any
+     * number of processes may share one: every entry is written whole and renamed into place,
+     * so concurrent runs and a run killed mid-write never leave a damaged entry. Entries are
+     * replaced, never evicted: delete the directory to reclaim the space. The default is none:
+     * nothing is written to disk.
+     */
     public Builder cacheDirectory(Path directory) {
       this.cacheDirectory = directory;
       return this;
@@ -624,6 +661,36 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       return this;
     }
 
+    /**
+     * The proxies to reach indexes through, as pip and uv take them from {@code HTTPS_PROXY},
+     * {@code HTTP_PROXY} and {@code NO_PROXY} (the application reads the environment, not this
+     * library): an {@code http://[user:password@]host:port} URL for https requests and one for
+     * http requests (null or blank for none), and the hosts reached directly ({@code *} for all,
+     * {@code example.com} for the domain and its subdomains, an address). A login in a proxy URL
+     * is sent to that proxy only and never shown. The default is no proxy.
+     *
+     * @throws IllegalArgumentException from {@link #build()} when a proxy URL is unusable
+     */
+    public Builder proxies(String httpsProxy, String httpProxy, List<String> noProxy) {
+      this.httpsProxy = httpsProxy;
+      this.httpProxy = httpProxy;
+      this.noProxy = List.copyOf(Objects.requireNonNull(noProxy, "noProxy"));
+      return this;
+    }
+
+    /**
+     * A PEM file of the certificate authorities that https servers are verified against, in place
+     * of the JDK's (pip's {@code --cert}, {@code SSL_CERT_FILE}), e.g. a company's own CA. Null
+     * (the default) uses the JDK's trust store.
+     *
+     * @throws IllegalArgumentException from {@link #build()} naming the file when it cannot be
+     *     read or holds no certificate
+     */
+    public Builder trustedCertificates(Path pemFile) {
+      this.certificates = pemFile;
+      return this;
+    }
+
     /** The largest Simple API page accepted. The default value is 64 MiB. */
     public Builder maxPageBytes(long max) {
       return maxPageBytes(max, "maxPageBytes");
@@ -675,13 +742,6 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       requireArgument(max > 0, "max file bytes must be positive, was %s", max);
       this.maxFileBytes = max;
       this.fileLimit = Objects.requireNonNull(from, "from");
-      return this;
-    }
-
-    /** The size of the HTTP disk cache (pages and metadata files). The default value is 1 GiB. */
-    public Builder httpCacheBytes(long max) {
-      requireArgument(max > 0, "http cache bytes must be positive, was %s", max);
-      this.httpCacheBytes = max;
       return this;
     }
 
