@@ -19,6 +19,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
@@ -150,7 +151,12 @@ abstract class AbstractPylockMojo extends AbstractMojo {
       getLog().info("Skipping pylock4j (pylock4j.skip)");
       return;
     }
-    try (Locker locker = Locker.builder().build()) {
+    Locker.Builder builder = Locker.builder();
+    MavenProxies proxies = proxies();
+    if (!proxies.isEmpty()) {
+      builder.proxy(proxies, proxies.authenticator());
+    }
+    try (Locker locker = builder.build()) {
       run(locker);
     } catch (UnsatisfiableException | InvalidInputException e) {
       throw new MojoFailureException(e.getMessage(), e);
@@ -294,6 +300,29 @@ abstract class AbstractPylockMojo extends AbstractMojo {
       found.put(index.name(), new Logins.Login(decrypted.getUsername(), password));
     }
     return new Logins(found);
+  }
+
+  /** The active proxies of settings.xml, decrypted by Maven. */
+  private MavenProxies proxies() throws MojoFailureException {
+    List<MavenProxies.Entry> entries = new ArrayList<>();
+    for (Proxy proxy : session.getSettings().getProxies()) {
+      if (!proxy.isActive()) {
+        continue;
+      }
+      SettingsDecryptionResult result =
+          settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(proxy));
+      for (SettingsProblem problem : result.getProblems()) {
+        if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+          throw new MojoFailureException("settings.xml proxy " + proxy.getId()
+              + ": cannot decrypt its password: " + problem.getMessage());
+        }
+      }
+      Proxy p = result.getProxy();
+      entries.add(new MavenProxies.Entry(p.getProtocol(), p.getHost(), p.getPort(),
+          p.getUsername(), p.getPassword(), p.getNonProxyHosts()));
+      getLog().debug("proxy " + p.getId() + ": " + p.getProtocol() + "://" + p.getHost() + ":" + p.getPort());
+    }
+    return new MavenProxies(entries);
   }
 
   static MarkerEnvironment.Platform platform(String name) throws MojoFailureException {

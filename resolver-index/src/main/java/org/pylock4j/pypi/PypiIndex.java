@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import okhttp3.Cache;
 import okhttp3.Dispatcher;
+import java.net.Authenticator;
+import java.net.PasswordAuthentication;
+import java.net.ProxySelector;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import org.pylock4j.error.IndexException;
@@ -141,6 +144,28 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
           }
           return chain.proceed(request);
         });
+    if (builder.proxySelector != null) {
+      http.proxySelector(builder.proxySelector);
+    }
+    if (builder.proxyAuthenticator != null) {
+      Authenticator logins = builder.proxyAuthenticator;
+      http.proxyAuthenticator((route, response) -> {
+        if (route == null || response.request().header("Proxy-Authorization") != null) {
+          return null; // no route, or the login was refused: give up
+        }
+        java.net.InetSocketAddress address = (java.net.InetSocketAddress) route.proxy().address();
+        PasswordAuthentication login = logins.requestPasswordAuthenticationInstance(
+            address.getHostString(), address.getAddress(), address.getPort(),
+            response.request().url().scheme(), "proxy", "Basic",
+            response.request().url().url(), Authenticator.RequestorType.PROXY);
+        if (login == null) {
+          return null;
+        }
+        return response.request().newBuilder().header("Proxy-Authorization",
+            okhttp3.Credentials.basic(login.getUserName(), new String(login.getPassword()),
+                java.nio.charset.StandardCharsets.UTF_8)).build();
+      });
+    }
     MetadataStore store = null;
     MissingPages missing = null;
     if (builder.cacheDirectory != null) {
@@ -463,6 +488,8 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     private Executor executor = ForkJoinPool.commonPool();
     private String userAgent = "pylock4j/0.1";
     private SigstoreTrust trust;
+    private ProxySelector proxySelector;
+    private Authenticator proxyAuthenticator;
 
     private Builder() {}
 
@@ -564,6 +591,21 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     public Builder requestTimeout(Duration timeout) {
       requireArgument(!timeout.isNegative(), "request timeout must not be negative, was %s", timeout);
       this.requestTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Routes requests through the proxies {@code selector} chooses (an application's proxy
+     * settings, e.g. Maven's settings.xml); a proxy that answers 407 gets the HTTP Basic login
+     * {@code authenticator} gives for it ({@link Authenticator.RequestorType#PROXY}), once per
+     * request. The default is the JVM's {@link ProxySelector#getDefault()} and no proxy login.
+     *
+     * @param selector the proxies per URI, must not be null
+     * @param authenticator the proxies' logins, or null for none
+     */
+    public Builder proxy(ProxySelector selector, Authenticator authenticator) {
+      this.proxySelector = Objects.requireNonNull(selector, "selector");
+      this.proxyAuthenticator = authenticator;
       return this;
     }
 

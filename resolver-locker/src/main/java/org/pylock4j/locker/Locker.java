@@ -47,6 +47,8 @@ public final class Locker implements AutoCloseable {
   private final Resolver resolver;
   private final Map<String, String> environment;
   private final Path netrc;
+  private final java.net.ProxySelector proxySelector;
+  private final java.net.Authenticator proxyAuthenticator;
   private final Executor executor;
   private final ExecutorService owned;
 
@@ -54,6 +56,8 @@ public final class Locker implements AutoCloseable {
     this.resolver = b.resolver != null ? b.resolver : SatResolver.create();
     this.environment = Map.copyOf(b.environment);
     this.netrc = b.netrc;
+    this.proxySelector = b.proxySelector;
+    this.proxyAuthenticator = b.proxyAuthenticator;
     if (b.executor != null) {
       this.executor = b.executor;
       this.owned = null;
@@ -209,6 +213,9 @@ public final class Locker implements AutoCloseable {
         .maxParallelRequests(settings.threads())
         .netrc(netrc)
         .warnings(warnings);
+    if (proxySelector != null) {
+      builder.proxy(proxySelector, proxyAuthenticator);
+    }
     if (settings.cacheDir() != null) {
       builder.cacheDirectory(settings.cacheDir());
     }
@@ -228,6 +235,8 @@ public final class Locker implements AutoCloseable {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Path netrc;
     private Executor executor;
+    private java.net.ProxySelector proxySelector;
+    private java.net.Authenticator proxyAuthenticator;
 
     private Builder() {}
 
@@ -253,6 +262,17 @@ public final class Locker implements AutoCloseable {
      */
     public Builder netrc(Path file) {
       this.netrc = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
+    /**
+     * Sends index requests through the proxies {@code selector} chooses (an application's proxy
+     * settings, e.g. Maven's settings.xml), with the proxy logins {@code authenticator} gives
+     * (null: none). The default is the JVM's {@link java.net.ProxySelector#getDefault()}.
+     */
+    public Builder proxy(java.net.ProxySelector selector, java.net.Authenticator authenticator) {
+      this.proxySelector = Objects.requireNonNull(selector, "selector");
+      this.proxyAuthenticator = authenticator;
       return this;
     }
 
