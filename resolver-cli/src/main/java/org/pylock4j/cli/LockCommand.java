@@ -13,6 +13,7 @@ import org.pylock4j.lock.LockFormat;
 import org.pylock4j.locker.LockRequest;
 import org.pylock4j.locker.LockResult;
 import org.pylock4j.locker.Locker;
+import org.pylock4j.resolve.UniversalTarget;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.resolve.Resolver;
 import org.pylock4j.resolve.TargetEnvironment;
@@ -45,6 +46,7 @@ final class LockCommand extends Base {
   @Mixin InputOptions inputs = new InputOptions();
   @Mixin IndexOptions index = new IndexOptions();
   @Mixin TargetOptions target = new TargetOptions();
+  @Mixin UniversalOptions universal = new UniversalOptions();
   @Mixin PolicyOptions policy = new PolicyOptions();
   @Mixin TrustOptions trust = new TrustOptions();
   @Mixin PinOptions pins = new PinOptions();
@@ -105,7 +107,9 @@ final class LockCommand extends Base {
     index.applyTo(request, context.environment());
     policy.applyTo(request);
     pins.applyTo(request);
+    UniversalTarget everywhere = universal.target(inputs.project, target.pythonVersion);
     request.target(environment)
+        .universal(everywhere)
         .upgrade(upgrade)
         .onlyBinary(onlyBinary)
         .allowUnhashed(allowUnhashed)
@@ -135,7 +139,12 @@ final class LockCommand extends Base {
     int count = result.resolution().packages().size();
     reporter.info(
         "Locked " + count + (count == 1 ? " package" : " packages") + " for "
-            + describe(environment) + (result.output() == null ? "" : " into " + output));
+            + (everywhere == null ? describe(environment)
+                : "every environment with Python " + everywhere.requiresPython()
+                    + (everywhere.environments().isEmpty() ? "" : " matching "
+                        + String.join(" or ", everywhere.environments().stream()
+                            .map(m -> "(" + m + ")").toList())))
+            + (result.output() == null ? "" : " into " + output));
     return Exit.OK;
   }
 

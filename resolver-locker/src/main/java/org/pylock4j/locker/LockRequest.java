@@ -20,6 +20,7 @@ import org.pylock4j.resolve.ResolutionListener;
 import org.pylock4j.resolve.ResolutionStrategy;
 import org.pylock4j.resolve.ResolverOptions;
 import org.pylock4j.resolve.TargetEnvironment;
+import org.pylock4j.resolve.UniversalTarget;
 
 /**
  * What to lock and how: everything {@code pylock4j lock} accepts. Immutable; built with {@link
@@ -54,6 +55,7 @@ public final class LockRequest {
   private final Map<ProjectName, String> indexPins;
   private final IndexStrategy indexStrategy;
   private final TargetEnvironment target;
+  private final UniversalTarget universal;
   private final PrereleasePolicy prereleases;
   private final ResolutionStrategy strategy;
   private final Instant excludeNewer;
@@ -91,6 +93,7 @@ public final class LockRequest {
     this.indexPins = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.indexPins));
     this.indexStrategy = b.indexStrategy;
     this.target = b.target;
+    this.universal = b.universal;
     this.prereleases = b.prereleases;
     this.strategy = b.strategy;
     this.excludeNewer = b.excludeNewer;
@@ -192,6 +195,14 @@ public final class LockRequest {
   /** The environment to lock for, if set; required to lock (a lock being verified records it). */
   public Optional<TargetEnvironment> target() {
     return Optional.ofNullable(target);
+  }
+
+  /**
+   * The environments of a universal lock (PEP 751 {@code environments}, per-package {@code
+   * marker}s), if set; then {@link #target()} only serves direct URL requirements.
+   */
+  public Optional<UniversalTarget> universal() {
+    return Optional.ofNullable(universal);
   }
 
   /** The pre-release policy, if set; the default is {@code IF_NECESSARY_OR_EXPLICIT}. */
@@ -333,6 +344,7 @@ public final class LockRequest {
     private final Map<ProjectName, String> indexPins = new LinkedHashMap<>();
     private IndexStrategy indexStrategy;
     private TargetEnvironment target;
+    private UniversalTarget universal;
     private PrereleasePolicy prereleases;
     private ResolutionStrategy strategy;
     private Instant excludeNewer;
@@ -372,6 +384,7 @@ public final class LockRequest {
       indexPins.putAll(r.indexPins);
       indexStrategy = r.indexStrategy;
       target = r.target;
+      universal = r.universal;
       prereleases = r.prereleases;
       strategy = r.strategy;
       excludeNewer = r.excludeNewer;
@@ -488,6 +501,15 @@ public final class LockRequest {
     /** Sets the environment to lock for; null clears it. */
     public Builder target(TargetEnvironment target) {
       this.target = target;
+      return this;
+    }
+
+    /**
+     * Locks for every environment of {@code universal} instead of the target alone (what {@code
+     * pylock4j lock --universal} does); null clears it. The default is none.
+     */
+    public Builder universal(UniversalTarget universal) {
+      this.universal = universal;
       return this;
     }
 

@@ -183,6 +183,7 @@ final class LockRun {
       Inputs inputs, TargetEnvironment target, IndexSettings settings, PackageSource source) {
     ResolutionRequest.Builder builder = ResolutionRequest.builder()
         .target(target)
+        .universal(request.universal().orElse(null))
         .source(source)
         .prereleases(request.prereleases().orElseGet(() -> prereleases(inputs)))
         .strategy(request.strategy().orElseGet(() -> inputs.settings().resolution() == null

@@ -69,7 +69,8 @@ final class Verifier {
     List<LockDrift> checks = new ArrayList<>();
     int[] filesChecked = {0};
     LockResult result = new LockRun(locker, relock).lock(sources -> {
-      LockVerifier.IndexCheck check = LockVerifier.checkIndex(lock, target, sources.source(),
+      LockVerifier.IndexCheck check = LockVerifier.checkIndex(lock,
+          relock.universal().isPresent() ? null : target, sources.source(),
           lock instanceof Pylock ? sources.primary()::publishers : null);
       checks.addAll(check.drifts());
       filesChecked[0] = check.filesChecked();
