@@ -181,7 +181,7 @@ abstract class AbstractPylockMojo extends AbstractMojo {
     Locker.Builder builder = Locker.builder();
     MavenProxies proxies = proxies();
     if (!proxies.isEmpty()) {
-      builder.proxy(proxies, proxies.authenticator());
+      builder.proxies(proxies.httpsProxy(), proxies.httpProxy(), proxies.noProxy());
     }
     try (Locker locker = builder.build()) {
       run(locker);

@@ -1,24 +1,21 @@
 package org.pylock4j.maven;
 
-import java.io.IOException;
-import java.net.Authenticator;
-import java.net.InetSocketAddress;
-import java.net.PasswordAuthentication;
-import java.net.Proxy;
-import java.net.ProxySelector;
-import java.net.SocketAddress;
-import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * The active proxies of settings.xml as the JDK's {@link ProxySelector} and {@link Authenticator}:
- * a URI goes through the first proxy whose {@code <protocol>} is its scheme (an {@code http} proxy
- * also carries {@code https}) unless its host matches {@code <nonProxyHosts>} ({@code |}-separated,
- * {@code *} wildcards, case-insensitive), as Maven does for repositories.
+ * The active proxies of settings.xml in the facade's terms ({@code Locker.Builder.proxies}, as pip
+ * takes {@code HTTPS_PROXY}, {@code HTTP_PROXY}, {@code NO_PROXY}): https requests go through the
+ * first {@code https} proxy, else the first {@code http} one (Maven's usual single proxy carries
+ * both); http requests through the first {@code http} proxy; {@code <nonProxyHosts>}
+ * ({@code |}-separated, {@code *.example.com} wildcards) are reached directly.
  */
-final class MavenProxies extends ProxySelector {
+final class MavenProxies {
 
   /**
    * One settings.xml proxy, its password decrypted.
@@ -33,6 +30,12 @@ final class MavenProxies extends ProxySelector {
     public String toString() {
       return "Entry[" + protocol + "://" + host + ":" + port + (user == null ? "" : ", user=" + user + ", password=***") + "]";
     }
+
+    /** {@code http://[user:password@]host:port}; the login goes to this proxy only. */
+    String url() {
+      String login = user == null ? "" : encode(user) + ":" + encode(password == null ? "" : password) + "@";
+      return "http://" + login + host + ":" + port;
+    }
   }
 
   private final List<Entry> proxies;
@@ -41,67 +44,59 @@ final class MavenProxies extends ProxySelector {
     this.proxies = List.copyOf(proxies);
   }
 
-  /** The proxy for {@code uri}, or null for a direct connection. */
-  Entry proxyFor(URI uri) {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    String host = uri.getHost() == null ? "" : uri.getHost();
-    for (Entry p : proxies) {
-      String protocol = p.protocol() == null ? "http" : p.protocol().toLowerCase(Locale.ROOT);
-      boolean carries = protocol.equals(scheme) || (protocol.equals("http") && scheme.equals("https"));
-      if (carries && !bypassed(host, p.nonProxyHosts())) {
-        return p;
-      }
-    }
-    return null;
-  }
-
-  static boolean bypassed(String host, String nonProxyHosts) {
-    if (nonProxyHosts == null || nonProxyHosts.isBlank()) {
-      return false;
-    }
-    for (String pattern : nonProxyHosts.split("[|,]")) {
-      String p = pattern.strip();
-      if (p.isEmpty()) {
-        continue;
-      }
-      String regex = Pattern.quote(p).replace("*", "\\E.*\\Q");
-      if (Pattern.compile(regex, Pattern.CASE_INSENSITIVE).matcher(host).matches()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  @Override
-  public List<Proxy> select(URI uri) {
-    Entry p = proxyFor(uri);
-    return p == null
-        ? List.of(Proxy.NO_PROXY)
-        : List.of(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(p.host(), p.port())));
-  }
-
-  @Override
-  public void connectFailed(URI uri, SocketAddress address, IOException e) {}
-
-  /** The logins of the proxies, asked for by proxy host and port. */
-  Authenticator authenticator() {
-    return new Authenticator() {
-      @Override
-      protected PasswordAuthentication getPasswordAuthentication() {
-        if (getRequestorType() != RequestorType.PROXY) {
-          return null;
-        }
-        for (Entry p : proxies) {
-          if (p.user() != null && p.host().equalsIgnoreCase(getRequestingHost()) && p.port() == getRequestingPort()) {
-            return new PasswordAuthentication(p.user(), (p.password() == null ? "" : p.password()).toCharArray());
-          }
-        }
-        return null;
-      }
-    };
-  }
-
   boolean isEmpty() {
     return proxies.isEmpty();
+  }
+
+  private Entry first(String protocol) {
+    return proxies.stream()
+        .filter(p -> (p.protocol() == null ? "http" : p.protocol().toLowerCase(Locale.ROOT)).equals(protocol))
+        .findFirst().orElse(null);
+  }
+
+  /** The proxy URL for https requests, or null. */
+  String httpsProxy() {
+    Entry p = first("https");
+    if (p == null) {
+      p = first("http");
+    }
+    return p == null ? null : p.url();
+  }
+
+  /** The proxy URL for http requests, or null. */
+  String httpProxy() {
+    Entry p = first("http");
+    return p == null ? null : p.url();
+  }
+
+  /** The hosts reached directly, in {@code NO_PROXY} terms ({@code *.corp.example} → {@code corp.example}). */
+  List<String> noProxy() {
+    Set<String> out = new LinkedHashSet<>();
+    for (Entry p : proxies) {
+      if (p.nonProxyHosts() == null) {
+        continue;
+      }
+      for (String pattern : p.nonProxyHosts().split("[|,]")) {
+        String s = pattern.strip();
+        if (s.startsWith("*.")) {
+          s = s.substring(2);
+        } else if (s.startsWith("*") && !s.equals("*")) {
+          s = s.substring(1);
+        }
+        if (!s.isEmpty()) {
+          out.add(s);
+        }
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  @Override
+  public String toString() {
+    return "MavenProxies" + proxies;
   }
 }

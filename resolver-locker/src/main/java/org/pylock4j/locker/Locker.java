@@ -47,17 +47,21 @@ public final class Locker implements AutoCloseable {
   private final Resolver resolver;
   private final Map<String, String> environment;
   private final Path netrc;
-  private final java.net.ProxySelector proxySelector;
-  private final java.net.Authenticator proxyAuthenticator;
+  private final String httpsProxy;
+  private final String httpProxy;
+  private final List<String> noProxy;
+  private final Path certificates;
   private final Executor executor;
   private final ExecutorService owned;
 
   private Locker(Builder b) {
+    this.httpsProxy = b.httpsProxy;
+    this.httpProxy = b.httpProxy;
+    this.noProxy = b.noProxy;
+    this.certificates = b.certificates;
     this.resolver = b.resolver != null ? b.resolver : SatResolver.create();
     this.environment = Map.copyOf(b.environment);
     this.netrc = b.netrc;
-    this.proxySelector = b.proxySelector;
-    this.proxyAuthenticator = b.proxyAuthenticator;
     if (b.executor != null) {
       this.executor = b.executor;
       this.owned = null;
@@ -212,10 +216,9 @@ public final class Locker implements AutoCloseable {
         .offline(settings.offline())
         .maxParallelRequests(settings.threads())
         .netrc(netrc)
+        .proxies(httpsProxy, httpProxy, noProxy)
+        .trustedCertificates(certificates)
         .warnings(warnings);
-    if (proxySelector != null) {
-      builder.proxy(proxySelector, proxyAuthenticator);
-    }
     if (settings.cacheDir() != null) {
       builder.cacheDirectory(settings.cacheDir());
     }
@@ -234,9 +237,11 @@ public final class Locker implements AutoCloseable {
     private Resolver resolver;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Path netrc;
+    private String httpsProxy;
+    private String httpProxy;
+    private List<String> noProxy = List.of();
+    private Path certificates;
     private Executor executor;
-    private java.net.ProxySelector proxySelector;
-    private java.net.Authenticator proxyAuthenticator;
 
     private Builder() {}
 
@@ -266,13 +271,23 @@ public final class Locker implements AutoCloseable {
     }
 
     /**
-     * Sends index requests through the proxies {@code selector} chooses (an application's proxy
-     * settings, e.g. Maven's settings.xml), with the proxy logins {@code authenticator} gives
-     * (null: none). The default is the JVM's {@link java.net.ProxySelector#getDefault()}.
+     * The proxies indexes are reached through: see {@code PypiIndex.Builder#proxies}. The default
+     * is none (the command passes {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY}).
      */
-    public Builder proxy(java.net.ProxySelector selector, java.net.Authenticator authenticator) {
-      this.proxySelector = Objects.requireNonNull(selector, "selector");
-      this.proxyAuthenticator = authenticator;
+    public Builder proxies(String httpsProxy, String httpProxy, List<String> noProxy) {
+      this.httpsProxy = httpsProxy;
+      this.httpProxy = httpProxy;
+      this.noProxy = List.copyOf(Objects.requireNonNull(noProxy, "noProxy"));
+      return this;
+    }
+
+    /**
+     * A PEM file of the certificate authorities https indexes are verified against, in place of
+     * the JDK's: see {@code PypiIndex.Builder#trustedCertificates}. The default is none (the
+     * JDK's; the command passes {@code --cert} or {@code SSL_CERT_FILE}).
+     */
+    public Builder trustedCertificates(Path pemFile) {
+      this.certificates = pemFile;
       return this;
     }
 
