@@ -19,6 +19,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
@@ -28,12 +29,16 @@ import org.pylock4j.error.IndexException;
 import org.pylock4j.error.InvalidInputException;
 import org.pylock4j.error.PylockException;
 import org.pylock4j.error.UnsatisfiableException;
+import org.pylock4j.input.PyprojectToml;
 import org.pylock4j.lock.LockFormat;
 import org.pylock4j.locker.LockRequest;
 import org.pylock4j.locker.Locker;
+import org.pylock4j.requirement.Marker;
 import org.pylock4j.requirement.MarkerEnvironment;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.resolve.TargetEnvironment;
+import org.pylock4j.resolve.UniversalTarget;
+import org.pylock4j.version.SpecifierSet;
 
 /**
  * What the goals share: the inputs of a lock, its indexes and target, and Maven's network
@@ -105,6 +110,29 @@ abstract class AbstractPylockMojo extends AbstractMojo {
   @Parameter(property = "pylock4j.platform")
   protected String platform;
 
+  /**
+   * Lock for every environment the project allows (PEP 751 markers on entries) instead of one
+   * target. Implied by {@code requiresPython}, {@code environments} or {@code
+   * requiredEnvironments}.
+   */
+  @Parameter(property = "pylock4j.universal", defaultValue = "false")
+  protected boolean universal;
+
+  /**
+   * The Pythons a universal lock covers ({@code >=3.9}). Default: the {@code pyproject}'s
+   * {@code requires-python}, else {@code >=X.Y} of {@code pythonVersion}, else {@code >=3.8}.
+   */
+  @Parameter(property = "pylock4j.requiresPython")
+  protected String requiresPython;
+
+  /** PEP 508 markers: a universal lock covers only the environments matching one of them. */
+  @Parameter
+  protected List<String> environments = new ArrayList<>();
+
+  /** PEP 508 markers of environments where every locked package must have a file to install. */
+  @Parameter
+  protected List<String> requiredEnvironments = new ArrayList<>();
+
   /** The lock file. */
   @Parameter(property = "pylock4j.output", defaultValue = "${project.basedir}/pylock.toml")
   protected File output;
@@ -150,7 +178,12 @@ abstract class AbstractPylockMojo extends AbstractMojo {
       getLog().info("Skipping pylock4j (pylock4j.skip)");
       return;
     }
-    try (Locker locker = Locker.builder().build()) {
+    Locker.Builder builder = Locker.builder();
+    MavenProxies proxies = proxies();
+    if (!proxies.isEmpty()) {
+      builder.proxies(proxies.httpsProxy(), proxies.httpProxy(), proxies.noProxy());
+    }
+    try (Locker locker = builder.build()) {
       run(locker);
     } catch (UnsatisfiableException | InvalidInputException e) {
       throw new MojoFailureException(e.getMessage(), e);
@@ -158,6 +191,9 @@ abstract class AbstractPylockMojo extends AbstractMojo {
       throw new MojoExecutionException(e.getMessage(), e);
     } catch (PylockException e) {
       throw new MojoExecutionException(e.getMessage(), e);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // a setting the facade refuses (the message names it)
+      throw new MojoFailureException(e.getMessage(), e);
     }
   }
 
@@ -205,10 +241,17 @@ abstract class AbstractPylockMojo extends AbstractMojo {
       b.constraintsFile(constraintsFile.toPath());
     }
     indexes(b);
+    UniversalTarget everywhere = universalTarget();
     if (pythonVersion != null && !pythonVersion.isBlank()) {
       b.target(TargetEnvironment.cpython(pythonVersion.strip(), platform(platform)));
     } else if (platform != null && !platform.isBlank()) {
       throw new MojoFailureException("<platform> " + platform + " needs a <pythonVersion>");
+    } else if (everywhere != null) {
+      // the facade asks for a target with a universal lock too; CPython 3.12 on Linux x86-64
+      b.target(TargetEnvironment.cpython("3.12", MarkerEnvironment.Platform.LINUX_X86_64));
+    }
+    if (everywhere != null) {
+      b.universal(everywhere);
     }
     b.output(lockFile());
     if (format != null && !format.isBlank()) {
@@ -229,6 +272,51 @@ abstract class AbstractPylockMojo extends AbstractMojo {
     b.cacheDirectory(cacheDirectory.toPath());
     b.offline(session.isOffline());
     return b;
+  }
+
+  /** The universal target the configuration asks for, or null for a lock of one target. */
+  private UniversalTarget universalTarget() throws MojoFailureException {
+    boolean blankPython = requiresPython == null || requiresPython.isBlank();
+    if (!universal && blankPython && environments.isEmpty() && requiredEnvironments.isEmpty()) {
+      return null;
+    }
+    String python = blankPython ? null : requiresPython.strip();
+    String from = "<requiresPython>";
+    if (python == null && pyproject != null) {
+      python = PyprojectToml.read(pyproject.toPath()).requiresPython().orElse(null);
+      from = pyproject + " [project] requires-python";
+    }
+    if (python == null && pythonVersion != null && !pythonVersion.isBlank()) {
+      String[] parts = pythonVersion.strip().split("\\.");
+      python = ">=" + parts[0] + "." + (parts.length > 1 ? parts[1] : "0");
+      from = "<pythonVersion>";
+    }
+    if (python == null) {
+      python = ">=3.8";
+      from = "the default";
+    }
+    SpecifierSet specifiers;
+    try {
+      specifiers = SpecifierSet.parse(python);
+    } catch (PylockException e) {
+      throw new MojoFailureException("invalid requires-python '" + python + "' (from " + from
+          + "): " + e.getMessage());
+    }
+    return UniversalTarget.of(specifiers)
+        .withEnvironments(markers("<environments>", environments))
+        .withRequiredEnvironments(markers("<requiredEnvironments>", requiredEnvironments));
+  }
+
+  private static List<Marker> markers(String parameter, List<String> texts) throws MojoFailureException {
+    List<Marker> out = new ArrayList<>();
+    for (String text : texts) {
+      try {
+        out.add(Marker.parse(text.strip()));
+      } catch (PylockException e) {
+        throw new MojoFailureException(parameter + ": invalid marker '" + text + "': " + e.getMessage());
+      }
+    }
+    return out;
   }
 
   /** The indexes, in order: indexUrl, extraIndexUrls, then unpinned {@code <indexes>}. */
@@ -294,6 +382,29 @@ abstract class AbstractPylockMojo extends AbstractMojo {
       found.put(index.name(), new Logins.Login(decrypted.getUsername(), password));
     }
     return new Logins(found);
+  }
+
+  /** The active proxies of settings.xml, decrypted by Maven. */
+  private MavenProxies proxies() throws MojoFailureException {
+    List<MavenProxies.Entry> entries = new ArrayList<>();
+    for (Proxy proxy : session.getSettings().getProxies()) {
+      if (!proxy.isActive()) {
+        continue;
+      }
+      SettingsDecryptionResult result =
+          settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(proxy));
+      for (SettingsProblem problem : result.getProblems()) {
+        if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+          throw new MojoFailureException("settings.xml proxy " + proxy.getId()
+              + ": cannot decrypt its password: " + problem.getMessage());
+        }
+      }
+      Proxy p = result.getProxy();
+      entries.add(new MavenProxies.Entry(p.getProtocol(), p.getHost(), p.getPort(),
+          p.getUsername(), p.getPassword(), p.getNonProxyHosts()));
+      getLog().debug("proxy " + p.getId() + ": " + p.getProtocol() + "://" + p.getHost() + ":" + p.getPort());
+    }
+    return new MavenProxies(entries);
   }
 
   static MarkerEnvironment.Platform platform(String name) throws MojoFailureException {
