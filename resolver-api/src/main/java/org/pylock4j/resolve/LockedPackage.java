@@ -24,7 +24,17 @@ public record LockedPackage(
     Set<String> extras,
     String directUrl) {
 
-  /** Copies the collections. */
+  /**
+   * Copies the collections.
+   *
+   * @param name the normalised project name
+   * @param version the chosen version
+   * @param files the files of that version usable on the target (compatible wheels, best first,
+   *     then the sdist), with hashes and URLs
+   * @param index the URL of the index it came from, without credentials
+   * @param extras the extras of it that are active, sorted
+   * @param directUrl the direct URL when a requirement named one, or null
+   */
   public LockedPackage {
     files = List.copyOf(files);
     extras = Set.copyOf(new java.util.TreeSet<>(extras));

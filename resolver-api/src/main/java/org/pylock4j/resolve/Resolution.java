@@ -29,7 +29,17 @@ public record Resolution(
     List<String> warnings,
     ResolutionStatistics statistics) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param roots the root requirements, in request order
+   * @param target the environment resolved for
+   * @param packages the packages, sorted by name
+   * @param edges the dependency edges, sorted (roots first, then by requiring package, then by
+   *     required package and requirement text)
+   * @param warnings warnings a caller should show (skipped versions with invalid metadata, …)
+   * @param statistics what it cost
+   */
   public Resolution {
     roots = List.copyOf(roots);
     packages = List.copyOf(packages);
@@ -37,7 +47,12 @@ public record Resolution(
     warnings = List.copyOf(warnings);
   }
 
-  /** The package named {@code name}, if locked. */
+  /**
+   * The package named {@code name}, if locked.
+   *
+   * @param name the project, must not be null
+   * @return the locked package, empty when nothing by that name is locked
+   */
   public Optional<LockedPackage> find(ProjectName name) {
     return packages.stream().filter(p -> p.name().equals(name)).findFirst();
   }

@@ -16,13 +16,25 @@ public interface ResolutionListener {
   /** A listener that ignores every event. */
   ResolutionListener NONE = new ResolutionListener() {};
 
-  /** A project became relevant and its page is being fetched. */
+  /**
+   * A project became relevant and its page is being fetched.
+   *
+   * @param project the project, never null
+   */
   default void projectDiscovered(ProjectName project) {}
 
-  /** A project page arrived. */
+  /**
+   * A project page arrived.
+   *
+   * @param page the page, never null
+   */
   default void pageFetched(ProjectPage page) {}
 
-  /** The metadata of a file arrived. */
+  /**
+   * The metadata of a file arrived.
+   *
+   * @param file the file, never null
+   */
   default void metadataFetched(DistributionFile file) {}
 
   /**
@@ -33,9 +45,17 @@ public interface ResolutionListener {
    */
   default void roundSolved(int round, int unknownChosen) {}
 
-  /** Something the user should see (also collected in {@link Resolution#warnings()}). */
+  /**
+   * Something the user should see (also collected in {@link Resolution#warnings()}).
+   *
+   * @param message the warning, a sentence, never null
+   */
   default void warning(String message) {}
 
-  /** The resolution finished successfully. */
+  /**
+   * The resolution finished successfully.
+   *
+   * @param resolution the result, never null
+   */
   default void finished(Resolution resolution) {}
 }

@@ -26,7 +26,11 @@ public final class Main {
     this.resolvers = resolvers;
   }
 
-  /** Runs the command and exits the JVM with its exit code. */
+  /**
+   * Runs the command and exits the JVM with its exit code.
+   *
+   * @param args the command line, as the JVM passed it
+   */
   public static void main(String[] args) {
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
@@ -43,6 +47,8 @@ public final class Main {
    *
    * @param args the arguments, must not be null
    * @return the exit code: 0 ok, 1 unsatisfiable or drift, 2 bad input, 3 index failure, 4 other
+   * @param out where results go (a lock with {@code -o -}), must not be null
+   * @param err where errors, warnings and progress go, must not be null
    */
   public static int run(PrintStream out, PrintStream err, String... args) {
     CliContext context = new CliContext(out, err, System.getenv(), false, detector());

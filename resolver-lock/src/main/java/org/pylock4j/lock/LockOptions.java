@@ -45,17 +45,17 @@ public final class LockOptions {
     this.publishers = Map.copyOf(b.publishers);
   }
 
-  /** The defaults. */
+  /** {@return the defaults} */
   public static LockOptions defaults() {
     return DEFAULTS;
   }
 
-  /** A builder with the defaults. */
+  /** {@return a builder with the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Whether files carry {@code upload-time}. The default is true. */
+  /** {@return whether files carry {@code upload-time}. The default is true} */
   public boolean uploadTimes() {
     return uploadTimes;
   }
@@ -63,6 +63,8 @@ public final class LockOptions {
   /**
    * Whether {@code [tool.pylock4j]} records the root requirements and the target's marker
    * values, so the lock can be re-resolved and verified. The default is true.
+   *
+   * @return whether to record the inputs
    */
   public boolean recordInputs() {
     return recordInputs;
@@ -71,12 +73,14 @@ public final class LockOptions {
   /**
    * The {@code environments} markers, if set; by default one marker naming the target's
    * implementation, platform and Python version.
+   *
+   * @return the environment markers, empty when none were set
    */
   public Optional<List<String>> environments() {
     return Optional.ofNullable(environments);
   }
 
-  /** The {@code requires-python}, if set; by default {@code ==X.Y.*} of the target. */
+  /** {@return the {@code requires-python}, if set; by default {@code ==X.Y.*} of the target} */
   public Optional<String> requiresPython() {
     return Optional.ofNullable(requiresPython);
   }
@@ -85,17 +89,22 @@ public final class LockOptions {
    * The requirements file a root requirement came from, named in {@code # via -r FILE}: the file
    * set for its project, else the default input file; empty when neither is set (the comment
    * then quotes the requirement).
+   *
+   * @param root the root project, must not be null
+   * @return the input file, empty when none is set
    */
   public Optional<String> inputFile(ProjectName root) {
     return Optional.ofNullable(rootFiles.getOrDefault(root, inputFile));
   }
 
-  /** The command shown in a requirements file's header, if set. */
+  /** {@return the command shown in a requirements file's header, if set} */
   public Optional<String> command() {
     return Optional.ofNullable(command);
   }
 
-  /** The generation time to record, if set. By default locks carry no time of their own. */
+  /**
+   * {@return the generation time to record, if set. By default locks carry no time of their own}
+   */
   public Optional<Instant> generatedAt() {
     return Optional.ofNullable(generatedAt);
   }
@@ -103,6 +112,9 @@ public final class LockOptions {
   /**
    * The publisher identities of the PEP 740 provenance of the file named {@code fileName}, as
    * set with {@link Builder#publisherIdentities}; empty when none were given for it.
+   *
+   * @param fileName the distribution's file name, must not be null
+   * @return the identities, empty when none were set; never null
    */
   public List<PublisherIdentity> publisherIdentities(String fileName) {
     return publishers.getOrDefault(fileName, List.of());
@@ -122,50 +134,91 @@ public final class LockOptions {
 
     private Builder() {}
 
-    /** Sets whether files carry {@code upload-time}. */
+    /**
+     * Sets whether files carry {@code upload-time}.
+     *
+     * @param uploadTimes true to record upload times
+     * @return this builder
+     */
     public Builder uploadTimes(boolean uploadTimes) {
       this.uploadTimes = uploadTimes;
       return this;
     }
 
-    /** Sets whether {@code [tool.pylock4j]} records the inputs. */
+    /**
+     * Sets whether {@code [tool.pylock4j]} records the inputs.
+     *
+     * @param recordInputs true to record the inputs
+     * @return this builder
+     */
     public Builder recordInputs(boolean recordInputs) {
       this.recordInputs = recordInputs;
       return this;
     }
 
-    /** Sets the {@code environments} markers (an empty list writes none). */
+    /**
+     * Sets the {@code environments} markers (an empty list writes none).
+     *
+     * @param markers the PEP 508 marker expressions, must not be null
+     * @return this builder
+     */
     public Builder environments(List<String> markers) {
       this.environments = List.copyOf(markers);
       return this;
     }
 
-    /** Sets the {@code requires-python}. */
+    /**
+     * Sets the {@code requires-python}.
+     *
+     * @param specifier the Requires-Python specifier, must not be null
+     * @return this builder
+     */
     public Builder requiresPython(String specifier) {
       this.requiresPython = Objects.requireNonNull(specifier, "specifier");
       return this;
     }
 
-    /** Sets the file every root requirement came from, unless set per project. */
+    /**
+     * Sets the file every root requirement came from, unless set per project.
+     *
+     * @param fileName the file name, must not be null
+     * @return this builder
+     */
     public Builder inputFile(String fileName) {
       this.inputFile = Objects.requireNonNull(fileName, "fileName");
       return this;
     }
 
-    /** Sets the file the root requirement on {@code root} came from. */
+    /**
+     * Sets the file the root requirement on {@code root} came from.
+     *
+     * @param root the root project, must not be null
+     * @param fileName the file name, must not be null
+     * @return this builder
+     */
     public Builder inputFile(ProjectName root, String fileName) {
       rootFiles.put(Objects.requireNonNull(root, "root"),
           Objects.requireNonNull(fileName, "fileName"));
       return this;
     }
 
-    /** Sets the command shown in a requirements file's header. */
+    /**
+     * Sets the command shown in a requirements file's header.
+     *
+     * @param command the command, must not be null
+     * @return this builder
+     */
     public Builder command(String command) {
       this.command = Objects.requireNonNull(command, "command");
       return this;
     }
 
-    /** Records {@code instant} as the generation time; null records none (the default). */
+    /**
+     * Records {@code instant} as the generation time; null records none (the default).
+     *
+     * @param instant the time to record, or null to leave it out
+     * @return this builder
+     */
     public Builder generatedAt(Instant instant) {
       this.generatedAt = instant;
       return this;
@@ -178,6 +231,7 @@ public final class LockOptions {
      * files, sorted. The default is none: no {@code attestation-identities} are written.
      *
      * @param byFileName filename to the identities of that file's provenance, must not be null
+     * @return this builder
      */
     public Builder publisherIdentities(Map<String, List<PublisherIdentity>> byFileName) {
       byFileName.forEach((name, ids) -> publishers.put(
@@ -185,7 +239,11 @@ public final class LockOptions {
       return this;
     }
 
-    /** Builds the options. */
+    /**
+     * Builds the options.
+     *
+     * @return the options, never null
+     */
     public LockOptions build() {
       return new LockOptions(this);
     }

@@ -73,6 +73,10 @@ public final class LockVerifier {
    *
    * @param publishers where current publisher identities come from, e.g. {@code
    *     index::publishers}; null to skip the publisher check
+   * @param lockPath the lock file, must not be null
+   * @param request the request the lock was made for, must not be null
+   * @param resolver the resolver to re-resolve with, must not be null
+   * @return the verification, never null
    */
   public static LockVerification verify(
       Path lockPath, ResolutionRequest request, Resolver resolver, PublisherLookup publishers) {
