@@ -32,13 +32,26 @@ import org.pylock4j.error.InvalidMarkerException;
 public sealed interface Marker permits Marker.And, Marker.Or, Marker.Group, Marker.Comparison {
 
   /**
+   * The deepest nesting of parentheses {@link #parse} accepts: 100. {@code packaging} has no such
+   * limit of its own but fails with a {@code RecursionError} near 500.
+   */
+  int MAX_NESTING = 100;
+
+  /**
+   * The most comparisons one marker may hold: 1000. A chain of {@code and}/{@code or} is a tree as
+   * deep as it is long, which evaluation and printing walk recursively.
+   */
+  int MAX_COMPARISONS = 1000;
+
+  /**
    * Parses a marker expression.
    *
    * @param text the marker, must not be null
    * @return the expression, never null
    * @throws InvalidMarkerException naming the text and the column of the problem; its {@link
    *     InvalidMarkerException#reason() reason} is what {@code str(InvalidMarker)} prints: the
-   *     message, the text, and a caret under the problem
+   *     message, the text, and a caret under the problem; also when the marker is beyond {@link
+   *     #MAX_NESTING} or {@link #MAX_COMPARISONS}
    */
   static Marker parse(String text) {
     Objects.requireNonNull(text, "text");

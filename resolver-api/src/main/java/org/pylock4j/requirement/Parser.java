@@ -36,6 +36,10 @@ final class Parser {
   record Parsed(String name, String url, List<String> extras, String specifier, Marker marker) {}
 
   private final Tokenizer tokenizer;
+  /** Parentheses open around the current position of a marker. */
+  private int depth;
+  /** Comparisons read so far. */
+  private int comparisons;
 
   private Parser(String source) {
     this.tokenizer = new Tokenizer(source);
@@ -221,9 +225,18 @@ final class Parser {
     if (tokenizer.peek(LEFT_PARENTHESIS)) {
       tokenizer.check(LEFT_PARENTHESIS);
       int open = tokenizer.position();
+      if (depth == Marker.MAX_NESTING) {
+        throw tokenizer.error(
+            "Marker nests parentheses deeper than the limit of " + Marker.MAX_NESTING
+                + " (Marker.MAX_NESTING)",
+            open,
+            open);
+      }
       tokenizer.read();
       tokenizer.consume(WS);
+      depth++;
       marker = new Marker.Group(marker(false));
+      depth--;
       tokenizer.consume(WS);
       close(
           RIGHT_PARENTHESIS,
@@ -239,6 +252,11 @@ final class Parser {
   /** {@code marker_item = WS? marker_var WS? marker_op WS? marker_var WS?}. */
   private Marker.Comparison item() throws SyntaxError {
     tokenizer.consume(WS);
+    if (comparisons++ == Marker.MAX_COMPARISONS) {
+      throw tokenizer.error(
+          "Marker has more comparisons than the limit of " + Marker.MAX_COMPARISONS
+              + " (Marker.MAX_COMPARISONS)");
+    }
     Marker.Operand left = variableOrString();
     tokenizer.consume(WS);
     String op = operator();

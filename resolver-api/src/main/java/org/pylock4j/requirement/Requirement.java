@@ -37,6 +37,12 @@ public record Requirement(
     String name, Set<String> extras, SpecifierSet specifier, String url, Marker marker) {
 
   /**
+   * The longest requirement text {@link #parse} accepts, in characters: 65,536 (64 Ki). Its marker
+   * is also bound by {@link Marker#MAX_NESTING} and {@link Marker#MAX_COMPARISONS}.
+   */
+  public static final int MAX_LENGTH = 65_536;
+
+  /**
    * Copies {@code extras}; checks the name, the extras and the URL.
    *
    * @throws InvalidRequirementException when the name or an extra is not a PEP 508 identifier,
@@ -79,10 +85,17 @@ public record Requirement(
    * @return the requirement, never null
    * @throws InvalidRequirementException naming the text and the column of the problem; its {@link
    *     InvalidRequirementException#reason() reason} is what {@code str(InvalidRequirement)} prints:
-   *     the message, the text, and a caret under the problem
+   *     the message, the text, and a caret under the problem; also when the text is longer than
+   *     {@link #MAX_LENGTH} or its marker beyond {@link Marker}'s limits
    */
   public static Requirement parse(String text) {
     Objects.requireNonNull(text, "text");
+    if (text.length() > MAX_LENGTH) {
+      throw new InvalidRequirementException(
+          "requirement of " + text.length() + " characters is longer than the limit of "
+              + MAX_LENGTH + " (Requirement.MAX_LENGTH): '" + text.substring(0, 80) + "...'",
+          text);
+    }
     Parser.Parsed parsed;
     try {
       parsed = Parser.parseRequirement(text);

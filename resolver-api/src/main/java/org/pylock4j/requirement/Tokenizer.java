@@ -1,8 +1,6 @@
 package org.pylock4j.requirement;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.pylock4j.internal.PyStrings;
 
 /**
@@ -70,44 +68,10 @@ final class Tokenizer {
     }
   }
 
-  private static final String PRE = "(?:[-_.]?(?:alpha|beta|preview|pre|a|b|c|rc)[-_.]?[0-9]*)?";
-  private static final String POST = "(?:(?:-[0-9]+)|(?:[-_.]?(?:post|rev|r)[-_.]?[0-9]*))?";
-  private static final String DEV = "(?:[-_.]?dev[-_.]?[0-9]*)?";
-
-  /** {@code Specifier._specifier_regex_str}, matched case-insensitively from the position. */
-  static final String SPECIFIER_REGEX =
-      "(?:(?:==="
-          + PyStrings.SPACE_CLASS
-          + "*[^;)"
-          + PyStrings.SPACE_CLASS.substring(1)
-          + "*)"
-          + "|(?:(?:==|!=)"
-          + PyStrings.SPACE_CLASS
-          + "*v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*"
-          + "(?:\\.\\*|"
-          + PRE
-          + POST
-          + DEV
-          + "(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?)?)"
-          + "|(?:~="
-          + PyStrings.SPACE_CLASS
-          + "*v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)+"
-          + PRE
-          + POST
-          + DEV
-          + ")"
-          + "|(?:(?:<=|>=|<|>)"
-          + PyStrings.SPACE_CLASS
-          + "*v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*"
-          + PRE
-          + POST
-          + DEV
-          + "))";
-
-  private static final Pattern SPECIFIER =
-      Pattern.compile(SPECIFIER_REGEX, Pattern.CASE_INSENSITIVE);
-  private static final Pattern LOCAL_LABEL_TRAIL =
-      Pattern.compile("\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*");
+  /** The pre-release words of {@code packaging}'s pattern, in the order of its alternation. */
+  private static final String[] PRE_WORDS = {"alpha", "beta", "preview", "pre", "a", "b", "c", "rc"};
+  /** The post-release words, in the order of its alternation. */
+  private static final String[] POST_WORDS = {"post", "rev", "r"};
 
   private static final List<String> OPS = List.of("===", "==", "~=", "!=", "<=", ">=", "<", ">");
 
@@ -141,7 +105,6 @@ final class Tokenizer {
   private final String source;
   private int position;
   private Token next;
-  private Matcher specifierMatcher;
 
   Tokenizer(String source) {
     this.source = source;
@@ -253,9 +216,9 @@ final class Tokenizer {
         }
         return -1;
       case SPECIFIER:
-        return regex(SPECIFIER, at);
+        return specifier(at);
       case VERSION_LOCAL_LABEL_TRAIL:
-        return regex(LOCAL_LABEL_TRAIL, at);
+        return source.startsWith("+", at) ? localLabel(at + 1, false) : -1;
       case VERSION_PREFIX_TRAIL:
         return source.startsWith(".*", at) ? at + 2 : -1;
       case URL:
@@ -283,18 +246,174 @@ final class Tokenizer {
     return at < source.length() && source.charAt(at) == c ? at + 1 : -1;
   }
 
-  private int regex(Pattern pattern, int at) {
-    Matcher matcher;
-    if (pattern == SPECIFIER) {
-      if (specifierMatcher == null) {
-        specifierMatcher = SPECIFIER.matcher(source);
+  /**
+   * The end of {@code Specifier._specifier_regex_str} matched (case-insensitively) at {@code
+   * at}, or -1. Hand-written, one pass: every part after the release is optional, so the regular
+   * expression never backtracks into a part once it matched, and each part takes its first
+   * alternative that matches, longest first. (Java's regex engine recurses once per repetition of
+   * a group: a version of many segments overflowed the stack.)
+   */
+  private int specifier(int at) {
+    int length = source.length();
+    if (source.startsWith("===", at)) {
+      int i = spaces(at + 3);
+      while (i < length) {
+        char c = source.charAt(i);
+        if (c == ';' || c == ')' || PyStrings.isSpace(c)) {
+          break;
+        }
+        i++;
       }
-      matcher = specifierMatcher;
-    } else {
-      matcher = pattern.matcher(source);
+      return i;
     }
-    matcher.region(at, source.length()).useTransparentBounds(true).useAnchoringBounds(false);
-    return matcher.lookingAt() ? matcher.end() : -1;
+    boolean equality = source.startsWith("==", at) || source.startsWith("!=", at);
+    boolean compatible = source.startsWith("~=", at);
+    int i;
+    if (equality || compatible || source.startsWith("<=", at) || source.startsWith(">=", at)) {
+      i = at + 2;
+    } else if (source.startsWith("<", at) || source.startsWith(">", at)) {
+      i = at + 1;
+    } else {
+      return -1;
+    }
+    i = spaces(i);
+    if (i < length && (source.charAt(i) == 'v' || source.charAt(i) == 'V')) {
+      i++;
+    }
+    int digits = digits(i);
+    if (digits == i) {
+      return -1;
+    }
+    if (digits < length && source.charAt(digits) == '!') {
+      // an epoch, when a release follows it
+      int release = digits(digits + 1);
+      if (release > digits + 1) {
+        digits = release;
+      }
+    }
+    i = digits;
+    int segments = 1;
+    while (i + 1 < length && source.charAt(i) == '.' && isDigit(source.charAt(i + 1))) {
+      i = digits(i + 1);
+      segments++;
+    }
+    if (compatible && segments < 2) {
+      return -1;
+    }
+    if (equality && source.startsWith(".*", i)) {
+      return i + 2;
+    }
+    i = preRelease(i);
+    i = postRelease(i);
+    i = devRelease(i);
+    if (equality && i < length && source.charAt(i) == '+') {
+      int local = localLabel(i + 1, true);
+      if (local >= 0) {
+        i = local;
+      }
+    }
+    return i;
+  }
+
+  /** {@code [-_.]?(alpha|beta|preview|pre|a|b|c|rc)[-_.]?[0-9]*}, optional. */
+  private int preRelease(int at) {
+    int k = separator(at);
+    for (String word : PRE_WORDS) {
+      if (source.regionMatches(true, k, word, 0, word.length()) && ascii(k, word.length())) {
+        return digits(separator(k + word.length()));
+      }
+    }
+    return at;
+  }
+
+  /** {@code (-[0-9]+)|([-_.]?(post|rev|r)[-_.]?[0-9]*)}, optional. */
+  private int postRelease(int at) {
+    if (source.startsWith("-", at) && digits(at + 1) > at + 1) {
+      return digits(at + 1);
+    }
+    int k = separator(at);
+    for (String word : POST_WORDS) {
+      if (source.regionMatches(true, k, word, 0, word.length()) && ascii(k, word.length())) {
+        return digits(separator(k + word.length()));
+      }
+    }
+    return at;
+  }
+
+  /** {@code [-_.]?dev[-_.]?[0-9]*}, optional. */
+  private int devRelease(int at) {
+    int k = separator(at);
+    if (source.regionMatches(true, k, "dev", 0, 3) && ascii(k, 3)) {
+      return digits(separator(k + 3));
+    }
+    return at;
+  }
+
+  /**
+   * After a {@code +} at {@code at - 1}: {@code [a-z0-9]+(?:[-_.][a-z0-9]+)*}, the end or -1.
+   *
+   * @param ignoreCase whether upper-case letters count (the specifier pattern is case-insensitive;
+   *     the local-label trail pattern is not)
+   */
+  private int localLabel(int at, boolean ignoreCase) {
+    int end = alnums(at, ignoreCase);
+    if (end == at) {
+      return -1;
+    }
+    while (end + 1 < source.length() && isSeparator(source.charAt(end))) {
+      int next = alnums(end + 1, ignoreCase);
+      if (next == end + 1) {
+        break;
+      }
+      end = next;
+    }
+    return end;
+  }
+
+  private int alnums(int at, boolean ignoreCase) {
+    while (at < source.length()) {
+      char c = source.charAt(at);
+      if (!((c >= 'a' && c <= 'z') || isDigit(c) || (ignoreCase && c >= 'A' && c <= 'Z'))) {
+        break;
+      }
+      at++;
+    }
+    return at;
+  }
+
+  private int spaces(int at) {
+    while (at < source.length() && PyStrings.isSpace(source.charAt(at))) {
+      at++;
+    }
+    return at;
+  }
+
+  private int digits(int at) {
+    while (at < source.length() && isDigit(source.charAt(at))) {
+      at++;
+    }
+    return at;
+  }
+
+  private int separator(int at) {
+    return at < source.length() && isSeparator(source.charAt(at)) ? at + 1 : at;
+  }
+
+  private boolean ascii(int at, int count) {
+    for (int i = at; i < at + count; i++) {
+      if (source.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == '-' || c == '_' || c == '.';
   }
 
   /** {@code \bWORD\b} where {@code word} starts and ends with word characters. */

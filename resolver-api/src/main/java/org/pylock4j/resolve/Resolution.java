@@ -20,6 +20,7 @@ import org.pylock4j.requirement.Requirement;
  *     required package and requirement text)
  * @param warnings warnings a caller should show (skipped versions with invalid metadata, …)
  * @param statistics what it cost
+ * @param universal the environments of a universal resolution, or null for one of {@code target}
  */
 public record Resolution(
     List<Requirement> roots,
@@ -27,7 +28,25 @@ public record Resolution(
     List<LockedPackage> packages,
     List<DependencyEdge> edges,
     List<String> warnings,
-    ResolutionStatistics statistics) {
+    ResolutionStatistics statistics,
+    UniversalTarget universal) {
+
+  /**
+   * A resolution for {@code target} alone.
+   *
+   * @param roots the root requirements, in request order
+   * @param target the environment resolved for
+   * @param packages the packages, sorted by name
+   * @param edges the dependency edges, sorted (roots first, then by requiring package, then by
+   *     required package and requirement text)
+   * @param warnings warnings a caller should show (skipped versions with invalid metadata, …)
+   * @param statistics what it cost
+   */
+  public Resolution(List<Requirement> roots, TargetEnvironment target,
+      List<LockedPackage> packages, List<DependencyEdge> edges, List<String> warnings,
+      ResolutionStatistics statistics) {
+    this(roots, target, packages, edges, warnings, statistics, null);
+  }
 
   /**
    * Copies the lists.
@@ -39,6 +58,7 @@ public record Resolution(
    *     required package and requirement text)
    * @param warnings warnings a caller should show (skipped versions with invalid metadata, …)
    * @param statistics what it cost
+   * @param universal the environments of a universal resolution, or null for one of {@code target}
    */
   public Resolution {
     roots = List.copyOf(roots);
@@ -48,9 +68,9 @@ public record Resolution(
   }
 
   /**
-   * The package named {@code name}, if locked.
+   * The package named {@code name}, if locked (the first entry of that name in a universal one).
    *
-   * @param name the project, must not be null
+   * @param name the project, must not be null (the first entry of that name in a universal one)
    * @return the locked package, empty when nothing by that name is locked
    */
   public Optional<LockedPackage> find(ProjectName name) {
@@ -64,11 +84,12 @@ public record Resolution(
         && target.equals(r.target)
         && packages.equals(r.packages)
         && edges.equals(r.edges)
-        && warnings.equals(r.warnings);
+        && warnings.equals(r.warnings)
+        && Objects.equals(universal, r.universal);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(roots, target, packages, edges, warnings);
+    return Objects.hash(roots, target, packages, edges, warnings, universal);
   }
 }

@@ -1,5 +1,6 @@
 package org.pylock4j.resolve;
 
+import java.util.function.Consumer;
 import org.pylock4j.requirement.ProjectName;
 
 /**
@@ -15,6 +16,19 @@ public interface ResolutionListener {
 
   /** A listener that ignores every event. */
   ResolutionListener NONE = new ResolutionListener() {};
+
+  /**
+   * A listener that keeps the totals of a resolution (projects discovered, pages and metadata
+   * files fetched, the solver round) and hands them to {@code sink} after each of those events:
+   * what the command's progress line shows, for a progress bar. {@code sink} is called from the
+   * threads the events come from, possibly concurrently, and must return quickly.
+   *
+   * @param sink receives the totals, must not be null
+   * @return a new listener for one resolution, never null
+   */
+  static ResolutionListener totals(Consumer<ResolutionProgress> sink) {
+    return new ProgressTotals(sink);
+  }
 
   /**
    * A project became relevant and its page is being fetched.

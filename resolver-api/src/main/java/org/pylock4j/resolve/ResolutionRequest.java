@@ -42,6 +42,8 @@ public final class ResolutionRequest {
   private final Map<ProjectName, Map<Version, String>> excludedVersions;
   private final boolean onlyBinary;
   private final ResolverOptions options;
+  private final UniversalTarget universal;
+  private final VersionFilter versionFilter;
 
   private ResolutionRequest(Builder b) {
     this.requirements = List.copyOf(b.requirements);
@@ -60,6 +62,8 @@ public final class ResolutionRequest {
     this.excludedVersions = Map.copyOf(excluded);
     this.onlyBinary = b.onlyBinary;
     this.options = b.options;
+    this.universal = b.universal;
+    this.versionFilter = b.versionFilter;
   }
 
   /** {@return a new builder with the defaults} */
@@ -84,7 +88,20 @@ public final class ResolutionRequest {
     excludedVersions.forEach((k, v) -> b.excludedVersions.put(k, new LinkedHashMap<>(v)));
     b.onlyBinary = onlyBinary;
     b.options = options;
+    b.universal = universal;
+    b.versionFilter = versionFilter;
     return b;
+  }
+
+  /**
+   * The environments of a universal lock, or empty for a lock of {@link #target()} alone. When
+   * set, the resolution covers those environments and {@link #target()} only serves direct URL
+   * requirements.
+   *
+   * @return the universal target, empty for a lock of one environment
+   */
+  public Optional<UniversalTarget> universal() {
+    return Optional.ofNullable(universal);
   }
 
   /** {@return the root requirements, in input order} */
@@ -171,6 +188,11 @@ public final class ResolutionRequest {
     return options;
   }
 
+  /** {@return the filter consulted for each project page, if set; none by default} */
+  public Optional<VersionFilter> versionFilter() {
+    return Optional.ofNullable(versionFilter);
+  }
+
   /** Builds {@link ResolutionRequest}s. Not thread-safe. */
   public static final class Builder {
     private final List<Requirement> requirements = new ArrayList<>();
@@ -187,6 +209,21 @@ public final class ResolutionRequest {
     private final Map<ProjectName, Map<Version, String>> excludedVersions = new LinkedHashMap<>();
     private boolean onlyBinary;
     private ResolverOptions options = ResolverOptions.DEFAULTS;
+    private UniversalTarget universal;
+
+    /**
+     * Resolves one lock for every environment of {@code universal} (PEP 751 {@code
+     * environments}, per-package {@code marker}s) instead of for the target alone. The default is
+     * none: a lock of the target.
+     *
+     * @param universal the environments, or null for none
+     * @return this builder
+     */
+    public Builder universal(UniversalTarget universal) {
+      this.universal = universal;
+      return this;
+    }
+    private VersionFilter versionFilter;
 
     private Builder() {}
 
@@ -358,6 +395,17 @@ public final class ResolutionRequest {
      */
     public Builder onlyBinary(boolean onlyBinary) {
       this.onlyBinary = onlyBinary;
+      return this;
+    }
+
+    /**
+     * Sets the filter consulted for each project page; null removes it.
+     *
+     * @param filter the filter, or null for none
+     * @return this builder
+     */
+    public Builder versionFilter(VersionFilter filter) {
+      this.versionFilter = filter;
       return this;
     }
 

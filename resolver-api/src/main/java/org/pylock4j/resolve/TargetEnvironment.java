@@ -26,6 +26,55 @@ public record TargetEnvironment(MarkerEnvironment markers, TagSet tags) {
   }
 
   /**
+   * The target for a complete marker environment, with the CPython wheel tags of its platform
+   * (Linux or macOS on x86-64 or arm64, Windows on AMD64).
+   *
+   * @param markers the marker environment, must not be null
+   * @return the target, never null
+   * @throws IllegalArgumentException when no wheel tags are known for its {@code sys_platform}
+   *     and {@code platform_machine}
+   */
+  public static TargetEnvironment of(MarkerEnvironment markers) {
+    java.util.Map<String, String> values = markers.values();
+    MarkerEnvironment.Platform platform =
+        platformOf(values.get("sys_platform"), values.get("platform_machine"));
+    if (platform == null) {
+      throw new IllegalArgumentException("no wheel tags known for sys_platform '"
+          + values.get("sys_platform") + "' on '" + values.get("platform_machine") + "'");
+    }
+    return new TargetEnvironment(markers, TagSet.cpython(values.get("python_version"), platform));
+  }
+
+  /**
+   * The platform of {@code sys_platform} and {@code platform_machine}, or null when it is not one
+   * pylock4j has wheel tags for.
+   *
+   * @param sysPlatform the {@code sys_platform} marker value, or null
+   * @param machine the {@code platform_machine} marker value, or null
+   * @return the platform, or null
+   */
+  public static MarkerEnvironment.Platform platformOf(String sysPlatform, String machine) {
+    String arch = machine == null ? "" : machine.toLowerCase(java.util.Locale.ROOT);
+    boolean x64 = arch.equals("x86_64") || arch.equals("amd64");
+    boolean arm64 = arch.equals("aarch64") || arch.equals("arm64");
+    if (sysPlatform == null) {
+      return null;
+    }
+    if (sysPlatform.startsWith("linux")) {
+      return x64 ? MarkerEnvironment.Platform.LINUX_X86_64
+          : arm64 ? MarkerEnvironment.Platform.LINUX_AARCH64 : null;
+    }
+    if (sysPlatform.equals("darwin")) {
+      return x64 ? MarkerEnvironment.Platform.MACOS_X86_64
+          : arm64 ? MarkerEnvironment.Platform.MACOS_ARM64 : null;
+    }
+    if (sysPlatform.equals("win32")) {
+      return x64 ? MarkerEnvironment.Platform.WINDOWS_AMD64 : null;
+    }
+    return null;
+  }
+
+  /**
    * {@return the Python version requires-python is checked against ({@code python_full_version})}
    */
   public Version pythonVersion() {

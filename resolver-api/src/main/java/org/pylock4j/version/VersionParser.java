@@ -287,7 +287,12 @@ final class VersionParser {
   }
 
   private void addNumber(int from, int to) {
-    overLimit |= to - from > MAX_DIGITS;
+    if (to - from > MAX_DIGITS) {
+      // refused anyway; converting it would cost time quadratic in its length
+      overLimit = true;
+      add(0L);
+      return;
+    }
     while (from < to - 1 && s.charAt(from) == '0') {
       from++;
     }

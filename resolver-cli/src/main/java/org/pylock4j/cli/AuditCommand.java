@@ -3,7 +3,10 @@ package org.pylock4j.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.pylock4j.lock.LockFile;
 import org.pylock4j.lock.LockFiles;
+import org.pylock4j.lock.Pylock;
+import org.pylock4j.lock.RequirementsTxt;
 import org.pylock4j.trust.AuditReport;
 import org.pylock4j.trust.Finding;
 import org.pylock4j.trust.VulnerabilityAudit;
@@ -17,6 +20,7 @@ import picocli.CommandLine.Parameters;
     name = "audit",
     sortOptions = false,
     mixinStandardHelpOptions = true,
+    header = "List the known vulnerabilities of a lock's packages.",
     description = {
       "Looks up the known vulnerabilities of every locked package version in OSV",
       "(online, or in an offline export) and prints one line per finding on stdout:",
@@ -48,18 +52,10 @@ final class AuditCommand extends Base {
 
   @Override
   int run() {
-    boolean toml = LockInput.isPylock(lock);
+    LockFile file = LockFiles.read(lock);
     AuditReport report;
-    if (toml) {
-      var pylock = LockFiles.readPylock(lock);
-      try (VulnerabilityAudit audit = osv.open(ignore)) {
-        report = audit.audit(pylock);
-      }
-    } else {
-      var pins = LockFiles.readRequirementsTxt(lock);
-      try (VulnerabilityAudit audit = osv.open(ignore)) {
-        report = audit.audit(pins);
-      }
+    try (VulnerabilityAudit audit = osv.open(ignore)) {
+      report = file instanceof Pylock p ? audit.audit(p) : audit.audit((RequirementsTxt) file);
     }
     for (Finding f : report.findings()) {
       context.out().println(f.message());
@@ -76,6 +72,11 @@ final class AuditCommand extends Base {
     }
     int found = report.findings().size();
     int vulnerable = report.vulnerablePackages().size();
+    long malware = report.findings().stream().filter(Finding::isMalware).count();
+    if (malware > 0) {
+      reporter.warning(malware + (malware == 1 ? " report" : " reports") + " of MALWARE: remove "
+          + "those versions and treat the machines that installed them as compromised");
+    }
     reporter.info(
         found + (found == 1 ? " known vulnerability" : " known vulnerabilities") + " in "
             + vulnerable + " of " + packages + " of " + lock);

@@ -1,19 +1,14 @@
 package org.pylock4j.cli;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pylock4j.error.InvalidInputException;
-import org.pylock4j.input.DeclaredRequirement;
-import org.pylock4j.pypi.IndexStrategy;
-import org.pylock4j.pypi.PypiIndex;
-import org.pylock4j.resolve.ResolutionRequest;
-import org.pylock4j.resolve.ResolverOptions;
-import org.pylock4j.resolve.TargetEnvironment;
+import org.pylock4j.locker.Locker;
+import org.pylock4j.resolve.Resolver;
 import picocli.CommandLine.Mixin;
 
-/** What the commands share: the context, common options, failure handling, the index. */
+/** What the commands share: the context, common options, failure handling, the locker. */
 abstract class Base implements Callable<Integer> {
 
   final CliContext context;
@@ -43,69 +38,34 @@ abstract class Base implements Callable<Integer> {
   /** Runs the command; failures are reported by {@link #call()}. */
   abstract int run();
 
-  /** A PypiIndex for {@code settings}; warnings go to the reporter. */
-  PypiIndex index(IndexSettings settings) {
-    PypiIndex.Builder builder =
-        PypiIndex.builder()
-            .indexUrls(settings.urls())
-            .indexStrategy(
-                settings.bestMatch() ? IndexStrategy.UNSAFE_BEST_MATCH : IndexStrategy.FIRST_INDEX)
-            .offline(settings.offline())
-            .cacheDirectory(settings.cacheDir())
-            .maxParallelRequests(settings.threads())
-            .warnings(reporter::warning);
-    try {
-      return builder.build();
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(e.getMessage(), String.join(" ", settings.urls()));
-    }
+  /**
+   * A locker for this run: {@code resolver}, the environment's variables for {@code ${VAR}} in
+   * requirements files, and index logins from {@code $NETRC} or {@code ~/.netrc}.
+   */
+  Locker locker(Resolver resolver) {
+    return Locker.builder()
+        .resolver(resolver)
+        .environment(context.environment())
+        .netrc(netrc(context.environment()))
+        .build();
   }
 
-  /** The request for {@code inputs}, without preferences. */
-  ResolutionRequest.Builder request(
-      Inputs inputs,
-      TargetEnvironment target,
-      IndexSettings settings,
-      PolicyOptions policy,
-      boolean onlyBinary,
-      org.pylock4j.resolve.PackageSource source) {
-    ResolutionRequest.Builder builder =
-        ResolutionRequest.builder()
-            .target(target)
-            .source(source)
-            .prereleases(policy.prereleases(inputs))
-            .strategy(policy.strategy(inputs.settings()))
-            .excludeNewer(settings.excludeNewer())
-            .onlyBinary(onlyBinary || inputs.hints().onlyBinary)
-            .listener(reporter.progress())
-            .options(
-                new ResolverOptions(
-                    ResolverOptions.DEFAULTS.maxRounds(),
-                    settings.threads(),
-                    ResolverOptions.DEFAULTS.timeout()));
-    for (DeclaredRequirement r : inputs.roots()) {
-      builder.requirement(r.requirement());
+  /** The --request-timeout of this run. */
+  java.time.Duration requestTimeout() {
+    if (common.requestTimeoutSeconds < 0) {
+      throw new InvalidInputException("--request-timeout must not be negative, not "
+          + common.requestTimeoutSeconds, String.valueOf(common.requestTimeoutSeconds));
     }
-    for (DeclaredRequirement c : inputs.constraints()) {
-      builder.constraint(c.requirement());
-    }
-    return builder;
+    return java.time.Duration.ofSeconds(common.requestTimeoutSeconds);
   }
 
-  /** Where each root came from, for {@code # via -r FILE}: only requirements from files. */
-  static Map<org.pylock4j.requirement.ProjectName, String> rootFiles(Inputs inputs) {
-    Map<org.pylock4j.requirement.ProjectName, String> files = new java.util.LinkedHashMap<>();
-    for (DeclaredRequirement r : inputs.roots()) {
-      if (!r.file().startsWith("<")) {
-        files.putIfAbsent(r.requirement().projectName(), r.file());
-      }
+  /** The netrc file logins are read from, as pip reads it: {@code $NETRC}, else {@code ~/.netrc}. */
+  static Path netrc(Map<String, String> environment) {
+    String env = environment.get("NETRC");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
     }
-    return files;
-  }
-
-  static List<String> names(List<DeclaredRequirement> requirements) {
-    List<String> out = new ArrayList<>();
-    requirements.forEach(r -> out.add(r.requirement().toString()));
-    return out;
+    String home = System.getProperty("user.home");
+    return home == null ? null : Path.of(home, ".netrc");
   }
 }

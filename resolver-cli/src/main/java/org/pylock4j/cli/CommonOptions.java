@@ -14,4 +14,11 @@ final class CommonOptions {
       names = {"-v", "--verbose"},
       description = "Print the stack trace of a failure.")
   boolean verbose;
+
+  @Option(
+      names = "--request-timeout",
+      paramLabel = "SECONDS",
+      description = "The longest one index request may take in total, retries included; 0 for "
+          + "no limit. Default: 300.")
+  long requestTimeoutSeconds = 300;
 }

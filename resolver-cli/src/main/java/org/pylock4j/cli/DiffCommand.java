@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.pylock4j.error.InvalidInputException;
+import org.pylock4j.lock.LockFile;
 import org.pylock4j.lock.LockFiles;
+import org.pylock4j.lock.Pylock;
+import org.pylock4j.lock.RequirementsTxt;
 import org.pylock4j.pypi.PypiIndex;
 import org.pylock4j.trust.LockDiff;
 import picocli.CommandLine.Command;
@@ -16,6 +19,7 @@ import picocli.CommandLine.Parameters;
     name = "diff",
     sortOptions = false,
     mixinStandardHelpOptions = true,
+    header = "Compare two locks and flag the changes that need a review.",
     description = {
       "Compares two locks of the same format and prints one line per change on stdout:",
       "'+' added, '-' removed, '~' upgraded or downgraded, '*' other changes, and '!'",
@@ -55,25 +59,26 @@ final class DiffCommand extends Base {
 
   @Override
   int run() {
-    boolean oldToml = LockInput.isPylock(older);
-    boolean newToml = LockInput.isPylock(newer);
-    if (oldToml != newToml) {
+    LockFile oldLock = LockFiles.read(older);
+    LockFile newLock = LockFiles.read(newer);
+    if (oldLock.format() != newLock.format()) {
       throw new InvalidInputException(
           "cannot compare a pylock.toml with a requirements file: " + older + ", " + newer,
           newer.toString());
     }
     LockDiff diff =
-        oldToml
-            ? LockDiff.compare(LockFiles.readPylock(older), LockFiles.readPylock(newer))
-            : LockDiff.compare(
-                LockFiles.readRequirementsTxt(older), LockFiles.readRequirementsTxt(newer));
+        oldLock instanceof Pylock oldPylock
+            ? LockDiff.compare(oldPylock, (Pylock) newLock)
+            : LockDiff.compare((RequirementsTxt) oldLock, (RequirementsTxt) newLock);
     if (indexUrl != null && !diff.isEmpty()) {
-      IndexSettings settings =
-          new IndexSettings(
-              List.of(IndexOptions.location(indexUrl, "--index-url")), false, false,
-              cacheDir != null ? cacheDir : IndexOptions.defaultCacheDir(context.environment()),
-              null, 16);
-      try (PypiIndex index = index(settings)) {
+      PypiIndex.Builder builder = PypiIndex.builder()
+          .indexUrl(IndexOptions.location(indexUrl, "--index-url"))
+          .cacheDirectory(
+              cacheDir != null ? cacheDir : IndexOptions.defaultCacheDir(context.environment()))
+          .netrc(netrc(context.environment()))
+          .requestTimeout(requestTimeout())
+          .warnings(reporter::warning);
+      try (PypiIndex index = builder.build()) {
         diff = diff.withHistory(index, Instant.now());
       }
     }
@@ -81,7 +86,7 @@ final class DiffCommand extends Base {
       reporter.info("No changes: " + older + " and " + newer + " lock the same packages");
       return Exit.OK;
     }
-    context.out().print(diff.report());
+    context.out().print(org.pylock4j.internal.Redaction.redact(diff.report()));
     context.out().flush();
     int changes = diff.changes().size();
     int flags = diff.redFlags().size();

@@ -2,16 +2,15 @@ package org.pylock4j.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.pylock4j.error.InvalidInputException;
+import org.pylock4j.input.ToolSettings;
+import org.pylock4j.locker.LockRequest;
+import org.pylock4j.pypi.IndexStrategy;
 import picocli.CommandLine.Option;
 
 /** Where to read projects from. */
@@ -63,64 +62,29 @@ final class IndexOptions {
       description = "Index requests in flight at once. Default: 16.")
   Integer threads;
 
-  /** The effective settings: options, then requirements files, then [tool.pylock4j]. */
-  IndexSettings settings(Inputs inputs, Map<String, String> environment) {
-    String primary = indexUrl;
-    if (primary == null) {
-      primary = inputs.hints().indexUrl;
+  /**
+   * Adds the index options to {@code request}; what they leave unset comes from the inputs
+   * (requirements files, then [tool.pylock4j]), then the defaults. The cache is the user cache
+   * directory unless --cache-dir names another.
+   */
+  void applyTo(LockRequest.Builder request, Map<String, String> environment) {
+    request.indexUrl(indexUrl);
+    extraIndexUrls.forEach(request::extraIndexUrl);
+    if (indexStrategy != null) {
+      request.indexStrategy(IndexStrategy.parse(indexStrategy));
     }
-    if (primary == null) {
-      primary = inputs.settings().indexUrl();
+    if (excludeNewer != null) {
+      request.excludeNewer(ToolSettings.parseExcludeNewer(excludeNewer));
     }
-    if (primary == null) {
-      primary = DEFAULT_INDEX;
-    }
-    List<String> extra = new ArrayList<>();
-    for (String url : extraIndexUrls) {
-      add(extra, location(url, "--extra-index-url"));
-    }
-    inputs.hints().extraIndexUrls.forEach(url -> add(extra, location(url, "--extra-index-url")));
-    for (String url : inputs.settings().extraIndexUrls()) {
-      add(extra, location(url, "extra-index-urls"));
-    }
-    List<String> urls = new ArrayList<>();
-    if (!inputs.hints().noIndex || indexUrl != null) {
-      urls.add(location(primary, "--index-url"));
-    }
-    extra.forEach(url -> add(urls, url));
-    if (urls.isEmpty()) {
-      throw new InvalidInputException(
-          "--no-index leaves no index to read from; give --index-url", "--no-index");
-    }
-    String strategy = indexStrategy != null ? indexStrategy : inputs.settings().indexStrategy();
-    boolean bestMatch = false;
-    if (strategy != null) {
-      switch (strategy.toLowerCase(Locale.ROOT)) {
-        case "first-index" -> bestMatch = false;
-        case "unsafe-best-match" -> bestMatch = true;
-        default -> throw new InvalidInputException(
-            "index strategy must be first-index or unsafe-best-match, not '" + strategy + "'",
-            strategy);
+    if (threads != null) {
+      if (threads < 1 || threads > 256) {
+        throw new InvalidInputException(
+            "--threads must be between 1 and 256, not " + threads, String.valueOf(threads));
       }
+      request.threads(threads);
     }
-    String newer = excludeNewer != null ? excludeNewer : inputs.settings().excludeNewer();
-    if (threads != null && (threads < 1 || threads > 256)) {
-      throw new InvalidInputException(
-          "--threads must be between 1 and 256, not " + threads, String.valueOf(threads));
-    }
-    return new IndexSettings(
-        urls,
-        bestMatch,
-        offline,
-        cacheDir != null ? cacheDir : defaultCacheDir(environment),
-        newer == null ? null : instant(newer),
-        threads == null ? 16 : threads);
-  }
-
-  private static void add(List<String> urls, String url) {
-    if (!urls.contains(url)) {
-      urls.add(url);
-    }
+    request.offline(offline)
+        .cacheDirectory(cacheDir != null ? cacheDir : defaultCacheDir(environment));
   }
 
   /** A URL as given; a directory path as a file: URI (it must exist). */
@@ -139,21 +103,6 @@ final class IndexOptions {
   private static boolean looksLikeWindowsPath(String value) {
     return value.length() > 2 && Character.isLetter(value.charAt(0)) && value.charAt(1) == ':'
         && (value.charAt(2) == '\\' || value.charAt(2) == '/');
-  }
-
-  static Instant instant(String text) {
-    try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      try {
-        return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-      } catch (DateTimeParseException again) {
-        throw new InvalidInputException(
-            "exclude-newer must be a date (2024-01-31) or an RFC 3339 time"
-                + " (2024-01-31T12:00:00Z), not '" + text + "'",
-            text);
-      }
-    }
   }
 
   /** The platform's user cache directory for pylock4j. */

@@ -3,13 +3,7 @@ package org.pylock4j.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.pylock4j.error.InvalidInputException;
-import org.pylock4j.input.DeclaredRequirement;
-import org.pylock4j.input.PyprojectToml;
-import org.pylock4j.input.RequirementsFile;
-import org.pylock4j.input.ToolSettings;
-import org.pylock4j.requirement.Requirement;
+import org.pylock4j.locker.LockRequest;
 import picocli.CommandLine.Option;
 
 /** What to lock: requirement arguments, requirements files, constraints, a pyproject.toml. */
@@ -56,55 +50,13 @@ final class InputOptions {
         && project == null;
   }
 
-  /** Reads every input, in the order: arguments, -r files, the project; then constraints. */
-  Inputs read(Map<String, String> environment) {
-    if (project == null && !(extras.isEmpty() && groups.isEmpty())) {
-      throw new InvalidInputException(
-          "--extra and --group select parts of --project; give --project pyproject.toml",
-          !extras.isEmpty() ? "--extra " + extras.get(0) : "--group " + groups.get(0));
-    }
-    List<DeclaredRequirement> roots = new ArrayList<>();
-    List<DeclaredRequirement> constraints = new ArrayList<>();
-    Inputs.IndexHints hints = new Inputs.IndexHints();
-    for (int i = 0; i < requirements.size(); i++) {
-      roots.add(argument(requirements.get(i), i + 1));
-    }
-    for (Path file : requirementFiles) {
-      RequirementsFile parsed = RequirementsFile.read(file, environment);
-      roots.addAll(parsed.requirements());
-      constraints.addAll(parsed.constraints());
-      hints.add(parsed);
-    }
-    for (Path file : constraintFiles) {
-      RequirementsFile parsed = RequirementsFile.readConstraints(file, environment);
-      constraints.addAll(parsed.constraints());
-      hints.add(parsed);
-    }
-    ToolSettings settings = ToolSettings.NONE;
-    if (project != null) {
-      PyprojectToml pyproject = PyprojectToml.read(project);
-      roots.addAll(pyproject.requirements(extras, groups));
-      settings = pyproject.settings();
-      constraints.addAll(settings.constraints());
-    }
-    return new Inputs(roots, constraints, hints, settings);
-  }
-
-  private static DeclaredRequirement argument(String text, int position) {
-    String where = "<argument " + position + ">";
-    try {
-      return DeclaredRequirement.of(Requirement.parse(text.strip()), where, 0, 0);
-    } catch (InvalidInputException e) {
-      String reason = e.reason();
-      int newline = reason.indexOf('\n');
-      throw new InvalidInputException(
-          "invalid requirement '" + text + "': "
-              + (newline < 0 ? reason : reason.substring(0, newline))
-              + (e.column() > 0 ? " (at column " + e.column() + ")" : ""),
-          text,
-          where,
-          0,
-          0);
-    }
+  /** Adds the inputs to {@code request}. */
+  void applyTo(LockRequest.Builder request) {
+    request.requirements(requirements);
+    requirementFiles.forEach(request::requirementsFile);
+    constraintFiles.forEach(request::constraintsFile);
+    request.project(project);
+    extras.forEach(request::extra);
+    groups.forEach(request::group);
   }
 }

@@ -1,37 +1,22 @@
 package org.pylock4j.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
-import org.pylock4j.error.IndexException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.pylock4j.error.InvalidInputException;
-import org.pylock4j.error.PylockException;
 import org.pylock4j.lock.LockDrift;
-import org.pylock4j.lock.LockFiles;
-import org.pylock4j.lock.LockOptions;
-import org.pylock4j.lock.LockVerifier;
-import org.pylock4j.lock.Pylock;
-import org.pylock4j.lock.PylockPackage;
-import org.pylock4j.lock.RequirementsTxt;
-import org.pylock4j.pypi.PypiIndex;
+import org.pylock4j.lock.LockFormat;
+import org.pylock4j.locker.LockRequest;
+import org.pylock4j.locker.LockResult;
+import org.pylock4j.locker.Locker;
 import org.pylock4j.requirement.ProjectName;
-import org.pylock4j.resolve.DistributionFile;
-import org.pylock4j.resolve.LockedPackage;
-import org.pylock4j.resolve.PublisherIdentity;
-import org.pylock4j.resolve.Resolution;
-import org.pylock4j.resolve.ResolutionRequest;
 import org.pylock4j.resolve.Resolver;
 import org.pylock4j.resolve.TargetEnvironment;
-import org.pylock4j.version.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,14 +36,7 @@ import picocli.CommandLine.Parameters;
         + "line, column); 3 index or network failure; 4 other failure.")
 final class LockCommand extends Base {
 
-  /** The two lock formats. */
-  enum Format {
-    PYLOCK,
-    REQUIREMENTS
-  }
-
   private final Supplier<Resolver> resolvers;
-  private final List<String> arguments;
 
   @Parameters(
       paramLabel = "REQ",
@@ -73,10 +51,11 @@ final class LockCommand extends Base {
   @Mixin PinOptions pins = new PinOptions();
 
   @Option(
-      names = {"-o", "--output"},
+      names = {"-o", "--output", "--output-file"},
       paramLabel = "FILE",
       description = "Where to write the lock (default: pylock.toml; '-' for stdout). A name "
-          + "ending in .txt gets the requirements format.")
+          + "ending in .txt gets the requirements format. --output-file is pip-compile's "
+          + "spelling.")
   String output = "pylock.toml";
 
   @Option(
@@ -92,9 +71,17 @@ final class LockCommand extends Base {
 
   @Option(
       names = {"-P", "--upgrade-package"},
-      paramLabel = "NAME",
-      description = "Let this package move to its newest allowed version; keep the others.")
+      paramLabel = "NAME[SPEC]",
+      description = "Let this package move to its newest allowed version and keep the others. "
+          + "With a specifier ('numpy<2.1'), the upgrade stays within it: the specifier is "
+          + "added as a constraint and recorded with the lock's inputs.")
   List<String> upgradePackages = new ArrayList<>();
+
+  @Option(
+      names = "--generate-hashes",
+      description = "Accepted for pip-compile's sake and does nothing: every lock carries the "
+          + "hashes of its files.")
+  boolean generateHashes;
 
   @Option(names = "--only-binary", description = "Refuse sdists: lock wheels only.")
   boolean onlyBinary;
@@ -107,10 +94,9 @@ final class LockCommand extends Base {
           + "file (PEP 751).")
   boolean allowUnhashed;
 
-  LockCommand(CliContext context, Supplier<Resolver> resolvers, List<String> arguments) {
+  LockCommand(CliContext context, Supplier<Resolver> resolvers) {
     super(context);
     this.resolvers = resolvers;
-    this.arguments = List.copyOf(arguments);
   }
 
   @Override
@@ -120,94 +106,49 @@ final class LockCommand extends Base {
       throw new InvalidInputException(
           "nothing to lock: give requirements, -r FILE or --project pyproject.toml", "lock");
     }
-    Format fmt = format();
-    Path out = outputPath();
-    List<ProjectName> upgraded = upgradedPackages();
-    Inputs read = inputs.read(context.environment());
-    trust.checkNames(read, reporter);
+    LockRequest.Builder request = LockRequest.builder();
+    request.format(format()).output(outputPath());
+    upgradedPackages(request).forEach(request::upgradePackage);
+    inputs.applyTo(request);
+    trust.applyTo(request);
     TargetEnvironment environment = target.target(context.detector(), reporter);
-    IndexSettings settings = index.settings(read, context.environment());
-    Map<ProjectName, Version> preferred =
-        out == null || upgrade ? Map.of() : existingPins(out, upgraded);
+    index.applyTo(request, context.environment());
+    policy.applyTo(request);
+    pins.applyTo(request);
+    request.target(environment)
+        .upgrade(upgrade)
+        .onlyBinary(onlyBinary)
+        .allowUnhashed(allowUnhashed)
+        .listener(reporter.progress())
+        .requestTimeout(requestTimeout());
 
-    Resolution resolution;
-    Map<String, List<PublisherIdentity>> publishers;
-    try (PypiIndex source = index(settings);
-        PinOptions.Sources sources = pins.open(this, settings, inputs.project, source)) {
-      ResolutionRequest.Builder request =
-          request(read, environment, settings, policy, onlyBinary, sources.source());
-      preferred.forEach(request::prefer);
-      resolution = trust.resolve(resolvers.get(), request.build());
-      publishers = publishers(resolution, source);
+    LockResult result;
+    try (Locker locker = locker(resolvers.get())) {
+      LockRequest built = request.build();
+      TrustOptions.report(locker.checkNames(built), reporter);
+      result = locker.lock(built);
     }
     reporter.clearProgress();
-    resolution.warnings().forEach(reporter::warning);
-    checkHashes(resolution, fmt);
-    TrustOptions.reportBuilds(resolution, reporter);
-
-    LockOptions.Builder options =
-        LockOptions.builder().command(command()).publisherIdentities(publishers);
-    rootFiles(read).forEach(options::inputFile);
-    String text = LockText.write(resolution, options.build(), fmt);
-    if (out == null) {
-      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    result.warnings().forEach(reporter::warning);
+    TrustOptions.reportBuilds(result, reporter);
+    if (result.output() == null) {
+      byte[] bytes = result.bytes();
       context.out().write(bytes, 0, bytes.length);
       context.out().flush();
+      if (format == null) {
+        reporter.notice("wrote a pylock.toml to stdout; for pip's format use --format requirements");
+      }
     } else {
-      reportPublisherDrift(out, text, fmt);
-      LockFiles.write(out, text);
+      for (LockDrift drift : result.publisherDrift()) {
+        reporter.warning("publisher drift: " + drift.describe());
+      }
+      result.write();
     }
-    int count = resolution.packages().size();
+    int count = result.resolution().packages().size();
     reporter.info(
         "Locked " + count + (count == 1 ? " package" : " packages") + " for "
-            + describe(environment) + (out == null ? "" : " into " + output));
+            + describe(environment) + (result.output() == null ? "" : " into " + output));
     return Exit.OK;
-  }
-
-  /**
-   * The PEP 740 publisher identities of every locked file whose index serves provenance, by
-   * filename (checked as {@code Provenance} describes; a provenance that fails a check fails the
-   * lock as an index failure). Files without provenance cost nothing.
-   */
-  private static Map<String, List<PublisherIdentity>> publishers(
-      Resolution resolution, PypiIndex index) {
-    Map<String, CompletableFuture<List<PublisherIdentity>>> pending = new TreeMap<>();
-    for (LockedPackage p : resolution.packages()) {
-      for (DistributionFile f : p.files()) {
-        if (f.provenance() != null) {
-          pending.put(f.filename(), index.publishers(f));
-        }
-      }
-    }
-    Map<String, List<PublisherIdentity>> identities = new TreeMap<>();
-    pending.forEach((file, future) -> {
-      try {
-        identities.put(file, future.join());
-      } catch (CompletionException e) {
-        throw e.getCause() instanceof PylockException pe ? pe : e;
-      }
-    });
-    return identities;
-  }
-
-  /**
-   * Warns when a package's publisher identity changed or disappeared since the lock being
-   * replaced (what an account takeover looks like from outside).
-   */
-  private void reportPublisherDrift(Path out, String text, Format fmt) {
-    if (fmt != Format.PYLOCK || !Files.isRegularFile(out)) {
-      return;
-    }
-    Pylock previous;
-    try {
-      previous = LockFiles.readPylock(out);
-    } catch (InvalidInputException e) {
-      return; // not a lock we can compare with; it is replaced as asked
-    }
-    for (LockDrift drift :
-        LockVerifier.publisherDrift(previous, LockFiles.readPylock(text, out.toString()))) {
-      reporter.warning("publisher drift: " + drift.describe());
-    }
   }
 
   /** The output file, null for stdout; checked before any work is done. */
@@ -227,124 +168,45 @@ final class LockCommand extends Base {
     return out;
   }
 
-  private List<ProjectName> upgradedPackages() {
+  /**
+   * The projects {@code --upgrade-package} frees; a value with a specifier ({@code numpy<2.1},
+   * as pip-compile and uv accept) also adds it to {@code request} as a constraint.
+   */
+  private List<ProjectName> upgradedPackages(LockRequest.Builder request) {
     List<ProjectName> upgraded = new ArrayList<>();
-    for (String name : upgradePackages) {
-      if (!ProjectName.isValid(name)) {
+    for (String value : upgradePackages) {
+      Matcher m = NAME_AND_SPEC.matcher(value.strip());
+      if (!m.matches() || !ProjectName.isValid(m.group(1))) {
         throw new InvalidInputException(
-            "--upgrade-package '" + name + "' is not a project name", name);
+            "--upgrade-package '" + value + "' is not a project name, with or without a "
+                + "version specifier (e.g. numpy or 'numpy<2.1')", value);
       }
-      upgraded.add(ProjectName.of(name));
+      if (!m.group(2).isBlank()) {
+        request.constraint(value.strip());
+      }
+      upgraded.add(ProjectName.of(m.group(1)));
     }
     return upgraded;
   }
 
-  /**
-   * Refuses files the index gives no hash for, unless --allow-unhashed asks for a requirements
-   * file without them (then says so).
-   */
-  private void checkHashes(Resolution resolution, Format fmt) {
-    Map<ProjectName, List<DistributionFile>> unhashed = LockText.unhashed(resolution);
-    if (unhashed.isEmpty()) {
-      return;
-    }
-    int files = unhashed.values().stream().mapToInt(List::size).sum();
-    Map.Entry<ProjectName, List<DistributionFile>> first = unhashed.entrySet().iterator().next();
-    String example = first.getValue().get(0).filename();
-    String missing =
-        "the index gives no hash for " + files + (files == 1 ? " file" : " files");
-    if (!allowUnhashed || fmt == Format.PYLOCK) {
-      throw new IndexException(
-          missing + " to lock (" + first.getKey() + ": " + example + ")"
-              + (allowUnhashed
-                  ? ", and pylock.toml (PEP 751) requires one for each; write a requirements"
-                      + " file (-o requirements.txt) to lock them without"
-                  : "; every locked file needs one (--allow-unhashed locks them without, in a"
-                      + " requirements file)"),
-          first.getValue().get(0).url(), 0, null);
-    }
-    reporter.warning(
-        missing + " (e.g. " + example + "): locked without one, so installers cannot check"
-            + " them (pip --require-hashes refuses such a lock)");
-  }
+  /** A project name, then optionally a version specifier: {@code numpy}, {@code numpy<2.1}. */
+  private static final Pattern NAME_AND_SPEC =
+      Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*)\\s*((?:[<>=!~].*)?)");
 
-  private Format format() {
+  private LockFormat format() {
     if (format != null) {
       return switch (format.toLowerCase(Locale.ROOT)) {
-        case "pylock", "pylock.toml", "toml" -> Format.PYLOCK;
-        case "requirements", "requirements.txt", "txt" -> Format.REQUIREMENTS;
+        case "pylock", "pylock.toml", "toml" -> LockFormat.PYLOCK;
+        case "requirements", "requirements.txt", "txt" -> LockFormat.REQUIREMENTS;
         default -> throw new InvalidInputException(
             "--format must be pylock or requirements, not '" + format + "'", format);
       };
     }
-    return output.endsWith(".txt") ? Format.REQUIREMENTS : Format.PYLOCK;
-  }
-
-  /** The pins of the lock already at {@code out}, without the packages to upgrade. */
-  private Map<ProjectName, Version> existingPins(Path out, List<ProjectName> upgraded) {
-    if (!Files.isRegularFile(out)) {
-      return Map.of();
-    }
-    Map<ProjectName, Version> pins = new LinkedHashMap<>();
-    try {
-      if (out.getFileName().toString().endsWith(".toml")) {
-        Pylock lock = LockFiles.readPylock(out);
-        for (PylockPackage p : lock.packages()) {
-          if (p.version() != null) {
-            pins.putIfAbsent(p.name(), p.version());
-          }
-        }
-      } else {
-        RequirementsTxt lock = LockFiles.readRequirementsTxt(out);
-        for (RequirementsTxt.Pin p : lock.pins()) {
-          if (p.version() != null) {
-            pins.putIfAbsent(p.name(), p.version());
-          }
-        }
-      }
-    } catch (PylockException e) {
-      reporter.warning("ignoring the versions of " + out + ": " + e.getMessage());
-      return Map.of();
-    }
-    for (ProjectName name : upgraded) {
-      pins.remove(name);
-    }
-    return pins;
-  }
-
-  /** Options that do not change the lock, left out of the command its header records. */
-  private static final java.util.Set<String> UNRECORDED_FLAGS =
-      java.util.Set.of("-q", "--quiet", "-v", "--verbose", "--offline");
-
-  private static final java.util.Set<String> UNRECORDED_WITH_VALUE =
-      java.util.Set.of("--threads", "--cache-dir");
-
-  /** The command as given, without the options that do not change the lock. */
-  private String command() {
-    StringBuilder b = new StringBuilder("pylock4j");
-    for (int i = 0; i < arguments.size(); i++) {
-      String a = arguments.get(i);
-      String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-      if (UNRECORDED_FLAGS.contains(a)) {
-        continue;
-      }
-      if (UNRECORDED_WITH_VALUE.contains(name)) {
-        if (!a.contains("=")) {
-          i++;
-        }
-        continue;
-      }
-      b.append(' ').append(a.isEmpty() || a.matches(".*[\\s'\"<>|&;$`*?].*") ? quote(a) : a);
-    }
-    return b.toString();
-  }
-
-  private static String quote(String s) {
-    return "'" + s.replace("'", "'\\''") + "'";
+    return output.endsWith(".txt") ? LockFormat.REQUIREMENTS : LockFormat.PYLOCK;
   }
 
   static String describe(TargetEnvironment target) {
-    Map<String, String> m = target.markers().values();
+    java.util.Map<String, String> m = target.markers().values();
     return m.getOrDefault("platform_python_implementation", "Python") + " "
         + m.getOrDefault("python_version", "?") + " on "
         + m.getOrDefault("sys_platform", "?") + " " + m.getOrDefault("platform_machine", "");

@@ -102,7 +102,7 @@ public final class Main {
   int run(String... args) {
     List<String> arguments = Arrays.asList(args);
     CommandLine line = new CommandLine(new Top(context));
-    line.addSubcommand("lock", new LockCommand(context, resolvers, arguments));
+    line.addSubcommand("lock", new LockCommand(context, resolvers));
     line.addSubcommand("verify", new VerifyCommand(context, resolvers));
     line.addSubcommand("why", new WhyCommand(context));
     line.addSubcommand("audit", new AuditCommand(context));
@@ -113,7 +113,12 @@ public final class Main {
     line.setParameterExceptionHandler(
         (e, ignored) -> {
           CommandLine command = e.getCommandLine();
-          context.err().println("error: " + e.getMessage());
+          String message = e.getMessage();
+          if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+              && !unmatched.getSuggestions().isEmpty()) {
+            message += "; did you mean " + unmatched.getSuggestions().get(0) + "?";
+          }
+          context.err().println("error: " + org.pylock4j.internal.Redaction.redact(message));
           String name = command.getCommandSpec().qualifiedName();
           context.err().println("Run '" + name + " --help' for the options.");
           context.err().flush();

@@ -29,6 +29,11 @@ final class OsvOptions {
     return osvUrl != null || osvOffline != null;
   }
 
+  /** Adds the database options to {@code request} (checked when it is opened). */
+  void applyTo(org.pylock4j.locker.LockRequest.Builder request) {
+    request.osvUrl(osvUrl).osvExport(osvOffline);
+  }
+
   /**
    * Opens the database the options name, ignoring {@code ignore} (ids or aliases).
    *

@@ -1,17 +1,12 @@
 package org.pylock4j.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pylock4j.error.InvalidInputException;
-import org.pylock4j.input.IndexPin;
-import org.pylock4j.input.PyprojectToml;
-import org.pylock4j.pypi.PypiIndex;
+import org.pylock4j.locker.LockRequest;
 import org.pylock4j.requirement.ProjectName;
-import org.pylock4j.resolve.PackageSource;
-import org.pylock4j.trust.PinnedIndexes;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,29 +25,8 @@ final class PinOptions {
               + " --project file add more.")
   List<String> pins = new ArrayList<>();
 
-  /** The sources of one run: the default index, wrapped when projects are pinned. */
-  static final class Sources implements AutoCloseable {
-    private final PackageSource source;
-    private final List<PypiIndex> opened;
-
-    private Sources(PackageSource source, List<PypiIndex> opened) {
-      this.source = source;
-      this.opened = opened;
-    }
-
-    /** Where to read projects from. */
-    PackageSource source() {
-      return source;
-    }
-
-    @Override
-    public void close() {
-      opened.forEach(PypiIndex::close);
-    }
-  }
-
-  /** Project to index URL, from the options, then {@code project}'s tables. */
-  Map<ProjectName, String> pinned(Path project) {
+  /** Adds the pins to {@code request}; [[tool.pylock4j.index]] tables of the project add more. */
+  void applyTo(LockRequest.Builder request) {
     Map<ProjectName, String> pinned = new LinkedHashMap<>();
     for (String pin : pins) {
       int eq = pin.indexOf('=');
@@ -71,44 +45,6 @@ final class PinOptions {
             pin);
       }
     }
-    if (project != null) {
-      for (IndexPin index : PyprojectToml.read(project).indexes()) {
-        for (ProjectName name : index.projects()) {
-          pinned.putIfAbsent(name, index.url());
-        }
-      }
-    }
-    return pinned;
-  }
-
-  /**
-   * The source for a run: {@code defaultSource} itself when nothing is pinned, else {@link
-   * PinnedIndexes} over one index per pinned URL (same cache, offline mode and limits).
-   */
-  Sources open(Base command, IndexSettings settings, Path project, PackageSource defaultSource) {
-    Map<ProjectName, String> pinned = pinned(project);
-    if (pinned.isEmpty()) {
-      return new Sources(defaultSource, List.of());
-    }
-    Map<String, PypiIndex> byUrl = new LinkedHashMap<>();
-    PinnedIndexes.Builder builder = PinnedIndexes.builder(defaultSource);
-    try {
-      pinned.forEach(
-          (name, url) -> {
-            PypiIndex index =
-                byUrl.computeIfAbsent(
-                    url,
-                    u ->
-                        command.index(
-                            new IndexSettings(
-                                List.of(u), false, settings.offline(), settings.cacheDir(),
-                                settings.excludeNewer(), settings.threads())));
-            builder.pin(name, index);
-          });
-    } catch (RuntimeException e) {
-      byUrl.values().forEach(PypiIndex::close);
-      throw e;
-    }
-    return new Sources(builder.build(), new ArrayList<>(byUrl.values()));
+    pinned.forEach(request::indexPin);
   }
 }

@@ -41,9 +41,10 @@ final class TargetOptions {
   private static final Pattern MACOS = Pattern.compile("macosx_(\\d+)_(\\d+)_(\\w+)");
 
   @Option(
-      names = "--python-version",
+      names = {"--python-version", "-p", "--python"},
       paramLabel = "X.Y",
-      description = "Lock for this Python version (e.g. 3.12 or 3.12.4).")
+      description = "Lock for this Python version (e.g. 3.12 or 3.12.4). -p and --python are "
+          + "uv's spellings.")
   String pythonVersion;
 
   @Option(
@@ -59,6 +60,11 @@ final class TargetOptions {
       paramLabel = "FILE.json",
       description = "A full PEP 508 marker environment (JSON object of the marker variables).")
   Path environment;
+
+  /** Whether any target option was given. */
+  boolean given() {
+    return pythonVersion != null || pythonPlatform != null || environment != null;
+  }
 
   /** The target these options name, asking {@code detector} only when none is given. */
   TargetEnvironment target(TargetDetector detector, Reporter reporter) {
@@ -80,7 +86,7 @@ final class TargetOptions {
       Optional<Map<String, String>> detected = detector.detect();
       if (detected.isPresent()) {
         try {
-          return fromMarkers(detected.get(), "python3", null);
+          return fromDetected(detected.get());
         } catch (PylockException e) {
           reporter.notice("cannot lock for the local python3 (" + e.getMessage() + ")");
         }
@@ -222,6 +228,23 @@ final class TargetOptions {
   }
 
   /** A target from marker values (detected, or from a file named {@code source}). */
+  /**
+   * The local interpreter's target, as the markers a user would write: its {@code
+   * implementation_name}, {@code python_version}, {@code sys_platform} and {@code
+   * platform_machine}. A CPython on a platform pylock4j knows gets the same target as {@code
+   * --python-version X.Y --python-platform P}, so two machines with the same target write the same
+   * lock (no kernel release, no patch version); another interpreter keeps all its values.
+   */
+  static TargetEnvironment fromDetected(Map<String, String> values) {
+    String version = values.get("python_version");
+    Platform platform = platformOf(values.get("sys_platform"), values.get("platform_machine"));
+    if ("cpython".equals(values.get("implementation_name")) && platform != null
+        && version != null && PYTHON_VERSION.matcher(version).matches()) {
+      return TargetEnvironment.cpython(version, platform);
+    }
+    return fromMarkers(values, "python3", null);
+  }
+
   static TargetEnvironment fromMarkers(Map<String, String> values, String source, String platform) {
     MarkerEnvironment markers;
     try {
@@ -250,22 +273,7 @@ final class TargetOptions {
 
   /** The platform of a marker environment, or null when it is not one pylock4j has tags for. */
   static Platform platformOf(String sysPlatform, String machine) {
-    String arch = machine == null ? "" : machine.toLowerCase(Locale.ROOT);
-    boolean x64 = arch.equals("x86_64") || arch.equals("amd64");
-    boolean arm64 = arch.equals("aarch64") || arch.equals("arm64");
-    if (sysPlatform == null) {
-      return null;
-    }
-    if (sysPlatform.startsWith("linux")) {
-      return x64 ? Platform.LINUX_X86_64 : arm64 ? Platform.LINUX_AARCH64 : null;
-    }
-    if (sysPlatform.equals("darwin")) {
-      return x64 ? Platform.MACOS_X86_64 : arm64 ? Platform.MACOS_ARM64 : null;
-    }
-    if (sysPlatform.equals("win32")) {
-      return x64 ? Platform.WINDOWS_AMD64 : null;
-    }
-    return null;
+    return TargetEnvironment.platformOf(sysPlatform, machine);
   }
 
   /** The platform this JVM runs on, Linux x86_64 when it is not a known one. */

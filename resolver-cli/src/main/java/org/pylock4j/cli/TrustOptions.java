@@ -2,18 +2,11 @@ package org.pylock4j.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.pylock4j.error.InvalidInputException;
-import org.pylock4j.input.DeclaredRequirement;
-import org.pylock4j.requirement.ProjectName;
-import org.pylock4j.requirement.Requirement;
-import org.pylock4j.resolve.Resolution;
-import org.pylock4j.resolve.ResolutionRequest;
-import org.pylock4j.resolve.Resolver;
+import org.pylock4j.locker.LockRequest;
+import org.pylock4j.locker.LockResult;
 import org.pylock4j.trust.BuildReport;
-import org.pylock4j.trust.TyposquatCheck;
 import org.pylock4j.trust.TyposquatWarning;
-import org.pylock4j.trust.VulnerabilityAudit;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -47,46 +40,28 @@ final class TrustOptions {
       description = "With --avoid-vulnerable: do not avoid this vulnerability (id or alias).")
   List<String> ignoreVulns = new ArrayList<>();
 
-  /**
-   * Checks the options, then the names of the root requirements before anything is fetched: a
-   * warning each, or with {@code --strict} a {@code TyposquatException} (bad input).
-   */
-  void checkNames(Inputs inputs, Reporter reporter) {
+  /** Checks the options and adds them to {@code request}. */
+  void applyTo(LockRequest.Builder request) {
     if (!avoidVulnerable && (osv.given() || !ignoreVulns.isEmpty())) {
       throw new InvalidInputException(
           "--osv-url, --osv-offline and --ignore-vuln need --avoid-vulnerable",
           "--avoid-vulnerable");
     }
-    List<Requirement> roots = new ArrayList<>();
-    for (DeclaredRequirement r : inputs.roots()) {
-      roots.add(r.requirement());
-    }
-    TyposquatCheck check = TyposquatCheck.standard();
-    if (strict) {
-      check.requireNoWarnings(roots);
-      return;
-    }
-    for (Map.Entry<ProjectName, List<TyposquatWarning>> e :
-        check.checkRequirements(roots).entrySet()) {
-      for (TyposquatWarning w : e.getValue()) {
-        reporter.warning(w.message() + " (a typosquat? check the name; --strict refuses it)");
-      }
-    }
+    request.strictNames(strict).avoidVulnerable(avoidVulnerable);
+    osv.applyTo(request);
+    ignoreVulns.forEach(request::ignoreVulnerability);
   }
 
-  /** Resolves {@code request}, avoiding vulnerable versions when asked to. */
-  Resolution resolve(Resolver resolver, ResolutionRequest request) {
-    if (!avoidVulnerable) {
-      return resolver.resolve(request);
-    }
-    try (VulnerabilityAudit audit = osv.open(ignoreVulns)) {
-      return audit.resolveAvoidingVulnerable(resolver, request);
+  /** Prints typosquat warnings on the requested names. */
+  static void report(List<TyposquatWarning> typosquats, Reporter reporter) {
+    for (TyposquatWarning w : typosquats) {
+      reporter.warning(w.message() + " (a typosquat? check the name; --strict refuses it)");
     }
   }
 
   /** A warning for each locked package an installer would have to build. */
-  static void reportBuilds(Resolution resolution, Reporter reporter) {
-    for (BuildReport.Build build : BuildReport.of(resolution)) {
+  static void reportBuilds(LockResult result, Reporter reporter) {
+    for (BuildReport.Build build : result.builds()) {
       reporter.warning(
           build.message() + ": it would run code at install time (--only-binary refuses sdists)");
     }

@@ -44,11 +44,35 @@ class VerifyAndWhyTest {
     return out;
   }
 
+  /** Locks on {@code server} (whose directory the test may change afterwards). */
+  Path lockOn(SimpleIndexServer server, String output, String... inputs) {
+    Path out = dir.resolve(output);
+    List<String> args = new ArrayList<>(Arrays.asList(inputs));
+    args.addAll(List.of("-o", out.toString(), "--python-version", "3.12", "--python-platform", "linux"));
+    Cli.Result r = run("lock", server, args.toArray(String[]::new));
+    assertEquals(0, r.code(), r.toString());
+    return out;
+  }
+
+  /** Replaces the files of the index at {@code served} with those of {@code with}. */
+  static void replace(Path served, Path with) throws IOException {
+    try (Stream<Path> paths = Files.walk(with)) {
+      for (Path p : paths.toList()) {
+        Path target = served.resolve(with.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
   @Test
-  void anUpToDateLockVerifies() {
-    Path lock = lockOn(LockCommandTest.V1, "pylock.toml", "app-core");
-    try (SimpleIndexServer server = SimpleIndexServer.start(LockCommandTest.V1)) {
-      Cli.Result r = run("verify", server, lock.toString());
+  void anUpToDateLockVerifies() throws IOException {
+    try (SimpleIndexServer server = SimpleIndexServer.start(copy(LockCommandTest.V1, dir.resolve("index")))) {
+      Path lock = lockOn(server, "pylock.toml", "app-core");
+      Cli.Result r = Cli.run("verify", lock.toString(), "--cache-dir", dir.resolve("cache").toString());
       assertEquals(0, r.code(), r.toString());
       assertEquals(
           lock + " is up to date (4 packages, 4 files checked against the index)\n", r.out());
@@ -56,34 +80,41 @@ class VerifyAndWhyTest {
   }
 
   @Test
-  void aNewUpstreamVersionIsDrift() {
-    Path lock = lockOn(LockCommandTest.V1, "pylock.toml", "app-core");
-    try (SimpleIndexServer server = SimpleIndexServer.start(LockCommandTest.V2)) {
-      Cli.Result r = run("verify", server, lock.toString());
-      assertEquals(1, r.code(), r.toString());
+  void aNewUpstreamVersionIsNotDriftAndUpgradeListsIt() throws IOException {
+    Path index = copy(LockCommandTest.V1, dir.resolve("index"));
+    try (SimpleIndexServer server = SimpleIndexServer.start(index)) {
+      Path lock = lockOn(server, "pylock.toml", "app-core");
+      replace(index, LockCommandTest.V2);
+      Cli.Result r = run("verify", null, lock.toString());
+      assertEquals(0, r.code(), r.toString());
       assertEquals(
-          lock + " differs from a fresh resolution (2 drifts):\n"
-              + "  - lib-a: version changed 2.0 -> 2.1\n"
-              + "  - lib-c: version changed 1.0 -> 1.5\n",
-          r.out());
+          lock + " is up to date (4 packages, 4 files checked against the index)\n", r.out());
+      Cli.Result upgrades = run("verify", null, lock.toString(), "--upgrade");
+      assertEquals(0, upgrades.code(), upgrades.toString());
+      assertEquals(
+          lock + " is up to date (4 packages, 4 files checked against the index)\n"
+              + "--upgrade would change (2 packages):\n"
+              + "  - lib-a 2.0 -> 2.1\n"
+              + "  - lib-c 1.0 -> 1.5\n",
+          upgrades.out());
     }
   }
 
   @Test
-  void aChangedHashIsDrift() throws IOException {
-    Path lock = lockOn(LockCommandTest.V1, "pylock.toml", "app-core");
-    Path tampered = copy(LockCommandTest.V1, dir.resolve("tampered"));
-    Path page = tampered.resolve("lib-c/index.json");
-    String original = sha256(Files.readAllBytes(tampered.resolve("lib-c/lib_c-1.0-py3-none-any.whl")));
-    String other = sha256("a different file".getBytes(StandardCharsets.UTF_8));
-    String json = Files.readString(page);
-    assertTrue(json.contains(original));
-    Files.writeString(page, json.replace(original, other));
-    try (SimpleIndexServer server = SimpleIndexServer.start(tampered)) {
-      Cli.Result r = run("verify", server, lock.toString());
+  void aChangedHashIsDriftNamingTheFile() throws IOException {
+    Path index = copy(LockCommandTest.V1, dir.resolve("index"));
+    try (SimpleIndexServer server = SimpleIndexServer.start(index)) {
+      Path lock = lockOn(server, "pylock.toml", "app-core");
+      Path page = index.resolve("lib-c/index.json");
+      String original = sha256(Files.readAllBytes(index.resolve("lib-c/lib_c-1.0-py3-none-any.whl")));
+      String other = sha256("a different file".getBytes(StandardCharsets.UTF_8));
+      String json = Files.readString(page);
+      assertTrue(json.contains(original));
+      Files.writeString(page, json.replace(original, other));
+      Cli.Result r = run("verify", null, lock.toString());
       assertEquals(1, r.code(), r.toString());
       assertEquals(
-          lock + " differs from a fresh resolution (1 drift):\n"
+          lock + " is not what re-locking writes (1 drift):\n"
               + "  - lib-c 1.0: sha256 of lib_c-1.0-py3-none-any.whl changed: lock " + original
               + ", index " + other + "\n",
           r.out());
@@ -105,20 +136,19 @@ class VerifyAndWhyTest {
   }
 
   @Test
-  void aRequirementsLockFindsItsInputsInItsViaComments() throws IOException {
+  void aRequirementsLockRecordsItsInputsAndALineAddedToThemIsDrift() throws IOException {
     Path in = dir.resolve("requirements.in");
     Files.writeString(in, "app-core\n");
-    Path lock = lockOn(LockCommandTest.V1, "requirements.txt", "-r", in.toString());
-    try (SimpleIndexServer server = SimpleIndexServer.start(LockCommandTest.V2)) {
-      Cli.Result r =
-          run("verify", server, lock.toString(), "--python-version", "3.12", "--python-platform",
-              "linux");
+    try (SimpleIndexServer server = SimpleIndexServer.start(copy(LockCommandTest.V1, dir.resolve("index")))) {
+      Path lock = lockOn(server, "requirements.txt", "-r", in.toString());
+      Cli.Result clean = Cli.run("verify", lock.toString(), "--cache-dir", dir.resolve("cache").toString());
+      assertEquals(0, clean.code(), clean.toString());
+      Files.writeString(in, "app-core\ncolorize\n");
+      Cli.Result r = Cli.run("verify", lock.toString(), "--cache-dir", dir.resolve("cache").toString());
       assertEquals(1, r.code(), r.toString());
-      assertEquals(
-          lock + " differs from a fresh resolution (2 drifts):\n"
-              + "  - lib-a: version changed 2.0 -> 2.1\n"
-              + "  - lib-c: version changed 1.0 -> 1.5\n",
-          r.out());
+      assertTrue(r.out().startsWith(lock + " is not what re-locking writes (2 drifts):\n"
+          + "  - input changed: added colorize (-r " + in + ")\n"
+          + "  - colorize: added ("), r.out());
     }
   }
 

@@ -45,15 +45,29 @@ final class Http {
   private final int retries;
   private final Duration backoff;
   private final Map<Kind, LongAdder> requests;
+  private final Duration deadline;
   final LongAdder retryCount = new LongAdder();
 
+  /**
+   * @param deadline the longest a request may take in total, retries and their delays included;
+   *     zero for none
+   */
   Http(OkHttpClient client, Credentials credentials, int retries, Duration backoff,
-      Map<Kind, LongAdder> requests) {
+      Map<Kind, LongAdder> requests, Duration deadline) {
     this.client = client;
     this.credentials = credentials;
     this.retries = retries;
     this.backoff = backoff;
     this.requests = requests;
+    this.deadline = deadline;
+  }
+
+  /** One GET in progress: its request, limits and deadline. */
+  private record Job(Request request, CompletableFuture<Result> future, AtomicReference<Call> current,
+      long maxBytes, String limitName, long deadlineNanos) {
+    String url() {
+      return request.url().toString();
+    }
   }
 
   /**
@@ -86,33 +100,44 @@ final class Http {
         }
       }
     });
-    attempt(request, 1, future, current, maxBytes, limitName);
+    long deadlineNanos = deadline.isZero() ? Long.MAX_VALUE : System.nanoTime() + deadline.toNanos();
+    attempt(new Job(request, future, current, maxBytes, limitName, deadlineNanos), 1);
     return future;
   }
 
-  private void attempt(Request request, int attempt, CompletableFuture<Result> future,
-      AtomicReference<Call> current, long maxBytes, String limitName) {
+  private long remainingNanos(Job job) {
+    return job.deadlineNanos() == Long.MAX_VALUE ? Long.MAX_VALUE : job.deadlineNanos() - System.nanoTime();
+  }
+
+  private IndexException pastDeadline(Job job, int attempt) {
+    return failure(job.url(), attempt, "no complete answer within the deadline of "
+        + describe(deadline) + " (from requestTimeout)", 0, null);
+  }
+
+  private void attempt(Job job, int attempt) {
+    CompletableFuture<Result> future = job.future();
     if (future.isDone()) {
       return;
     }
-    Call call = client.newCall(request);
-    current.set(call);
+    long remaining = remainingNanos(job);
+    if (remaining <= 0) {
+      future.completeExceptionally(pastDeadline(job, attempt - 1));
+      return;
+    }
+    Call call = client.newCall(job.request());
+    if (remaining != Long.MAX_VALUE) {
+      call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
+    }
+    job.current().set(call);
     if (future.isCancelled()) {
       call.cancel();
       return;
     }
-    String url = request.url().toString();
+    String url = job.url();
     call.enqueue(new Callback() {
       @Override
       public void onFailure(Call c, IOException e) {
-        if (future.isDone()) {
-          return;
-        }
-        if (retryable(e) && attempt <= retries) {
-          retry(request, attempt, future, current, maxBytes, limitName, null, describe(e));
-        } else {
-          future.completeExceptionally(failure(url, attempt, describe(e), 0, e));
-        }
+        failed(job, attempt, e);
       }
 
       @Override
@@ -126,25 +151,29 @@ final class Http {
           }
           if ((code >= 500 || code == 429) && response.networkResponse() != null
               && attempt <= retries) {
-            retry(request, attempt, future, current, maxBytes, limitName,
-                response.header("Retry-After"), "HTTP " + code);
+            retry(job, attempt, response.header("Retry-After"), "HTTP " + code);
             return;
           }
           if (code >= 500 || code == 429) {
             future.completeExceptionally(failure(url, attempt, "HTTP " + code, code, null));
             return;
           }
-          byte[] body = read(response.body(), maxBytes, limitName, url);
+          if (code >= 300 && code < 400 && response.header("Location") != null) {
+            // a redirect OkHttp did not follow: to another scheme (https to http, file:, ...)
+            String from = credentials.scrub(response.request().url().toString());
+            String to = Credentials.strip(credentials.scrub(response.header("Location")));
+            future.completeExceptionally(new IndexException(credentials.scrub("GET " + url
+                + " failed: refused the redirect from " + from + " to " + to
+                + " (a redirect may not change the scheme)"), url, code, null));
+            return;
+          }
+          byte[] body = read(response.body(), job.maxBytes(), job.limitName(), url);
           future.complete(new Result(code, body, credentials.scrub(response.request().url().toString()),
               response.headers(), false));
         } catch (IndexException e) {
           future.completeExceptionally(e);
         } catch (IOException e) {
-          if (retryable(e) && attempt <= retries) {
-            retry(request, attempt, future, current, maxBytes, limitName, null, describe(e));
-          } else {
-            future.completeExceptionally(failure(url, attempt, describe(e), 0, e));
-          }
+          failed(job, attempt, e);
         } catch (RuntimeException e) {
           future.completeExceptionally(failure(url, attempt, describe(e), 0, e));
         }
@@ -152,9 +181,20 @@ final class Http {
     });
   }
 
-  private void retry(Request request, int attempt, CompletableFuture<Result> future,
-      AtomicReference<Call> current, long maxBytes, String limitName, String retryAfter,
-      String why) {
+  private void failed(Job job, int attempt, IOException e) {
+    if (job.future().isDone()) {
+      return;
+    }
+    if (remainingNanos(job) <= 0) {
+      job.future().completeExceptionally(pastDeadline(job, attempt));
+    } else if (retryable(e) && attempt <= retries) {
+      retry(job, attempt, null, describe(e));
+    } else {
+      job.future().completeExceptionally(failure(job.url(), attempt, describe(e), 0, e));
+    }
+  }
+
+  private void retry(Job job, int attempt, String retryAfter, String why) {
     retryCount.increment();
     long delay = backoff.toMillis() << Math.min(attempt - 1, 16);
     if (retryAfter != null) {
@@ -165,10 +205,20 @@ final class Http {
       }
     }
     delay = Math.min(delay, 30_000);
+    long remaining = remainingNanos(job);
+    if (remaining != Long.MAX_VALUE && TimeUnit.MILLISECONDS.toNanos(delay) >= remaining) {
+      job.future().completeExceptionally(failure(job.url(), attempt, why + "; no time left for a "
+          + "retry within the deadline of " + describe(deadline) + " (from requestTimeout)", 0, null));
+      return;
+    }
     LOG.log(System.Logger.Level.DEBUG, "retrying {0} in {1} ms after {2}",
-        request.url(), delay, why);
+        credentials.scrub(job.url()), delay, why);
     CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS)
-        .execute(() -> attempt(request, attempt + 1, future, current, maxBytes, limitName));
+        .execute(() -> attempt(job, attempt + 1));
+  }
+
+  static String describe(Duration duration) {
+    return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
   }
 
   private static byte[] read(ResponseBody body, long maxBytes, String limitName, String url)
@@ -213,18 +263,40 @@ final class Http {
     return !(e instanceof javax.net.ssl.SSLPeerUnverifiedException);
   }
 
-  private static String describe(Throwable e) {
+  /** What went wrong, in words (no exception class names). */
+  static String describe(Throwable e) {
+    String message = e.getMessage();
     if (e instanceof java.net.SocketTimeoutException) {
-      return "timed out" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+      return "timed out" + (message == null ? "" : " (" + message + ")");
     }
-    if (e instanceof ProtocolException && e.getMessage() != null
-        && e.getMessage().startsWith("Too many follow-up requests")) {
-      return "too many redirects (" + e.getMessage() + ")";
+    if (e instanceof InterruptedIOException) {
+      return "timed out";
     }
-    if (e instanceof ProtocolException && "unexpected end of stream".equals(e.getMessage())) {
+    if (e instanceof ProtocolException && message != null
+        && message.startsWith("Too many follow-up requests")) {
+      return "too many redirects (" + message + ")";
+    }
+    if (e instanceof ProtocolException && "unexpected end of stream".equals(message)) {
       return "truncated response (unexpected end of stream)";
     }
-    String message = e.getMessage();
-    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    if (e instanceof UnknownHostException) {
+      return "unknown host" + (message == null ? "" : " " + message);
+    }
+    if (e instanceof java.net.ConnectException) {
+      return "cannot connect" + (message == null ? "" : " (" + message + ")");
+    }
+    if (e instanceof javax.net.ssl.SSLException) {
+      return "TLS failure" + (message == null ? "" : " (" + message + ")");
+    }
+    if (e instanceof java.io.EOFException) {
+      return "connection closed early" + (message == null ? "" : " (" + message + ")");
+    }
+    if (e instanceof ProtocolException) {
+      return "bad HTTP response" + (message == null ? "" : " (" + message + ")");
+    }
+    if (e instanceof IOException) {
+      return "I/O failure" + (message == null ? "" : " (" + message + ")");
+    }
+    return "failure" + (message == null ? "" : " (" + message + ")");
   }
 }

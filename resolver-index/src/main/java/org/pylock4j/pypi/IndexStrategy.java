@@ -23,5 +23,28 @@ public enum IndexStrategy {
    * best version among them. This is pip's behaviour with {@code --extra-index-url}, and it lets a
    * public index shadow a private project: use only when every index is trusted.
    */
-  UNSAFE_BEST_MATCH
+  UNSAFE_BEST_MATCH;
+
+  /**
+   * Parses a strategy as written on the command line or in {@code [tool.pylock4j]}: {@code
+   * first-index} or {@code unsafe-best-match} (any case).
+   *
+   * @param value the text, must not be null
+   * @return the strategy, never null
+   * @throws org.pylock4j.error.InvalidInputException naming the value when it is neither
+   */
+  public static IndexStrategy parse(String value) {
+    return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+      case "first-index" -> FIRST_INDEX;
+      case "unsafe-best-match" -> UNSAFE_BEST_MATCH;
+      default -> throw new org.pylock4j.error.InvalidInputException(
+          "index strategy must be first-index or unsafe-best-match, not '" + value + "'", value);
+    };
+  }
+
+  /** The name as written: {@code first-index} or {@code unsafe-best-match}. */
+  @Override
+  public String toString() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
 }

@@ -60,13 +60,34 @@ final class MetadataFetcher {
     this.warnings = warnings;
   }
 
+  /**
+   * Metadata bytes and whether this process hashed the whole distribution they came from (then,
+   * and only then, the distribution's sha256 proves them and may key the cache).
+   */
+  private record Found(byte[] bytes, boolean fileHashed) {}
+
+  /**
+   * The metadata of {@code file}. The disk cache is keyed only by what the content proves: the
+   * sha256 of a distribution this process downloaded whole and hashed, or the sha256 of the PEP
+   * 658 metadata file itself. A hash an index merely declares for a file whose metadata came from
+   * elsewhere (a metadata file, range requests) never keys an entry, so an index cannot plant
+   * metadata that another index's identical file would later be read with.
+   */
   CompletableFuture<CoreMetadata> fetch(DistributionFile file, Ops ops) {
     String fileSha = file.sha256().orElse(null);
     String coreSha = file.hasCoreMetadataFile() ? file.coreMetadataHashes().get("sha256") : null;
+    String sourceKey = fileSha == null ? null
+        : sha256((file.url() + "\n" + fileSha).getBytes(StandardCharsets.UTF_8));
     if (store != null) {
       byte[] cached = store.get(MetadataStore.Key.FILE, fileSha);
       if (cached == null) {
         cached = store.get(MetadataStore.Key.CORE, coreSha);
+        if (cached != null && !sha256(cached).equals(coreSha)) {
+          cached = null; // not what the key says: a damaged entry is a miss
+        }
+      }
+      if (cached == null) {
+        cached = store.get(MetadataStore.Key.SOURCE, sourceKey);
       }
       if (cached != null) {
         try {
@@ -78,24 +99,45 @@ final class MetadataFetcher {
         }
       }
     }
-    CompletableFuture<byte[]> bytes;
+    CompletableFuture<Found> found;
     if (file.url().startsWith("file:")) {
-      bytes = CompletableFuture.supplyAsync(() -> local(file), executor);
+      found = CompletableFuture.supplyAsync(() -> local(file), executor);
     } else {
-      bytes = (file.hasCoreMetadataFile() ? pep658(file, ops) : CompletableFuture.<byte[]>completedFuture(null))
-          .thenCompose(found -> found != null ? CompletableFuture.completedFuture(found)
+      found = (file.hasCoreMetadataFile() ? pep658(file, ops) : CompletableFuture.<byte[]>completedFuture(null))
+          .thenCompose(bytes -> bytes != null ? CompletableFuture.completedFuture(new Found(bytes, false))
               : fromDistribution(file, ops));
     }
-    return bytes.thenApplyAsync(found -> {
-      CoreMetadata metadata = parse(file, file.url(), found);
+    return found.thenApplyAsync(result -> {
+      byte[] bytes = result.bytes();
+      CoreMetadata metadata = parse(file, file.url(), bytes);
       if (store != null) {
-        store.put(MetadataStore.Key.FILE, fileSha, found);
-        if (coreSha != null && coreSha.equals(sha256(found))) {
-          store.put(MetadataStore.Key.CORE, coreSha, found);
+        boolean proven = coreSha != null && coreSha.equals(sha256(bytes));
+        if (result.fileHashed()) {
+          store.put(MetadataStore.Key.FILE, fileSha, bytes);
+        }
+        if (proven) {
+          store.put(MetadataStore.Key.CORE, coreSha, bytes);
+        }
+        if (!proven && !result.fileHashed()) {
+          store.put(MetadataStore.Key.SOURCE, sourceKey, bytes); // what this URL said, for it alone
         }
       }
       return metadata;
-    }, executor);
+    }, executor).exceptionallyCompose(e -> {
+      Throwable cause = unwrap(e);
+      if (cause instanceof PylockException || cause instanceof java.util.concurrent.CancellationException
+          || !(cause instanceof RuntimeException)) {
+        return CompletableFuture.failedFuture(cause);
+      }
+      // a malformed archive this code did not foresee: still an index failure naming the URL
+      return CompletableFuture.failedFuture(new IndexException("unreadable archive " + file.url()
+          + ": " + Http.describe(cause), file.url(), 0, null));
+    });
+  }
+
+  /** The archive's metadata, the archive checked against its hashes first. */
+  private Found hashed(DistributionFile file, byte[] archive, String url) {
+    return new Found(fromArchive(file, archive, url), file.sha256().isPresent());
   }
 
   private CompletableFuture<byte[]> pep658(DistributionFile file, Ops ops) {
@@ -114,7 +156,7 @@ final class MetadataFetcher {
         });
   }
 
-  private CompletableFuture<byte[]> fromDistribution(DistributionFile file, Ops ops) {
+  private CompletableFuture<Found> fromDistribution(DistributionFile file, Ops ops) {
     if (offline) {
       return CompletableFuture.failedFuture(new IndexException("offline: the metadata of "
           + file.filename() + " is not in the cache (" + file.url()
@@ -131,14 +173,14 @@ final class MetadataFetcher {
   /** Bytes {@code start..start+bytes.length} of a file of {@code total} bytes; whole when the server ignored the range. */
   private record Window(byte[] bytes, long start, long total, boolean whole) {}
 
-  private CompletableFuture<byte[]> ranges(DistributionFile file, Ops ops) {
+  private CompletableFuture<Found> ranges(DistributionFile file, Ops ops) {
     String url = file.url();
     return range(url, "bytes=-" + TAIL, ops).thenCompose(tail -> {
       if (tail == null) {
         return whole(file, ops);
       }
       if (tail.whole()) { // the server ignored the range: the file is here already
-        return CompletableFuture.supplyAsync(() -> fromArchive(file, tail.bytes(), url), executor);
+        return CompletableFuture.supplyAsync(() -> hashed(file, tail.bytes(), url), executor);
       }
       Zip.Directory directory;
       try {
@@ -165,7 +207,8 @@ final class MetadataFetcher {
               return w.bytes();
             });
       }
-      return cd.thenCompose(bytes -> entry(file, tail, bytes, ops));
+      return cd.thenCompose(bytes -> entry(file, tail, bytes, ops))
+          .thenApply(bytes -> new Found(bytes, false)); // the wheel itself was not hashed
     });
   }
 
@@ -243,18 +286,18 @@ final class MetadataFetcher {
 
   // ---- whole files
 
-  private CompletableFuture<byte[]> whole(DistributionFile file, Ops ops) {
+  private CompletableFuture<Found> whole(DistributionFile file, Ops ops) {
     String url = file.url();
     return ops.track(http.get(url, Http.Kind.WHOLE_FILE, Map.of(), false, false, maxFileBytes, "maxFileBytes"))
         .thenApplyAsync(result -> {
           if (result.code() != 200) {
             throw new IndexException("GET " + url + " failed: HTTP " + result.code(), url, result.code(), null);
           }
-          return fromArchive(file, result.body(), url);
+          return hashed(file, result.body(), url);
         }, executor);
   }
 
-  private byte[] local(DistributionFile file) {
+  private Found local(DistributionFile file) {
     String url = file.url();
     try {
       Path path = Path.of(URI.create(url));
@@ -262,13 +305,16 @@ final class MetadataFetcher {
       if (file.hasCoreMetadataFile() && Files.isRegularFile(metadata)) {
         byte[] bytes = Files.readAllBytes(metadata);
         verify(file.coreMetadataHashes(), bytes, url + ".metadata", "metadata file");
-        return bytes;
+        return new Found(bytes, false);
+      }
+      if (!Files.isRegularFile(path)) {
+        throw new IndexException(url + " is not a regular file", url, 0, null);
       }
       if (Files.size(path) > maxFileBytes) {
         throw new IndexException(url + " is larger (" + Files.size(path) + " bytes) than the maximum allowed ("
             + maxFileBytes + " bytes, from maxFileBytes)", url, 0, null);
       }
-      return fromArchive(file, Files.readAllBytes(path), url);
+      return hashed(file, Files.readAllBytes(path), url);
     } catch (IOException | IllegalArgumentException e) {
       throw new IndexException("cannot read " + url + ": " + e, url, 0, null);
     }

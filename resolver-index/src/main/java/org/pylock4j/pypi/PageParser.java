@@ -20,6 +20,7 @@ import org.pylock4j.metadata.SdistFilename;
 import org.pylock4j.metadata.WheelFilename;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.resolve.DistributionFile;
+import org.pylock4j.version.SpecifierSet;
 import org.pylock4j.version.Version;
 
 /**
@@ -37,10 +38,19 @@ final class PageParser {
 
   record Parsed(List<DistributionFile> files, int skipped) {}
 
-  private final Credentials credentials;
+  /** Hex digits a hash of each algorithm has (hashlib's guaranteed algorithms). */
+  private static final Map<String, Integer> HASH_LENGTHS = Map.of(
+      "md5", 32, "sha1", 40, "sha224", 56, "sha256", 64, "sha384", 96, "sha512", 128,
+      "blake2b", 128, "blake2s", 64, "sha3_256", 64, "sha3_512", 128);
+  private static final java.util.regex.Pattern HASH_NAME = java.util.regex.Pattern.compile("[a-z0-9_]{1,32}");
+  private static final java.util.regex.Pattern HEX = java.util.regex.Pattern.compile("[0-9a-f]+");
 
-  PageParser(Credentials credentials) {
+  private final Credentials credentials;
+  private final java.util.function.Consumer<String> warnings;
+
+  PageParser(Credentials credentials, java.util.function.Consumer<String> warnings) {
     this.credentials = credentials;
+    this.warnings = warnings;
   }
 
   /**
@@ -87,7 +97,7 @@ final class PageParser {
         skipped++;
         continue;
       }
-      Map<String, String> hashes = hashes(pageUrl, file.get("hashes"));
+      Map<String, String> hashes = hashes(pageUrl, filename, file.get("hashes"));
       String url = resolve(pageUrl, href);
       JsonNode yankedNode = file.get("yanked");
       String yanked = null;
@@ -110,13 +120,13 @@ final class PageParser {
       JsonNode core = file.has("core-metadata") ? file.get("core-metadata") : file.get("dist-info-metadata");
       Map<String, String> coreHashes = null;
       if (core != null && core.isObject()) {
-        coreHashes = hashes(pageUrl, core);
+        coreHashes = hashes(pageUrl, filename + " (core-metadata)", core);
       } else if (core != null && core.asBoolean(false)) {
         coreHashes = Map.of();
       }
       String provenance = text(file, "provenance");
       result.add(new DistributionFile(project, version, filename, url, hashes,
-          text(file, "requires-python"), yanked, uploadTime, size, coreHashes,
+          requiresPython(pageUrl, filename, text(file, "requires-python")), yanked, uploadTime, size, coreHashes,
           provenance == null || provenance.isBlank() ? null : resolve(pageUrl, provenance)));
     }
     return new Parsed(result, skipped);
@@ -160,20 +170,22 @@ final class PageParser {
       }
       Map<String, String> hashes = new HashMap<>();
       if (fragment != null) {
-        addHash(hashes, fragment);
+        addHash(hashes, fragment, pageUrl, filename);
       }
       String core = anchor.has("data-core-metadata")
           ? anchor.attribute("data-core-metadata") : anchor.attribute("data-dist-info-metadata");
       Map<String, String> coreHashes = null;
       if (core != null && !core.equalsIgnoreCase("false")) {
         Map<String, String> found = new HashMap<>();
-        addHash(found, core);
+        if (!core.equalsIgnoreCase("true")) {
+          addHash(found, core, pageUrl, filename + " (data-core-metadata)");
+        }
         coreHashes = found;
       }
       String requiresPython = anchor.attribute("data-requires-python");
       String provenance = anchor.attribute("data-provenance");
       result.add(new DistributionFile(project, version, filename, url, hashes,
-          requiresPython == null || requiresPython.isBlank() ? null : requiresPython,
+          requiresPython(pageUrl, filename, requiresPython),
           anchor.attribute("data-yanked"), null, -1, coreHashes,
           provenance == null || provenance.isBlank() ? null : resolve(base, provenance)));
     }
@@ -204,7 +216,13 @@ final class PageParser {
     HttpUrl httpBase = HttpUrl.parse(base);
     if (httpBase != null) {
       HttpUrl resolved = httpBase.resolve(href);
-      absolute = resolved == null ? href : resolved.toString();
+      if (resolved == null) {
+        // file:, ftp:, data:, ...: a remote index may not make this client open local files
+        throw malformed(Credentials.strip(credentials.scrub(base)), "the link "
+            + Credentials.strip(credentials.scrub(href)) + " is not an http(s) URL; an http(s) index may "
+            + "only link to http(s) URLs");
+      }
+      absolute = resolved.toString();
     } else {
       try {
         absolute = new URI(base).resolve(new URI(href.replace(" ", "%20"))).toString();
@@ -228,17 +246,44 @@ final class PageParser {
     return java.net.URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
-  private static void addHash(Map<String, String> hashes, String spec) {
+  /**
+   * Adds the hash of a PEP 503 fragment or {@code data-core-metadata} value ({@code name=hex}).
+   * A malformed value of a known algorithm makes the page malformed: it would otherwise go into
+   * a lock that no installer accepts.
+   */
+  private static void addHash(Map<String, String> hashes, String spec, String pageUrl, String what) {
     int eq = spec.indexOf('=');
-    if (eq > 0) {
-      String value = spec.substring(eq + 1).strip().toLowerCase(Locale.ROOT);
-      if (!value.isEmpty()) {
-        hashes.put(spec.substring(0, eq).strip().toLowerCase(Locale.ROOT), value);
-      }
+    if (eq <= 0) {
+      return;
+    }
+    String name = spec.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+    String value = spec.substring(eq + 1).strip().toLowerCase(Locale.ROOT);
+    if (!value.isEmpty() || HASH_LENGTHS.containsKey(name)) {
+      putHash(hashes, name, value, pageUrl, what);
     }
   }
 
-  private static Map<String, String> hashes(String pageUrl, JsonNode node) {
+  private static void putHash(Map<String, String> hashes, String name, String value, String pageUrl,
+      String what) {
+    Integer length = HASH_LENGTHS.get(name);
+    if (length == null) {
+      if (HASH_NAME.matcher(name).matches() && HEX.matcher(value).matches()) {
+        hashes.put(name, value); // another algorithm: kept when it looks like one, else ignored
+      }
+      return;
+    }
+    if (value.length() != length || !HEX.matcher(value).matches()) {
+      throw malformed(pageUrl, "bad " + name + " hash \"" + shorten(value) + "\" of " + what
+          + " (" + length + " hexadecimal digits expected)");
+    }
+    hashes.put(name, value);
+  }
+
+  private static String shorten(String text) {
+    return text.length() > 140 ? text.substring(0, 140) + "..." : text;
+  }
+
+  private static Map<String, String> hashes(String pageUrl, String what, JsonNode node) {
     if (node == null || node.isNull()) {
       return Map.of();
     }
@@ -248,11 +293,29 @@ final class PageParser {
     Map<String, String> result = new HashMap<>();
     for (Map.Entry<String, JsonNode> entry : node.properties()) {
       if (entry.getValue().isTextual()) {
-        result.put(entry.getKey().toLowerCase(Locale.ROOT),
-            entry.getValue().asText().toLowerCase(Locale.ROOT));
+        putHash(result, entry.getKey().toLowerCase(Locale.ROOT),
+            entry.getValue().asText().toLowerCase(Locale.ROOT), pageUrl, what);
       }
     }
     return result;
+  }
+
+  /**
+   * The Requires-Python of a file when it is a valid specifier set, else null with a warning (as
+   * pip ignores an invalid one): the lock records only well-formed values.
+   */
+  private String requiresPython(String pageUrl, String filename, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      SpecifierSet.parse(value);
+      return value.strip();
+    } catch (PylockException | IllegalArgumentException e) {
+      warnings.accept("ignoring the invalid requires-python \"" + shorten(value) + "\" of "
+          + filename + " from " + pageUrl);
+      return null;
+    }
   }
 
   /** PEP 629: a major version above 1 is a format this client cannot read. */

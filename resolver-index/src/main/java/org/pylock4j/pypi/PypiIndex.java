@@ -77,6 +77,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
   private final OkHttpClient client;
   private final Http http;
   private final PageParser parser;
+  private final Credentials credentials;
   private final MetadataFetcher fetcher;
   private final MissingPages missingPages;
   private final Memo<ProjectName, ProjectPage> pages = new Memo<>(50_000);
@@ -100,7 +101,8 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     this.trust = builder.trust;
     this.executor = builder.executor;
     Credentials credentials = new Credentials(builder.netrc);
-    this.parser = new PageParser(credentials);
+    this.credentials = credentials;
+    this.parser = new PageParser(credentials, warnings);
     List<Location> locations = new ArrayList<>();
     for (String raw : builder.urls) {
       locations.add(location(raw, credentials, false));
@@ -119,7 +121,9 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
         .readTimeout(builder.readTimeout)
         .writeTimeout(builder.readTimeout)
         .followRedirects(true)
-        .followSslRedirects(true)
+        // a redirect never changes the scheme: https to http would downgrade, and other schemes
+        // (file:) are not followed at all; Http reports the refusal naming both URLs
+        .followSslRedirects(false)
         .addInterceptor(chain -> chain.proceed(
             chain.request().newBuilder().header("User-Agent", builder.userAgent).build()))
         // per network hop, so that every host of a redirect chain gets its own login and no other
@@ -142,11 +146,13 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     if (builder.cacheDirectory != null) {
       missing = new MissingPages(builder.cacheDirectory.resolve("missing-pages"));
       http.cache(new Cache(builder.cacheDirectory.resolve("http").toFile(), builder.httpCacheBytes));
-      store = new MetadataStore(builder.cacheDirectory.resolve("metadata"));
+      // "metadata-v2": entries of earlier versions may be keyed by a hash an index only declared
+      store = new MetadataStore(builder.cacheDirectory.resolve("metadata-v2"));
     }
     this.client = http.build();
     this.missingPages = missing;
-    this.http = new Http(client, credentials, builder.retries, builder.retryBackoff, requests);
+    this.http = new Http(client, credentials, builder.retries, builder.retryBackoff, requests,
+        builder.requestTimeout);
     this.fetcher = new MetadataFetcher(this.http, store, offline, builder.maxMetadataBytes,
         builder.maxFileBytes, executor, metadataCacheHits, warnings);
   }
@@ -169,15 +175,33 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     return Ops.view(pages.get(project, this::loadPage), waiters);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The login in the userinfo of a direct URL ({@code https://user:token@host/x.whl}) is sent
+   * to that host only, and the URL is named without it in every message.
+   */
   @Override
-  public CompletableFuture<CoreMetadata> metadata(DistributionFile file) {
-    Objects.requireNonNull(file, "file");
+  public CompletableFuture<CoreMetadata> metadata(DistributionFile given) {
+    Objects.requireNonNull(given, "file");
+    DistributionFile file = withoutUserInfo(given);
     return Ops.view(metadata.get(file.url(), url -> {
       Ops ops = new Ops();
       // even the disk-cache lookup runs on the executor: the caller never waits for I/O
       return ops.bind(CompletableFuture.supplyAsync(() -> fetcher.fetch(file, ops), executor)
           .thenCompose(future -> future));
     }), waiters);
+  }
+
+  private DistributionFile withoutUserInfo(DistributionFile file) {
+    String url = file.url();
+    String clean = url.startsWith("http") ? credentials.takeFrom(url) : url;
+    if (clean.equals(url)) {
+      return file;
+    }
+    return new DistributionFile(file.project(), file.version(), file.filename(), clean,
+        file.hashes(), file.requiresPython(), file.yanked(), file.uploadTime(), file.size(),
+        file.coreMetadataHashes(), file.provenance());
   }
 
   /**
@@ -432,7 +456,8 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     private Duration readTimeout = Duration.ofSeconds(30);
     private int retries = 3;
     private Duration retryBackoff = Duration.ofMillis(250);
-    private Path netrc = defaultNetrc();
+    private Duration requestTimeout = Duration.ofMinutes(5);
+    private Path netrc;
     private long maxPageBytes = 64L << 20;
     private long maxMetadataBytes = 16L << 20;
     private long maxFileBytes = 512L << 20;
@@ -588,7 +613,23 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     }
 
     /**
-     * The netrc file to read logins from, or null for none. The default is {@code $NETRC}, else {@code ~/.netrc}.
+     * The longest one request may take in total: connecting, sending, waiting, reading the whole
+     * body, and any retries with their delays. A server that answers slowly (a byte a second)
+     * is cut off here, and the request fails with an {@link IndexException} naming the URL and
+     * this setting. Zero means no deadline. The default value is 5 minutes.
+     *
+     * @param timeout the longest one request may take in total, must not be negative
+     * @return this builder
+     */
+    public Builder requestTimeout(Duration timeout) {
+      requireArgument(!timeout.isNegative(), "request timeout must not be negative, was %s", timeout);
+      this.requestTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * The netrc file to read logins from, or null for none. The default is none: reading the
+     * user's {@code $NETRC} or {@code ~/.netrc} is the application's choice (the CLI makes it).
      *
      * @param file the netrc file to read logins from, or null for none
      * @return this builder
@@ -694,15 +735,6 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
         urls.add(PYPI);
       }
       return new PypiIndex(this);
-    }
-
-    private static Path defaultNetrc() {
-      String env = System.getenv("NETRC");
-      if (env != null && !env.isBlank()) {
-        return Path.of(env);
-      }
-      String home = System.getProperty("user.home");
-      return home == null ? null : Path.of(home, ".netrc");
     }
 
     private static void requireArgument(boolean ok, String template, Object value) {

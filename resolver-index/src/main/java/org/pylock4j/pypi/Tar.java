@@ -93,20 +93,34 @@ final class Tar {
     return name;
   }
 
+  /** The largest entry size believed (1 TiB): beyond it, sizes overflow the arithmetic of skipping. */
+  private static final long MAX_ENTRY = 1L << 40;
+
   private static long size(byte[] header) throws IOException {
+    long value;
     if ((header[124] & 0x80) != 0) { // GNU base-256
-      long value = 0;
+      value = 0;
       for (int i = 125; i < 136; i++) {
+        if (value > MAX_ENTRY) {
+          throw new IOException("bad tar entry size (base-256, too large)");
+        }
         value = value << 8 | (header[i] & 0xFF);
       }
-      return value;
+    } else {
+      String octal = cString(java.util.Arrays.copyOfRange(header, 124, 136)).strip();
+      if (!octal.matches("[0-7]*")) {
+        throw new IOException("bad tar entry size \"" + octal + "\"");
+      }
+      try {
+        value = octal.isEmpty() ? 0 : Long.parseLong(octal, 8);
+      } catch (NumberFormatException e) {
+        throw new IOException("bad tar entry size \"" + octal + "\"");
+      }
     }
-    String octal = cString(java.util.Arrays.copyOfRange(header, 124, 136)).strip();
-    try {
-      return octal.isEmpty() ? 0 : Long.parseLong(octal, 8);
-    } catch (NumberFormatException e) {
-      throw new IOException("bad tar entry size \"" + octal + "\"");
+    if (value < 0 || value > MAX_ENTRY) {
+      throw new IOException("bad tar entry size " + value);
     }
+    return value;
   }
 
   private static String paxPath(byte[] data) {

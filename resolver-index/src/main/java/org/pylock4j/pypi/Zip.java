@@ -80,6 +80,9 @@ final class Zip {
       size = int64(bytes, (int) record + 40);
       offset = int64(bytes, (int) record + 48);
     }
+    if (size < 0 || offset < 0 || size > Integer.MAX_VALUE - 8 || offset > Long.MAX_VALUE / 2) {
+      throw new ZipFormatException("bad central directory (offset " + offset + ", size " + size + ")");
+    }
     return new Directory(offset, size);
   }
 
@@ -124,6 +127,11 @@ final class Zip {
         }
         extra += 4 + length;
       }
+      if (compressed < 0 || size < 0 || localOffset < 0 || localOffset > Long.MAX_VALUE / 2
+          || compressed > Integer.MAX_VALUE - 8 || size > Long.MAX_VALUE / 2) {
+        throw new ZipFormatException("bad sizes or offset of entry " + name + " (compressed "
+            + compressed + ", size " + size + ", offset " + localOffset + ")");
+      }
       entries.add(new Entry(name, method, compressed, size, crc, localOffset));
       p += 46 + nameLength + extraLength + commentLength;
     }
@@ -153,6 +161,13 @@ final class Zip {
    */
   static byte[] extract(byte[] bytes, Entry entry, long maxSize, long[] needed)
       throws ZipFormatException {
+    if (entry.size() > maxSize) {
+      throw new ZipFormatException(entry.name() + " is larger (" + entry.size()
+          + " bytes) than the maximum allowed (" + maxSize + " bytes, from maxMetadataBytes)");
+    }
+    if (entry.size() < 0 || entry.compressedSize() < 0 || entry.compressedSize() > maxSize + (1 << 20)) {
+      throw new ZipFormatException("bad compressed size " + entry.compressedSize() + " of " + entry.name());
+    }
     if (bytes.length < LOCAL_HEADER || int32(bytes, 0) != LOCAL) {
       throw new ZipFormatException("no local file header for " + entry.name());
     }
@@ -161,10 +176,6 @@ final class Zip {
     if (dataEnd > bytes.length) {
       needed[0] = dataEnd;
       return null;
-    }
-    if (entry.size() > maxSize) {
-      throw new ZipFormatException(entry.name() + " is larger (" + entry.size()
-          + " bytes) than the maximum allowed (" + maxSize + " bytes, from maxMetadataBytes)");
     }
     byte[] out;
     if (entry.method() == 0) {
@@ -217,7 +228,8 @@ final class Zip {
   /** The central directory of a whole archive. */
   static List<Entry> entriesOfWhole(byte[] archive) throws ZipFormatException {
     Directory directory = directory(archive, 0);
-    if (directory == null || directory.offset() + directory.size() > archive.length) {
+    if (directory == null || directory.offset() > archive.length
+        || directory.offset() + directory.size() > archive.length) {
       throw new ZipFormatException("central directory outside the archive");
     }
     return entries(java.util.Arrays.copyOfRange(archive, (int) directory.offset(),

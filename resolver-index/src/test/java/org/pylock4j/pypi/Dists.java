@@ -11,12 +11,12 @@ import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Builds small real wheels and sdists for tests. */
-final class Dists {
+/** Builds small real wheels and sdists for tests (public for the hostile tests' package). */
+public final class Dists {
 
   private Dists() {}
 
-  static String metadata(String name, String version, String... requiresDist) {
+  public static String metadata(String name, String version, String... requiresDist) {
     StringBuilder text = new StringBuilder("Metadata-Version: 2.1\nName: " + name + "\nVersion: " + version + "\n");
     for (String requirement : requiresDist) {
       text.append("Requires-Dist: ").append(requirement).append('\n');
@@ -28,7 +28,7 @@ final class Dists {
    * A wheel with a {@code .dist-info/METADATA}, WHEEL, RECORD, a module and {@code padding}
    * bytes of incompressible data (so that the central directory is far from the METADATA entry).
    */
-  static byte[] wheel(String distName, String version, String metadata, int padding) {
+  public static byte[] wheel(String distName, String version, String metadata, int padding) {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     String distInfo = distName + "-" + version + ".dist-info/";
     entries.put(distName + "/__init__.py", "print('never run')\n".getBytes(StandardCharsets.UTF_8));
@@ -42,7 +42,7 @@ final class Dists {
     return zip(entries);
   }
 
-  static byte[] zip(Map<String, byte[]> entries) {
+  public static byte[] zip(Map<String, byte[]> entries) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream out = new ZipOutputStream(bytes)) {
       for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
@@ -59,7 +59,7 @@ final class Dists {
   }
 
   /** A {@code .tar.gz} sdist with {@code <top>/PKG-INFO} and a setup.py that is never run. */
-  static byte[] sdistTarGz(String top, String pkgInfo) {
+  public static byte[] sdistTarGz(String top, String pkgInfo) {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     entries.put(top + "/setup.py", "raise SystemExit('never run')\n".getBytes(StandardCharsets.UTF_8));
     entries.put(top + "/src/" + "x".repeat(120) + ".py", new byte[10]); // a GNU long name

@@ -121,7 +121,7 @@ class PypiIndexPagesTest {
           {"filename": "demo-1.0.win32.exe", "url": "demo-1.0.win32.exe", "hashes": {}},
           {"filename": "other-1.0.tar.gz", "url": "other-1.0.tar.gz", "hashes": {}},
           {"filename": "demo-1.0-py3-none-any.whl", "url": "sub/demo-1.0-py3-none-any.whl",
-           "hashes": {"SHA256": "ABCD"}, "yanked": "broken", "dist-info-metadata": true}
+           "hashes": {"SHA256": "ABCDABCDABCDABCDABCDABCDABCDABCDABCDABCDABCDABCDABCDABCDABCDABCD"}, "yanked": "broken", "dist-info-metadata": true}
         ]}
         """);
     try (SimpleIndexServer server = SimpleIndexServer.start(root);
@@ -130,7 +130,7 @@ class PypiIndexPagesTest {
       assertEquals(2, files.size());
       assertEquals("https://files.example/demo-1.0.tar.gz", files.get(0).url());
       assertEquals(server.indexUrl() + "demo/sub/demo-1.0-py3-none-any.whl", files.get(1).url());
-      assertEquals(Map.of("sha256", "abcd"), files.get(1).hashes());
+      assertEquals(Map.of("sha256", "abcd".repeat(16)), files.get(1).hashes());
       assertEquals("broken", files.get(1).yanked());
       assertEquals(Map.of(), files.get(1).coreMetadataHashes());
       assertEquals(2, index.statistics().skippedFiles());

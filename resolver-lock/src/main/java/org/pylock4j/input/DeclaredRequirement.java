@@ -64,6 +64,8 @@ public record DeclaredRequirement(
   static String invalid(String text, String reason) {
     int newline = reason.indexOf('\n');
     String first = newline < 0 ? reason : reason.substring(0, newline);
-    return "invalid requirement '" + text + "': " + first;
+    String shown = text.length() <= 200 ? text : text.substring(0, 200) + "... (" + text.length()
+        + " characters)";
+    return "invalid requirement '" + shown + "': " + first;
   }
 }

@@ -15,8 +15,6 @@ import org.pylock4j.error.InvalidInputException;
  */
 final class LogicalLine {
 
-  /** pip's {@code COMMENT_RE}: a {@code #} at the start or after whitespace, to the end. */
-  private static final Pattern COMMENT = Pattern.compile("(^|\\s+)#.*$");
   /** pip's {@code ENV_VAR_RE}: only the braced, upper-case form is expanded. */
   private static final Pattern ENV_VAR = Pattern.compile("\\$\\{([A-Z0-9_]+)\\}");
 
@@ -88,9 +86,9 @@ final class LogicalLine {
   private static void finish(
       Builder joined, String file, Map<String, String> environment, List<LogicalLine> out) {
     LogicalLine line = joined.build();
-    Matcher comment = COMMENT.matcher(line.text);
-    if (comment.find()) {
-      line = line.slice(0, comment.start());
+    int comment = commentStart(line.text);
+    if (comment >= 0) {
+      line = line.slice(0, comment);
     }
     line = line.expand(file, environment);
     int start = 0;
@@ -104,6 +102,28 @@ final class LogicalLine {
     if (start < end) {
       out.add(line.slice(start, end));
     }
+  }
+
+  /**
+   * Where pip's {@code COMMENT_RE} ({@code (^|\s+)#.*$}) starts in {@code text}: the whitespace
+   * before the first {@code #} that starts the text or follows whitespace; -1 when none. One pass
+   * (the regular expression itself, tried at each position, is quadratic on a run of spaces).
+   */
+  static int commentStart(String text) {
+    int spaceRun = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '#' && (i == 0 || spaceRun > 0)) {
+        return i - spaceRun;
+      }
+      spaceRun = isRegexSpace(c) ? spaceRun + 1 : 0;
+    }
+    return -1;
+  }
+
+  /** Java's {@code \s}: {@code [ \t\n\x0B\f\r]}. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /** The characters {@code [from, to)} of this line, keeping their positions. */
@@ -167,16 +187,25 @@ final class LogicalLine {
   /** Accumulates physical lines into one logical line. */
   private static final class Builder {
     private final StringBuilder text = new StringBuilder();
-    private final List<int[]> positions = new ArrayList<>();
+    private int[] lines = new int[16];
+    private int[] columns = new int[16];
     private int firstLine;
 
     void append(String physical, int lineNumber) {
       if (firstLine == 0) {
         firstLine = lineNumber;
       }
+      int at = text.length();
+      int size = at + physical.length();
+      if (size > lines.length) {
+        int capacity = Math.max(size, lines.length * 2);
+        lines = Arrays.copyOf(lines, capacity);
+        columns = Arrays.copyOf(columns, capacity);
+      }
+      text.append(physical);
       for (int i = 0; i < physical.length(); i++) {
-        text.append(physical.charAt(i));
-        positions.add(new int[] {lineNumber, i + 1});
+        lines[at + i] = lineNumber;
+        columns[at + i] = i + 1;
       }
     }
 
@@ -185,16 +214,12 @@ final class LogicalLine {
     }
 
     LogicalLine build() {
-      if (positions.isEmpty()) {
+      if (text.length() == 0) {
         return new LogicalLine("", new int[] {firstLine}, new int[] {1});
       }
-      int[] lines = new int[positions.size()];
-      int[] columns = new int[positions.size()];
-      for (int i = 0; i < lines.length; i++) {
-        lines[i] = positions.get(i)[0];
-        columns[i] = positions.get(i)[1];
-      }
-      return new LogicalLine(text.toString(), lines, columns);
+      int n = text.length();
+      return new LogicalLine(
+          text.toString(), Arrays.copyOf(lines, n), Arrays.copyOf(columns, n));
     }
   }
 }

@@ -58,8 +58,10 @@ public final class PyprojectToml {
   private final Map<String, List<GroupEntry>> groups;
   private final ToolSettings settings;
   private final List<IndexPin> indexes;
+  private final boolean hasProject;
 
   private PyprojectToml(
+      boolean hasProject,
       String file,
       String name,
       String requiresPython,
@@ -76,6 +78,7 @@ public final class PyprojectToml {
     this.groups = copy(groups);
     this.settings = settings;
     this.indexes = List.copyOf(indexes);
+    this.hasProject = hasProject;
   }
 
   private static <T> Map<String, List<T>> copy(Map<String, List<T>> map) {
@@ -253,10 +256,17 @@ public final class PyprojectToml {
    * @param extras extras to include, must not be null
    * @param groups dependency groups to include, must not be null
    * @return the requirements, never null
-   * @throws InvalidInputException when an extra or group is unknown
+   * @throws InvalidInputException when an extra or group is unknown, or when the file has no
+   *     {@code [project]} table and no group is selected (nothing to lock: a lock of nothing
+   *     would hide the mistake)
    */
   public List<DeclaredRequirement> requirements(
       Collection<String> extras, Collection<String> groups) {
+    if (!hasProject && groups.isEmpty()) {
+      throw new InvalidInputException("no [project] table, so nothing to lock"
+          + (this.groups.isEmpty() ? "" : "; select a group of [dependency-groups] with --group"),
+          file, file, 0, 0);
+    }
     List<DeclaredRequirement> selected = new ArrayList<>(dependencies);
     for (String extra : extras) {
       selected.addAll(optionalDependencies(extra));
@@ -379,7 +389,7 @@ public final class PyprojectToml {
         }
       }
       ToolSettings settings = settings();
-      return new PyprojectToml(
+      return new PyprojectToml(project != null,
           fileName, name, requiresPython, dependencies, optional, groups, settings, indexes());
     }
 

@@ -81,4 +81,64 @@ public record ToolSettings(
   public Optional<String> excludeNewerIfSet() {
     return Optional.ofNullable(excludeNewer);
   }
+
+  /**
+   * Parses a pre-release policy as written in {@code [tool.pylock4j]} or on the command line:
+   * {@code disallow}, {@code if-necessary-or-explicit} or {@code allow} (any case).
+   *
+   * @param value the text, must not be null
+   * @return the policy, never null
+   * @throws org.pylock4j.error.InvalidInputException naming the value when it is none of these
+   */
+  public static org.pylock4j.resolve.PrereleasePolicy parsePrerelease(String value) {
+    return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+      case "disallow" -> org.pylock4j.resolve.PrereleasePolicy.DISALLOW;
+      case "if-necessary-or-explicit" ->
+          org.pylock4j.resolve.PrereleasePolicy.IF_NECESSARY_OR_EXPLICIT;
+      case "allow" -> org.pylock4j.resolve.PrereleasePolicy.ALLOW;
+      default -> throw new org.pylock4j.error.InvalidInputException(
+          "prerelease must be disallow, if-necessary-or-explicit or allow, not '" + value + "'",
+          value);
+    };
+  }
+
+  /**
+   * Parses a resolution strategy: {@code highest}, {@code lowest} or {@code lowest-direct}.
+   *
+   * @param value the text, must not be null
+   * @return the strategy, never null
+   * @throws org.pylock4j.error.InvalidInputException naming the value when it is none of these
+   */
+  public static org.pylock4j.resolve.ResolutionStrategy parseResolution(String value) {
+    return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+      case "highest" -> org.pylock4j.resolve.ResolutionStrategy.HIGHEST;
+      case "lowest" -> org.pylock4j.resolve.ResolutionStrategy.LOWEST;
+      case "lowest-direct" -> org.pylock4j.resolve.ResolutionStrategy.LOWEST_DIRECT;
+      default -> throw new org.pylock4j.error.InvalidInputException(
+          "resolution must be highest, lowest or lowest-direct, not '" + value + "'", value);
+    };
+  }
+
+  /**
+   * Parses an exclude-newer time: a date ({@code 2024-01-31}, midnight UTC) or an RFC 3339 time
+   * ({@code 2024-01-31T12:00:00Z}).
+   *
+   * @param text the text, must not be null
+   * @return the instant, never null
+   * @throws org.pylock4j.error.InvalidInputException naming the text when it is neither
+   */
+  public static java.time.Instant parseExcludeNewer(String text) {
+    try {
+      return java.time.Instant.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      try {
+        return java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+      } catch (java.time.format.DateTimeParseException again) {
+        throw new org.pylock4j.error.InvalidInputException(
+            "exclude-newer must be a date (2024-01-31) or an RFC 3339 time"
+                + " (2024-01-31T12:00:00Z), not '" + text + "'",
+            text);
+      }
+    }
+  }
 }

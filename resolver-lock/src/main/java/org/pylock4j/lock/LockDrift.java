@@ -264,6 +264,80 @@ public sealed interface LockDrift {
     }
   }
 
+  /**
+   * The requirements the lock was made from changed: roots added to or removed from the inputs
+   * (a requirement narrowed so that the locked version no longer satisfies it shows as a {@link
+   * VersionChanged}).
+   *
+   * @param added the requirements the inputs have now and the lock does not
+   * @param removed the requirements the lock has and the inputs no longer do
+   */
+  record RequirementsChanged(java.util.List<String> added, java.util.List<String> removed)
+      implements LockDrift {
+    /**
+     * Copies the lists.
+     *
+     * @param added the requirements the inputs have now and the lock does not
+     * @param removed the requirements the lock has and the inputs no longer do
+     */
+    public RequirementsChanged {
+      added = java.util.List.copyOf(added);
+      removed = java.util.List.copyOf(removed);
+    }
+
+    @Override
+    public ProjectName project() {
+      return null;
+    }
+
+    @Override
+    public String describe() {
+      java.util.List<String> parts = new java.util.ArrayList<>();
+      added.forEach(r -> parts.add("added " + r));
+      removed.forEach(r -> parts.add("removed " + r));
+      return "input changed: " + String.join("; ", parts);
+    }
+  }
+
+  /**
+   * The environment the lock is for is not the one it would be locked for now.
+   *
+   * @param locked the target the lock records, in words
+   * @param requested the target of the re-lock, in words
+   */
+  record TargetChanged(String locked, String requested) implements LockDrift {
+    @Override
+    public ProjectName project() {
+      return null;
+    }
+
+    @Override
+    public String describe() {
+      return "target changed: the lock is for " + locked + ", the re-lock for " + requested;
+    }
+  }
+
+  /**
+   * The lock's text differs from what re-locking writes, where no other drift explains it: an
+   * edited URL, index, dependency or requires-python.
+   *
+   * @param line the first line that differs, from 1
+   * @param locked that line in the lock, empty when the lock ends before it
+   * @param relocked that line of the re-lock, empty when the re-lock ends before it
+   */
+  record ContentChanged(int line, String locked, String relocked) implements LockDrift {
+    @Override
+    public ProjectName project() {
+      return null;
+    }
+
+    @Override
+    public String describe() {
+      return "line " + line + " is not what re-locking writes: the lock has '" + locked
+          + "', re-locking writes '" + relocked + "'";
+    }
+  }
+
   private static String describeAll(java.util.List<org.pylock4j.resolve.PublisherIdentity> ids) {
     java.util.List<String> parts = new java.util.ArrayList<>();
     ids.forEach(id -> parts.add(id.describe()));

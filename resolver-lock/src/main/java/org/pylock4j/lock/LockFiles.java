@@ -13,7 +13,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import org.pylock4j.error.InvalidInputException;
 import org.pylock4j.error.PylockException;
+import org.pylock4j.internal.Redaction;
 import org.pylock4j.resolve.Resolution;
 
 /**
@@ -29,6 +31,9 @@ import org.pylock4j.resolve.Resolution;
  * <p>Output is deterministic: equal resolutions and options give byte-identical text (no clock is
  * read; a generation time is written only when {@link LockOptions.Builder#generatedAt} sets one).
  * Writing to disk is atomic: a failure leaves an existing lock byte for byte as it was.
+ *
+ * <p>No secret is written: the password of a URL's userinfo (an index, a direct URL) appears as
+ * {@code ****}, a token given as the user name is replaced whole.
  */
 public final class LockFiles {
 
@@ -56,7 +61,7 @@ public final class LockFiles {
    * @return the TOML text, never null
    */
   public static String writePylock(Pylock lock) {
-    return PylockWriter.write(Objects.requireNonNull(lock, "lock"));
+    return Redaction.redact(PylockWriter.write(Objects.requireNonNull(lock, "lock")));
   }
 
   /**
@@ -80,8 +85,71 @@ public final class LockFiles {
    * @throws PylockException when the file cannot be read
    */
   public static Pylock readPylock(Path path) {
-    return readPylock(read(path), path.toString());
+    return readPylock(readText(path), path.toString());
   }
+
+  /**
+   * Reads a lock of either format. The format is decided by the content: a file with a TOML
+   * {@code lock-version} key, or whose first line that is not blank or a comment is a TOML
+   * table header or a {@code key = value} pair, is a {@code pylock.toml}; anything else is a
+   * requirements file of pins. The file name is only a hint: a name ending in {@code .toml} is
+   * read as {@code pylock.toml} (so a broken one gets the TOML reader's error).
+   *
+   * @param path the file, must not be null
+   * @return the lock, never null
+   * @throws org.pylock4j.error.InvalidInputException when {@code path} is not a regular file
+   * @throws InvalidLockFileException naming the file, line, column (and key) that is wrong
+   * @throws PylockException when the file cannot be read
+   */
+  public static LockFile read(Path path) {
+    Objects.requireNonNull(path, "path");
+    if (!Files.isRegularFile(path)) {
+      throw new org.pylock4j.error.InvalidInputException(
+          "no such file: " + path, path.toString());
+    }
+    return read(readText(path), path.toString());
+  }
+
+  /**
+   * Reads lock text of either format, decided as {@link #read(Path)} does.
+   *
+   * @param text the text, must not be null
+   * @param fileName the name to report in errors and to take as a hint, or null
+   * @return the lock, never null
+   * @throws InvalidLockFileException naming the line, column (and key) that is wrong
+   */
+  public static LockFile read(String text, String fileName) {
+    return formatOf(Objects.requireNonNull(text, "text"), fileName) == LockFormat.PYLOCK
+        ? readPylock(text, fileName)
+        : readRequirementsTxt(text, fileName);
+  }
+
+  /** The format of lock {@code text}: the one place it is decided. */
+  static LockFormat formatOf(String text, String fileName) {
+    if (fileName != null && fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".toml")) {
+      return LockFormat.PYLOCK;
+    }
+    if (LOCK_VERSION_KEY.matcher(text).find()) {
+      return LockFormat.PYLOCK;
+    }
+    for (String line : text.lines().toList()) {
+      String l = line.strip();
+      if (l.isEmpty() || l.startsWith("#")) {
+        continue;
+      }
+      return l.startsWith("[") || TOML_PAIR.matcher(l).lookingAt()
+          ? LockFormat.PYLOCK
+          : LockFormat.REQUIREMENTS;
+    }
+    return fileName == null ? LockFormat.REQUIREMENTS : LockFormat.forFileName(fileName);
+  }
+
+  private static final java.util.regex.Pattern LOCK_VERSION_KEY =
+      java.util.regex.Pattern.compile("(?m)^\\s*[\"']?lock-version[\"']?\\s*=");
+
+  /** {@code key = value}: one {@code =}, not a PEP 440 {@code ==} or {@code ===}. */
+  private static final java.util.regex.Pattern TOML_PAIR =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_.\"'-]+\\s*=(?!=)");
 
   /**
    * Prints {@code resolution} as a requirements file that {@code pip install --require-hashes
@@ -95,8 +163,8 @@ public final class LockFiles {
    * @throws PylockException when a locked file has no sha256, sha384 or sha512
    */
   public static String writeRequirementsTxt(Resolution resolution, LockOptions options) {
-    return RequirementsTxtWriter.write(
-        Objects.requireNonNull(resolution, "resolution"), Objects.requireNonNull(options));
+    return Redaction.redact(RequirementsTxtWriter.write(
+        Objects.requireNonNull(resolution, "resolution"), Objects.requireNonNull(options)));
   }
 
   /**
@@ -111,8 +179,8 @@ public final class LockFiles {
    * @return the text, never null
    */
   public static String writeRequirementsTxt(Pylock lock, LockOptions options) {
-    return RequirementsTxtWriter.write(
-        Objects.requireNonNull(lock, "lock"), Objects.requireNonNull(options));
+    return Redaction.redact(RequirementsTxtWriter.write(
+        Objects.requireNonNull(lock, "lock"), Objects.requireNonNull(options)));
   }
 
   /**
@@ -136,17 +204,20 @@ public final class LockFiles {
    * @throws PylockException when the file cannot be read
    */
   public static RequirementsTxt readRequirementsTxt(Path path) {
-    return readRequirementsTxt(read(path), path.toString());
+    return readRequirementsTxt(readText(path), path.toString());
   }
 
   /**
    * Writes {@code content} (UTF-8) to {@code target} atomically: into a new file in the same
    * directory, flushed to disk, then moved over {@code target} with {@code ATOMIC_MOVE}. On any
    * failure the temporary file is removed and an existing {@code target} is untouched. A
-   * replaced file keeps its POSIX permissions.
+   * replaced file keeps its POSIX permissions. A symbolic link is written through: the file it
+   * points to is replaced atomically and the link stays. A target that exists and is not a
+   * regular file (a device such as {@code /dev/null}, a FIFO, a directory) is refused.
    *
    * @param target the lock file, must not be null; its directory must exist
    * @param content the text, must not be null
+   * @throws InvalidInputException when {@code target} is not a regular file
    * @throws PylockException when the file cannot be written
    */
   public static void write(Path target, String content) {
@@ -161,7 +232,7 @@ public final class LockFiles {
   }
 
   static void write(Path target, ContentWriter content) {
-    Path absolute = Objects.requireNonNull(target, "target").toAbsolutePath();
+    Path absolute = regularTarget(Objects.requireNonNull(target, "target").toAbsolutePath(), target);
     Path dir = absolute.getParent();
     Path temp = null;
     try {
@@ -198,6 +269,39 @@ public final class LockFiles {
     }
   }
 
+  /**
+   * The file a write to {@code path} replaces: {@code path} itself, or the file its chain of
+   * symbolic links ends at (the link stays a link). Anything but a regular file or nothing there
+   * yet is refused: renaming over a device, a FIFO or a directory would replace it.
+   *
+   * @throws InvalidInputException naming {@code given} when it is not a regular file
+   */
+  private static Path regularTarget(Path path, Path given) {
+    Path current = path;
+    for (int hops = 0; Files.isSymbolicLink(current); hops++) {
+      if (hops == 40) {
+        throw new InvalidInputException("cannot write " + given + ": too many levels of symbolic "
+            + "links", given.toString());
+      }
+      try {
+        Path link = Files.readSymbolicLink(current);
+        current = current.resolveSibling(link).toAbsolutePath().normalize();
+      } catch (IOException e) {
+        throw new PylockException("cannot write " + given + ": cannot read the symbolic link "
+            + current + " (" + e.getMessage() + ")", e);
+      }
+    }
+    if (Files.exists(current, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        && !Files.isRegularFile(current, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      String what = Files.isDirectory(current, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? "a directory"
+          : "not a regular file (a device, a FIFO or a socket)";
+      throw new InvalidInputException("cannot write the lock to " + given + (current.equals(path)
+          ? "" : " (a link to " + current + ")") + ": it is " + what
+          + "; give the path of a regular file", given.toString());
+    }
+    return current;
+  }
+
   private static Path createTemp(Path dir, String name) throws IOException {
     while (true) {
       Path temp = dir.resolve("." + name + "."
@@ -227,7 +331,7 @@ public final class LockFiles {
     }
   }
 
-  private static String read(Path path) {
+  private static String readText(Path path) {
     try {
       return Files.readString(path, StandardCharsets.UTF_8);
     } catch (IOException e) {

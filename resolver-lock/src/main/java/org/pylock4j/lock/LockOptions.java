@@ -32,6 +32,8 @@ public final class LockOptions {
   private final String command;
   private final Instant generatedAt;
   private final Map<String, List<PublisherIdentity>> publishers;
+  private final Map<String, Object> toolSettings;
+  private final java.nio.file.Path baseDirectory;
 
   private LockOptions(Builder b) {
     this.uploadTimes = b.uploadTimes;
@@ -43,6 +45,8 @@ public final class LockOptions {
     this.command = b.command;
     this.generatedAt = b.generatedAt;
     this.publishers = Map.copyOf(b.publishers);
+    this.toolSettings = Pylock.copyTable(b.toolSettings);
+    this.baseDirectory = b.baseDirectory;
   }
 
   /** {@return the defaults} */
@@ -120,6 +124,27 @@ public final class LockOptions {
     return publishers.getOrDefault(fileName, List.of());
   }
 
+  /**
+   * More entries of {@code [tool.pylock4j]} (what the lock was made from), written after {@code
+   * requirements} when {@link #recordInputs()}; empty by default.
+   *
+   * @return the {@code [tool.pylock4j]} settings to record, never null
+   */
+  public Map<String, Object> toolSettings() {
+    return toolSettings;
+  }
+
+  /**
+   * The lock's directory, if set: a locked file with a {@code file:} URL under it is written as a
+   * PEP 751 {@code path} relative to it (and its index as a relative path), so the lock is the
+   * same on every checkout. By default files keep their URLs.
+   *
+   * @return the base directory, empty when not set
+   */
+  public Optional<java.nio.file.Path> baseDirectory() {
+    return Optional.ofNullable(baseDirectory);
+  }
+
   /** Builds {@link LockOptions}. Not thread-safe. */
   public static final class Builder {
     private boolean uploadTimes = true;
@@ -131,8 +156,34 @@ public final class LockOptions {
     private String command;
     private Instant generatedAt;
     private final Map<String, List<PublisherIdentity>> publishers = new LinkedHashMap<>();
+    private final Map<String, Object> toolSettings = new LinkedHashMap<>();
+    private java.nio.file.Path baseDirectory;
 
     private Builder() {}
+
+    /**
+     * Adds entries to {@code [tool.pylock4j]} (TOML values: strings, numbers, booleans, lists and
+     * tables of them).
+     *
+     * @param settings the settings, must not be null
+     * @return this builder
+     */
+    public Builder toolSettings(Map<String, Object> settings) {
+      settings.forEach((k, v) -> toolSettings.put(
+          Objects.requireNonNull(k, "key"), Objects.requireNonNull(v, "value")));
+      return this;
+    }
+
+    /**
+     * Sets the lock's directory (see {@link LockOptions#baseDirectory()}); null clears it.
+     *
+     * @param directory the directory, or null for none
+     * @return this builder
+     */
+    public Builder baseDirectory(java.nio.file.Path directory) {
+      this.baseDirectory = directory == null ? null : directory.toAbsolutePath().normalize();
+      return this;
+    }
 
     /**
      * Sets whether files carry {@code upload-time}.

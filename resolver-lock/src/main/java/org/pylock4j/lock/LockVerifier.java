@@ -120,10 +120,59 @@ public final class LockVerifier {
    */
   public static LockVerification verify(Pylock lock, String lockName, ResolutionRequest request,
       Resolver resolver, PublisherLookup publishers) {
+    Map<ProjectName, Locked> locked = locked(lock, request.target());
+    return new Run(lockName, locked, lock.pylock4jRequirements(), request, resolver, publishers)
+        .run();
+  }
+
+  /**
+   * What {@link #checkIndex} found.
+   *
+   * @param drifts hashes changed, files gone or yanked, publishers changed or gone; in project
+   *     order
+   * @param filesChecked how many locked files were looked up
+   */
+  public record IndexCheck(List<LockDrift> drifts, int filesChecked) {
+    /**
+     * Copies the drifts.
+     *
+     * @param drifts hashes changed, files gone or yanked, publishers changed or gone; in project
+     *     order
+     * @param filesChecked how many locked files were looked up
+     */
+    public IndexCheck {
+      drifts = List.copyOf(drifts);
+    }
+  }
+
+  /**
+   * Checks every locked file of {@code lock} against the index as it is now, without resolving:
+   * a hash changed ({@link LockDrift.HashChanged}, naming the file), a file gone or yanked, and
+   * (given {@code publishers}, for a {@code pylock.toml}) the publishers of its provenance.
+   * Entries of a {@code pylock.toml} whose {@code marker} is false for {@code target} are left
+   * out.
+   *
+   * @param lock the lock, must not be null
+   * @param target the environment the lock is for, must not be null
+   * @param source where pages come from, must not be null
+   * @param publishers where current publisher identities come from, or null to skip that check
+   * @return the drifts and the count of files checked, never null
+   * @throws PylockException when reading the index or a provenance fails
+   */
+  public static IndexCheck checkIndex(LockFile lock, org.pylock4j.resolve.TargetEnvironment target,
+      org.pylock4j.resolve.PackageSource source, PublisherLookup publishers) {
+    Map<ProjectName, Locked> locked = lock instanceof Pylock p ? locked(p, target)
+        : locked((RequirementsTxt) lock);
+    Run run = new Run("lock", locked, List.of(), null, null, publishers);
+    return run.checkIndexOnly(Objects.requireNonNull(source, "source"));
+  }
+
+  private static Map<ProjectName, Locked> locked(
+      Pylock lock, org.pylock4j.resolve.TargetEnvironment target) {
     Map<ProjectName, Locked> locked = new TreeMap<>();
     for (PylockPackage p : lock.packages()) {
       if (p.marker() != null
-          && !Marker.parse(p.marker()).evaluate(request.target().markers())) {
+          && !Marker.parse(p.marker()).evaluate(target.markers())) {
         continue;
       }
       boolean direct = p.vcs() != null || p.directory() != null || p.archive() != null;
@@ -140,8 +189,7 @@ public final class LockVerifier {
       locked.put(p.name(), new Locked(p.name(), p.version(), files, direct, false,
           List.copyOf(identities)));
     }
-    return new Run(lockName, locked, lock.pylock4jRequirements(), request, resolver, publishers)
-        .run();
+    return locked;
   }
 
   /**
@@ -156,6 +204,10 @@ public final class LockVerifier {
    */
   public static LockVerification verify(
       RequirementsTxt lock, String lockName, ResolutionRequest request, Resolver resolver) {
+    return new Run(lockName, locked(lock), List.of(), request, resolver, null).run();
+  }
+
+  private static Map<ProjectName, Locked> locked(RequirementsTxt lock) {
     Map<ProjectName, Locked> locked = new TreeMap<>();
     for (RequirementsTxt.Pin p : lock.pins()) {
       List<LockedFileView> files = new ArrayList<>();
@@ -166,7 +218,7 @@ public final class LockVerifier {
       locked.put(p.name(), new Locked(p.name(), p.version(), files, p.url() != null, true,
           List.of()));
     }
-    return new Run(lockName, locked, List.of(), request, resolver, null).run();
+    return locked;
   }
 
   /**
@@ -239,11 +291,34 @@ public final class LockVerifier {
       this.lockName = Objects.requireNonNull(lockName, "lockName");
       this.locked = locked;
       this.lockedRoots = lockedRoots;
-      this.request = Objects.requireNonNull(request, "request");
-      this.resolver = Objects.requireNonNull(resolver, "resolver");
+      this.request = request;
+      this.resolver = resolver;
+    }
+
+    IndexCheck checkIndexOnly(org.pylock4j.resolve.PackageSource source) {
+      Map<ProjectName, CompletableFuture<ProjectPage>> pending = new LinkedHashMap<>();
+      for (Locked l : locked.values()) {
+        if (!l.direct() && l.version() != null) {
+          pending.put(l.name(), source.page(l.name()));
+        }
+      }
+      Map<ProjectName, ProjectPage> pages = new TreeMap<>();
+      pending.forEach((name, future) -> pages.put(name, join(future)));
+      for (Map.Entry<ProjectName, ProjectPage> e : pages.entrySet()) {
+        Locked l = locked.get(e.getKey());
+        checkIndex(l, e.getValue());
+        if (publishers != null && !l.identities().isEmpty()) {
+          checkPublishers(l, e.getValue());
+        }
+      }
+      List<LockDrift> all = new ArrayList<>();
+      drifts.values().forEach(all::addAll);
+      return new IndexCheck(all, filesChecked);
     }
 
     LockVerification run() {
+      Objects.requireNonNull(request, "request");
+      Objects.requireNonNull(resolver, "resolver");
       if (!lockedRoots.isEmpty()) {
         List<String> requested = new ArrayList<>();
         for (Requirement r : request.requirements()) {

@@ -38,7 +38,7 @@ public record Pylock(
     List<String> defaultGroups,
     String createdBy,
     List<PylockPackage> packages,
-    Map<String, Object> tool) {
+    Map<String, Object> tool) implements LockFile {
 
   /** The only lock-version this library writes. */
   public static final String LOCK_VERSION = "1.0";
@@ -68,6 +68,12 @@ public record Pylock(
     defaultGroups = List.copyOf(defaultGroups);
     packages = List.copyOf(packages);
     tool = copyTable(tool);
+  }
+
+  /** Returns {@link LockFormat#PYLOCK}. */
+  @Override
+  public LockFormat format() {
+    return LockFormat.PYLOCK;
   }
 
   /**

@@ -51,6 +51,7 @@ final class PylockBuilder {
           roots.add(r.toString());
         }
         own.put("requirements", roots);
+        own.putAll(options.toolSettings());
         own.put("markers", new LinkedHashMap<String, Object>(markers));
       }
       tool.put("pylock4j", own);
@@ -106,17 +107,43 @@ final class PylockBuilder {
     files.sort(Comparator.comparing(DistributionFile::filename));
     for (DistributionFile f : files) {
       if (f.isWheel()) {
+        String path = localPath(f.url(), options);
         wheels.add(new PylockPackage.Wheel(f.filename(), uploadTimes ? f.uploadTime() : null,
-            f.url(), null, f.size(), lowerCase(f.hashes())));
+            path == null ? f.url() : null, path, f.size(), lowerCase(f.hashes())));
       } else if (sdist == null || preferredSdist(f, sdist)) {
         sdist = f;
       }
     }
+    String sdistPath = sdist == null ? null : localPath(sdist.url(), options);
     PylockPackage.Sdist s = sdist == null ? null : new PylockPackage.Sdist(sdist.filename(),
-        uploadTimes ? sdist.uploadTime() : null, sdist.url(), null, sdist.size(),
-        lowerCase(sdist.hashes()));
+        uploadTimes ? sdist.uploadTime() : null, sdistPath == null ? sdist.url() : null,
+        sdistPath, sdist.size(), lowerCase(sdist.hashes()));
+    String indexPath = localPath(p.index(), options);
     return new PylockPackage(p.name(), p.version(), null, commonRequiresPython(p.files()), deps,
-        p.index(), null, null, null, s, wheels, identities(wheels, s, options), Map.of());
+        indexPath == null ? p.index() : indexPath, null, null, null, s, wheels,
+        identities(wheels, s, options), Map.of());
+  }
+
+  /**
+   * {@code url} as a path relative to the lock's directory, with {@code /} separators, when it is
+   * a {@code file:} URL under that directory; else null.
+   */
+  static String localPath(String url, LockOptions options) {
+    if (url == null || !url.startsWith("file:") || options.baseDirectory().isEmpty()) {
+      return null;
+    }
+    java.nio.file.Path file;
+    try {
+      file = java.nio.file.Path.of(java.net.URI.create(url)).toAbsolutePath().normalize();
+    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+      return null;
+    }
+    java.nio.file.Path base = options.baseDirectory().get();
+    if (!file.startsWith(base) || file.equals(base)) {
+      return null;
+    }
+    String relative = base.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+    return url.endsWith("/") ? relative + "/" : relative;
   }
 
   /** The distinct publisher identities of the locked files, sorted (PEP 751). */

@@ -26,6 +26,9 @@ final class PylockWriter {
     nonEmpty(t, "dependency-groups", lock.dependencyGroups());
     nonEmpty(t, "default-groups", lock.defaultGroups());
     t.keyValue("created-by", lock.createdBy());
+    if (lock.packages().isEmpty()) {
+      t.keyValue("packages", List.of()); // PEP 751 requires the key: a lock of nothing is readable
+    }
     for (PylockPackage p : lock.packages()) {
       writePackage(t, p);
     }

@@ -15,7 +15,7 @@ import org.pylock4j.version.Version;
  *
  * @param pins the pins, in file order
  */
-public record RequirementsTxt(List<Pin> pins) {
+public record RequirementsTxt(List<Pin> pins) implements LockFile {
 
   /**
    * Copies the pins.
@@ -24,6 +24,12 @@ public record RequirementsTxt(List<Pin> pins) {
    */
   public RequirementsTxt {
     pins = List.copyOf(pins);
+  }
+
+  /** Returns {@link LockFormat#REQUIREMENTS}. */
+  @Override
+  public LockFormat format() {
+    return LockFormat.REQUIREMENTS;
   }
 
   /**

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.pylock4j.metadata.TagSet;
 import org.pylock4j.metadata.WheelFilename;
+import org.pylock4j.requirement.Marker;
+import org.pylock4j.requirement.MarkerEnvironment;
+import org.pylock4j.requirement.MarkerTree;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.requirement.Requirement;
 import org.pylock4j.resolve.DistributionFile;
@@ -39,7 +42,9 @@ final class CandidateSelector {
     ONLY_BINARY("only an sdist, and only binaries are allowed",
         "no version has a wheel compatible with the target (only binaries are allowed)"),
     PRERELEASE("a pre-release, and pre-releases are disallowed",
-        "every version is a pre-release, and pre-releases are disallowed");
+        "every version is a pre-release, and pre-releases are disallowed"),
+    REQUIRED_ENVIRONMENT("no file for a required environment",
+        "no version has a file for every required environment");
 
     final String version;
     final String all;
@@ -53,8 +58,9 @@ final class CandidateSelector {
   /** A version that is a candidate, with its usable files (best first). */
   record Selected(Version version, List<DistributionFile> files) {}
 
-  /** The outcome for one page. */
-  record Selection(List<Selected> candidates, Map<Version, Reason> rejected) {}
+  /** The outcome for one page; {@code details} says more for some rejected versions. */
+  record Selection(List<Selected> candidates, Map<Version, Reason> rejected,
+      Map<Version, String> details) {}
 
   private final ResolutionRequest request;
   private final TagSet tags;
@@ -62,17 +68,63 @@ final class CandidateSelector {
   private final Map<String, Boolean> pythonOk = new HashMap<>();
   private final Map<String, Integer> wheelRanks = new HashMap<>();
   private final Map<ProjectName, List<Requirement>> pins;
+  /** The region of a universal resolution, null for one target. */
+  private final MarkerTree region;
+  private final FileEnvironments fileEnvironments;
+  /** Required environments cut into platform and Python cells, each with its marker text. */
+  private final Map<MarkerTree, String> requiredCells = new LinkedHashMap<>();
+  /** Versions the request's {@code VersionFilter} excluded, by project; written by fetch threads. */
+  private final Map<ProjectName, Map<Version, String>> filtered =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
-  CandidateSelector(ResolutionRequest request, Map<ProjectName, List<Requirement>> pins) {
+  CandidateSelector(ResolutionRequest request, Map<ProjectName, List<Requirement>> pins,
+      MarkerTree region, FileEnvironments fileEnvironments) {
     this.request = request;
     this.tags = request.target().tags();
     this.python = request.target().pythonVersion();
     this.pins = pins;
+    this.region = region;
+    this.fileEnvironments = fileEnvironments;
+    if (region != null) {
+      for (Marker required : request.universal().orElseThrow().requiredEnvironments()) {
+        MarkerTree r = MarkerTree.of(required).and(region);
+        for (MarkerEnvironment.Platform p : MarkerEnvironment.Platform.values()) {
+          for (int minor = 8; minor <= 14; minor++) {
+            MarkerTree cell = r.and(FileEnvironments.platform(p))
+                .and(MarkerTree.parse("python_version == '3." + minor + "'"));
+            if (!cell.isAlwaysFalse()) {
+              requiredCells.putIfAbsent(cell, required.toString());
+            }
+          }
+        }
+      }
+    }
   }
 
-  /** The Python version requires-python is checked against. */
-  Version python() {
-    return python;
+  /** The Python requires-python is checked against, for messages. */
+  String python() {
+    if (region != null) {
+      String pythons = region.toString();
+      return pythons.isEmpty() ? "every Python" : "the Pythons of " + pythons;
+    }
+    return python.toString();
+  }
+
+  /** Records what the request's {@code VersionFilter} excluded of {@code project}'s page. */
+  void filtered(ProjectName project, Map<Version, String> exclusions) {
+    filtered.put(project, Map.copyOf(exclusions));
+  }
+
+  /** The versions of {@code project} that are not candidates by request or filter, with why. */
+  Map<Version, String> excluded(ProjectName project) {
+    Map<Version, String> byRequest = request.excludedVersions().getOrDefault(project, Map.of());
+    Map<Version, String> byFilter = filtered.getOrDefault(project, Map.of());
+    if (byFilter.isEmpty()) {
+      return byRequest;
+    }
+    Map<Version, String> all = new java.util.HashMap<>(byFilter);
+    all.putAll(byRequest);
+    return all;
   }
 
   Selection select(ProjectName project, List<DistributionFile> files) {
@@ -80,9 +132,10 @@ final class CandidateSelector {
     for (DistributionFile f : files) {
       byVersion.computeIfAbsent(f.version(), v -> new ArrayList<>()).add(f);
     }
-    Map<Version, String> excluded = request.excludedVersions().getOrDefault(project, Map.of());
+    Map<Version, String> excluded = excluded(project);
     List<Selected> selected = new ArrayList<>();
     Map<Version, Reason> rejected = new TreeMap<>();
+    Map<Version, String> details = new TreeMap<>();
     for (Map.Entry<Version, List<DistributionFile>> e : byVersion.entrySet()) {
       Version version = e.getKey();
       if (excluded.containsKey(version)) {
@@ -106,10 +159,17 @@ final class CandidateSelector {
         continue;
       }
       usable.sort(Comparator.comparingInt(Ranked::rank).thenComparing(r -> r.file.filename()));
-      selected.add(new Selected(version, usable.stream().map(Ranked::file).toList()));
+      List<DistributionFile> usableFiles = usable.stream().map(Ranked::file).toList();
+      String missing = missingRequiredEnvironment(usableFiles);
+      if (missing != null) {
+        rejected.put(version, Reason.REQUIRED_ENVIRONMENT);
+        details.put(version, missing);
+        continue;
+      }
+      selected.add(new Selected(version, usableFiles));
     }
     selected.sort(Comparator.comparing(Selected::version).reversed());
-    return new Selection(selected, rejected);
+    return new Selection(selected, rejected, details);
   }
 
   /** Rank of a usable file: wheels by tag rank, sdists after every wheel. */
@@ -125,6 +185,13 @@ final class CandidateSelector {
     Instant newest = request.excludeNewer().orElse(null);
     if (newest != null && f.uploadTime() != null && !f.uploadTime().isBefore(newest)) {
       return Reason.TOO_NEW;
+    }
+    if (f.isWheel() && region != null) {
+      if (fileEnvironments.of(f.filename()).isDisjoint(region)) {
+        return Reason.NO_COMPATIBLE_FILE;
+      }
+      usable.add(new Ranked(f, 0));
+      return null;
     }
     if (f.isWheel()) {
       int rank = wheelRank(f.filename());
@@ -167,12 +234,38 @@ final class CandidateSelector {
     return rank;
   }
 
-  /** Whether a Requires-Python value admits the target; an unparsable value admits it. */
+  /**
+   * The first required environment (a platform and Python cell of one) in which none of {@code
+   * files} installs, as the marker the request named, or null.
+   */
+  private String missingRequiredEnvironment(List<DistributionFile> files) {
+    for (Map.Entry<MarkerTree, String> cell : requiredCells.entrySet()) {
+      boolean installable = false;
+      for (DistributionFile f : files) {
+        if (!fileEnvironments.of(f.filename()).isDisjoint(cell.getKey())) {
+          installable = true;
+          break;
+        }
+      }
+      if (!installable) {
+        return cell.getValue();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether a Requires-Python value admits the target (every Python of a universal region); an
+   * unparsable value admits it.
+   */
   boolean admitsTarget(String requiresPython) {
     return pythonOk.computeIfAbsent(
         requiresPython,
         rp -> {
           try {
+            if (region != null) {
+              return region.implies(MarkerTree.requiresPython(SpecifierSet.parse(rp)));
+            }
             return SpecifierSet.parse(rp).contains(python, true);
           } catch (RuntimeException e) {
             return true;
@@ -201,7 +294,7 @@ final class CandidateSelector {
   }
 
   /** The reason a whole project has no candidate, for a page with these rejections. */
-  String noCandidates(boolean pageEmpty, Map<Version, Reason> rejected) {
+  String noCandidates(boolean pageEmpty, Map<Version, Reason> rejected, Map<Version, String> details) {
     if (pageEmpty || rejected.isEmpty()) {
       return "no version on the index";
     }
@@ -209,8 +302,15 @@ final class CandidateSelector {
     rejected.values().forEach(r -> counts.merge(r, 1, Integer::sum));
     if (counts.size() == 1) {
       Reason only = counts.keySet().iterator().next();
+      if (only == Reason.REQUIRED_ENVIRONMENT && !details.isEmpty()) {
+        String newest = ((java.util.TreeMap<Version, String>) details).lastEntry().getValue();
+        return "no version has a file for the required environment " + newest;
+      }
+      if (only == Reason.NO_COMPATIBLE_FILE && region != null) {
+        return "no version has a file that installs there";
+      }
       return only == Reason.REQUIRES_PYTHON
-          ? "no version supports Python " + python + " (requires-python)"
+          ? "no version supports Python " + python() + " (requires-python)"
           : only.all;
     }
     List<String> parts = new ArrayList<>();

@@ -38,8 +38,12 @@ final class Explainer {
     this.problem = problem;
   }
 
+  /** The origins of the last explanation's minimal core. */
+  List<Origin> core = List.of();
+
   UnsatisfiableException explain() {
     List<Origin> core = core();
+    this.core = core;
     List<ConflictCause> causes = render(core);
     List<String> lines = causes.stream().map(ConflictCause::describe).toList();
     StringBuilder message = new StringBuilder("cannot resolve the requirements: ");

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.pylock4j.requirement.MarkerTree;
 import org.pylock4j.requirement.ProjectName;
+import org.pylock4j.resolve.DistributionFile;
 import org.pylock4j.requirement.Requirement;
 import org.pylock4j.resolve.DependencyEdge;
 import org.pylock4j.resolve.LockedPackage;
@@ -32,8 +34,13 @@ final class GraphBuilder {
   private final List<DependencyEdge> rootEdges = new ArrayList<>();
   private final Set<DependencyEdge> edges = new LinkedHashSet<>();
 
-  GraphBuilder(Problem problem, boolean[] model) {
+  /** In a universal region: where each package is installed, filled by {@link #build}. */
+  final Map<ProjectName, MarkerTree> regionPackages = new TreeMap<>();
+  private final FileEnvironments fileEnvironments;
+
+  GraphBuilder(Problem problem, boolean[] model, FileEnvironments fileEnvironments) {
     this.problem = problem;
+    this.fileEnvironments = fileEnvironments;
     for (Project p : problem.projects.values()) {
       if (p.ready()) {
         for (Candidate c : p.candidates) {
@@ -75,17 +82,34 @@ final class GraphBuilder {
     List<DependencyEdge> all = new ArrayList<>(rootEdges);
     sorted.stream().filter(e -> !all.contains(e)).forEach(all::add);
     List<LockedPackage> packages = new ArrayList<>();
+    MarkerTree region = problem.markers.region();
+    RegionMarkers where = region == null ? null : new RegionMarkers(problem, chosen);
     extras.forEach((name, active) -> {
       Candidate c = chosen.get(name);
       active.remove("");
+      List<DistributionFile> files = c.files;
+      if (where != null) {
+        MarkerTree installed = where.installed(name);
+        if (installed.isAlwaysFalse()) {
+          return; // reached only under markers that never hold where its requirer is installed
+        }
+        active.removeIf(e -> where.withExtra(name, e).isAlwaysFalse());
+        files = c.files.stream()
+            .filter(f -> !fileEnvironments.of(f.filename()).isDisjoint(installed)).toList();
+        regionPackages.put(name, installed);
+      }
       for (String extra : active) {
         if (!provides(c, extra)) {
           problem.warn(c + " does not provide the extra '" + extra + "'");
         }
       }
-      packages.add(new LockedPackage(name, c.version, c.files, c.directUrl != null ? null
+      packages.add(new LockedPackage(name, c.version, files, c.directUrl != null ? null
           : c.project.index, active, c.directUrl));
     });
+    if (where != null) {
+      all.removeIf(e -> (e.from() != null && !regionPackages.containsKey(e.from()))
+          || !regionPackages.containsKey(e.to()));
+    }
     return new Resolution(problem.roots, problem.request.target(), packages, all,
         problem.warnings, statistics);
   }

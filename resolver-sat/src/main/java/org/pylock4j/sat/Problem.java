@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.pylock4j.error.InvalidInputException;
 import org.pylock4j.metadata.CoreMetadata;
+import org.pylock4j.requirement.MarkerTree;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.requirement.Requirement;
 import org.pylock4j.resolve.DistributionFile;
@@ -59,11 +60,12 @@ final class Problem {
   /** An encoding job: a root (candidate null) or the dependencies of a candidate. */
   private record Task(int root, Candidate candidate, String extra) {}
 
-  Problem(ResolutionRequest request, Encoder encoder, Consumer<String> warn) {
+  Problem(ResolutionRequest request, Encoder encoder, Consumer<String> warn, MarkerTree region,
+      FileEnvironments fileEnvironments) {
     this.request = request;
     this.encoder = encoder;
     this.warn = warn;
-    this.markers = new Markers(request.target().markers());
+    this.markers = region == null ? new Markers(request.target().markers()) : new Markers(region, request.target().markers());
     this.roots = request.requirements();
     Map<ProjectName, List<Requirement>> pins = new HashMap<>();
     for (Requirement r : request.constraints()) {
@@ -84,7 +86,7 @@ final class Problem {
       pins.computeIfAbsent(r.projectName(), k -> new ArrayList<>()).add(r);
       noteExplicit(r);
     }
-    this.selector = new CandidateSelector(request, pins);
+    this.selector = new CandidateSelector(request, pins, region, fileEnvironments);
   }
 
   private void noteExplicit(Requirement r) {
@@ -134,11 +136,19 @@ final class Problem {
       candidates.add(
           new Candidate(p, sel.version(), sel.files(), sel.files().get(0), null, encoder.newVar()));
     }
-    Map<Version, String> excluded = request.excludedVersions().getOrDefault(p.name, Map.of());
+    Map<Version, String> excluded = selector.excluded(p.name);
     s.rejected().forEach((v, r) -> p.notCandidates.put(v, r == CandidateSelector.Reason.EXCLUDED
-        ? r.version + " (" + excluded.get(v) + ")" : r.version));
+        ? r.version + " (" + excluded.get(v) + ")"
+        : s.details().containsKey(v) ? "has no file for the required environment " + s.details().get(v)
+        : r.version));
+    for (DistributionFile f : page.files()) {
+      if (s.rejected().get(f.version()) == CandidateSelector.Reason.REQUIRES_PYTHON
+          && f.requiresPython() != null) {
+        p.requiresPythonRejected.putIfAbsent(f.version(), f.requiresPython());
+      }
+    }
     if (candidates.isEmpty()) {
-      p.noCandidateReason = selector.noCandidates(page.files().isEmpty(), s.rejected());
+      p.noCandidateReason = selector.noCandidates(page.files().isEmpty(), s.rejected(), s.details());
     }
     finishProject(p, candidates);
   }
@@ -240,6 +250,7 @@ final class Problem {
       return;
     }
     if (metadata.requiresPython() != null && !selector.admitsTarget(metadata.requiresPython())) {
+      c.project.requiresPythonRejected.putIfAbsent(c.version, metadata.requiresPython());
       remove(c, "requires Python " + metadata.requiresPython() + " (metadata), the target is "
           + selector.python());
       return;
@@ -422,6 +433,11 @@ final class Problem {
       }
     }
     return var;
+  }
+
+  /** The overrides that replace requirements on {@code project}, or null when there are none. */
+  List<Requirement> overridesOf(ProjectName project) {
+    return overrides.get(project);
   }
 
   /** Records a warning for the resolution and tells the listener. */

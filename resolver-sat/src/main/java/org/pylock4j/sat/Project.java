@@ -25,6 +25,8 @@ final class Project {
   /** Whether a root requirement names it. */
   boolean direct;
   boolean pageRequested;
+  /** Versions on the page whose files' Requires-Python excludes the target (or part of the region). */
+  final Map<Version, String> requiresPythonRejected = new TreeMap<>();
   /** Rounds in which a chosen version of it had to be fetched. */
   int walks;
 

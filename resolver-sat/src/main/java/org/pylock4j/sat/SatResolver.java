@@ -51,6 +51,9 @@ public final class SatResolver implements Resolver {
   @Override
   public CompletableFuture<Resolution> resolveAsync(ResolutionRequest request) {
     Objects.requireNonNull(request, "request");
+    if (request.universal().isPresent()) {
+      return new Forks(request).start();
+    }
     return new Session(request).start();
   }
 }

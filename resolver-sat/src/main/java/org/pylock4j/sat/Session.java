@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,9 +18,11 @@ import org.pylock4j.error.InvalidInputException;
 import org.pylock4j.error.PylockException;
 import org.pylock4j.error.ResolutionLimitException;
 import org.pylock4j.metadata.CoreMetadata;
+import org.pylock4j.requirement.MarkerTree;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.requirement.Requirement;
 import org.pylock4j.resolve.ProjectPage;
+import org.pylock4j.resolve.VersionFilter;
 import org.pylock4j.resolve.Resolution;
 import org.pylock4j.resolve.ResolutionListener;
 import org.pylock4j.resolve.ResolutionRequest;
@@ -62,12 +65,27 @@ final class Session {
 
   private record MetadataFetch(Candidate candidate, FetchBatch.Fetch<CoreMetadata> fetch) {}
 
+  private final FileEnvironments fileEnvironments;
+  /** In a universal region: where each package of the result is installed. */
+  Map<ProjectName, MarkerTree> regionPackages = Map.of();
+  /** In a universal region that is unsatisfiable: the splits that might make it satisfiable. */
+  List<MarkerTree> splits = List.of();
+
   Session(ResolutionRequest request) {
+    this(request, null, null);
+  }
+
+  /**
+   * A session for {@code request}, in {@code region} of a universal resolution (null: for the
+   * request's target).
+   */
+  Session(ResolutionRequest request, MarkerTree region, FileEnvironments fileEnvironments) {
     this.request = request;
     this.listener = request.listener();
     this.stop = new StopListener(request.options().timeout());
     this.encoder = new Encoder(stop);
-    this.problem = new Problem(request, encoder, this::warn);
+    this.fileEnvironments = fileEnvironments;
+    this.problem = new Problem(request, encoder, this::warn, region, fileEnvironments);
     this.optimizer = new Optimizer(problem, encoder);
   }
 
@@ -131,7 +149,12 @@ final class Session {
         }
         boolean[] model = optimizer.optimise();
         if (model == null) {
-          throw new Explainer(problem).explain();
+          Explainer explainer = new Explainer(problem);
+          PylockException unsat = explainer.explain();
+          if (problem.markers.region() != null) {
+            splits = Splits.of(problem, explainer.core);
+          }
+          throw unsat;
         }
         List<Candidate> unknown = new ArrayList<>();
         for (Project p : problem.projects.values()) {
@@ -145,7 +168,9 @@ final class Session {
         }
         listener.roundSolved(rounds, unknown.size());
         if (unknown.isEmpty()) {
-          Resolution resolution = new GraphBuilder(problem, model).build(statistics());
+          GraphBuilder graph = new GraphBuilder(problem, model, fileEnvironments);
+          Resolution resolution = graph.build(statistics());
+          regionPackages = graph.regionPackages;
           listener.finished(resolution);
           result.complete(resolution);
           return;
@@ -214,7 +239,23 @@ final class Session {
 
   private void requestPage(FetchBatch b, ProjectName name, Consumer<PageFetch> to) {
     listener.projectDiscovered(name);
-    to.accept(new PageFetch(name, b.add(() -> request.source().page(name))));
+    to.accept(new PageFetch(name, b.add(() -> page(name))));
+  }
+
+  /**
+   * The page of {@code name}; with a {@code VersionFilter}, once the filter's exclusions for it
+   * are known (recorded in the selector before the page is integrated).
+   */
+  private java.util.concurrent.CompletableFuture<ProjectPage> page(ProjectName name) {
+    java.util.concurrent.CompletableFuture<ProjectPage> page = request.source().page(name);
+    if (request.versionFilter().isEmpty()) {
+      return page;
+    }
+    VersionFilter filter = request.versionFilter().get();
+    return page.thenCompose(p -> filter.exclusions(p).thenApply(exclusions -> {
+      problem.selector.filtered(name, exclusions);
+      return p;
+    }));
   }
 
   /**

@@ -47,6 +47,18 @@ public record Finding(
   }
 
   /**
+   * Whether the advisory reports malicious code (an OSV {@code MAL-} record, from the OpenSSF
+   * malicious-packages feed): the release itself is the attack, there is nothing to fix but to
+   * remove it.
+   *
+   * @return true when the advisory reports malware
+   */
+  public boolean isMalware() {
+    return id.regionMatches(true, 0, "MAL-", 0, 4)
+        || aliases.stream().anyMatch(a -> a.regionMatches(true, 0, "MAL-", 0, 4));
+  }
+
+  /**
    * Whether {@code idOrAlias} names this vulnerability (its id or one of its aliases).
    *
    * @param idOrAlias an id or alias, e.g. {@code CVE-2023-32681}; must not be null
@@ -64,14 +76,19 @@ public record Finding(
   }
 
   /**
-   * One line for a person: {@code requests==2.30.0: GHSA-j8r2-6x86-q33q (CVE-2023-32681,
+   * One line for a person, starting with {@code MALWARE: } for a {@linkplain #isMalware()
+   * malware} report: {@code requests==2.30.0: GHSA-j8r2-6x86-q33q (CVE-2023-32681,
    * PYSEC-2023-74) Unintended leak of Proxy-Authorization header; fixed in 2.31.0; severity
    * CVSS_V3 CVSS:3.1/…, DATABASE MODERATE}.
    *
    * @return the line, never null
    */
   public String message() {
-    StringBuilder b = new StringBuilder().append(affected).append(": ").append(ids());
+    StringBuilder b = new StringBuilder();
+    if (isMalware()) {
+      b.append("MALWARE: ");
+    }
+    b.append(affected).append(": ").append(ids());
     if (!summary.isEmpty()) {
       b.append(' ').append(summary);
     }

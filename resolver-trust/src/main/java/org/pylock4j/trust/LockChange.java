@@ -30,7 +30,14 @@ public record LockChange(
     DOWNGRADED(false),
     /** The same version with a different hash for a file of the same name: a red flag. */
     HASH_CHANGED(true),
-    /** The same version with files added or removed (e.g. new wheels uploaded for it). */
+    /** The same version with a file of the same name at another URL: a red flag (a file swapped). */
+    URL_CHANGED(true),
+    /**
+     * The same version with files the old lock did not have: a red flag, since an attacker's sdist
+     * or wheel added beside the reviewed ones would be installed where it matches best.
+     */
+    FILES_ADDED(true),
+    /** The same version with files removed (e.g. a wheel no longer locked). */
     FILES_CHANGED(false),
     /** The same version from another index: a red flag (dependency confusion). */
     INDEX_CHANGED(true),

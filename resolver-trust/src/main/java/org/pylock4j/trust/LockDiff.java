@@ -27,8 +27,9 @@ import org.pylock4j.version.Version;
 
 /**
  * The differences between two locks, for reviewing an update as an event: projects added and
- * removed, versions upgraded and downgraded, and the red flags — a changed hash for an unchanged
- * version, a project now taken from another index, changed or vanished publisher identities
+ * removed, versions upgraded and downgraded, and the red flags — for an unchanged version, a
+ * changed hash, a file at another URL, a file added, the project taken from another index; and
+ * changed or vanished publisher identities
  * (PEP 740 attestations recorded in PEP 751 {@code attestation-identities}).
  *
  * <pre>{@code
@@ -155,23 +156,27 @@ public final class LockDiff {
 
   /** A locked package reduced to what a review compares. */
   record Entry(ProjectName name, Version version, String index, Map<String, String> files,
-      Set<String> hashes, Set<String> identities) {}
+      Map<String, String> urls, Set<String> hashes, Set<String> identities) {}
 
   static List<Entry> entries(Pylock lock) {
     List<Entry> out = new ArrayList<>();
     for (PylockPackage p : lock.packages()) {
       Map<String, String> files = new TreeMap<>();
+      Map<String, String> urls = new TreeMap<>();
       Set<String> hashes = new TreeSet<>();
       for (PylockPackage.LockedFile f : p.files()) {
         String h = bestHash(f.hashes());
         if (f.fileName() != null && h != null) {
           files.put(f.fileName(), h);
         }
+        if (f.fileName() != null && f.url() != null) {
+          urls.put(f.fileName(), f.url());
+        }
         f.hashes().forEach((alg, hex) -> hashes.add(alg + ":" + hex));
       }
       Set<String> identities = new TreeSet<>();
       p.attestationIdentities().forEach(a -> identities.add(describe(a)));
-      out.add(new Entry(p.name(), p.version(), p.index(), files, hashes, identities));
+      out.add(new Entry(p.name(), p.version(), p.index(), files, urls, hashes, identities));
     }
     return out;
   }
@@ -179,7 +184,7 @@ public final class LockDiff {
   static List<Entry> entries(RequirementsTxt lock) {
     List<Entry> out = new ArrayList<>();
     for (RequirementsTxt.Pin p : lock.pins()) {
-      out.add(new Entry(p.name(), p.version(), null, Map.of(), new TreeSet<>(p.hashes()), Set.of()));
+      out.add(new Entry(p.name(), p.version(), null, Map.of(), Map.of(), new TreeSet<>(p.hashes()), Set.of()));
     }
     return out;
   }
@@ -262,9 +267,20 @@ public final class LockDiff {
 
   private static void sameVersion(Entry a, Entry b, List<LockChange> changes) {
     ProjectName name = a.name();
-    if (a.index() != null && b.index() != null && !a.index().equals(b.index())) {
+    if (!Objects.equals(a.index(), b.index())) {
       changes.add(new LockChange(name, LockChange.Kind.INDEX_CHANGED, a.version(), b.version(),
-          a.index() + " -> " + b.index(), null));
+          (a.index() == null ? "none" : a.index()) + " -> " + (b.index() == null ? "none" : b.index()), null));
+    }
+    List<String> moved = new ArrayList<>();
+    a.urls().forEach((file, url) -> {
+      String other = b.urls().get(file);
+      if (other != null && !other.equals(url)) {
+        moved.add(file + " " + url + " -> " + other);
+      }
+    });
+    if (!moved.isEmpty()) {
+      changes.add(new LockChange(name, LockChange.Kind.URL_CHANGED, a.version(), b.version(),
+          String.join("; ", moved), null));
     }
     if (!a.files().isEmpty() && !b.files().isEmpty()) {
       List<String> changed = new ArrayList<>();
@@ -298,18 +314,14 @@ public final class LockDiff {
 
   private static void filesChanged(Entry a, Entry b, List<String> added, List<String> removed,
       List<LockChange> changes) {
-    if (added.isEmpty() && removed.isEmpty()) {
-      return;
-    }
-    List<String> parts = new ArrayList<>();
     if (!added.isEmpty()) {
-      parts.add("added " + String.join(", ", added));
+      changes.add(new LockChange(a.name(), LockChange.Kind.FILES_ADDED, a.version(), b.version(),
+          String.join(", ", added), null));
     }
     if (!removed.isEmpty()) {
-      parts.add("removed " + String.join(", ", removed));
+      changes.add(new LockChange(a.name(), LockChange.Kind.FILES_CHANGED, a.version(), b.version(),
+          "removed " + String.join(", ", removed), null));
     }
-    changes.add(new LockChange(a.name(), LockChange.Kind.FILES_CHANGED, a.version(), b.version(),
-        String.join("; ", parts), null));
   }
 
   private static void identities(Entry a, Entry b, List<LockChange> changes) {

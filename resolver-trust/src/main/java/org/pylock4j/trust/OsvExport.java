@@ -25,6 +25,9 @@ import org.pylock4j.requirement.ProjectName;
  */
 final class OsvExport implements AdvisorySource {
 
+  /** The largest record read (real ones are a few KiB). */
+  private static final int MAX_RECORD_BYTES = 16 << 20;
+
   private final Map<ProjectName, List<OsvRecord>> byProject;
   private final int records;
 
@@ -46,6 +49,7 @@ final class OsvExport implements AdvisorySource {
           }
         }
       } else if (Files.isRegularFile(path)) {
+        checkZip(path);
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(path))) {
           ZipEntry entry;
           while ((entry = zip.getNextEntry()) != null) {
@@ -61,13 +65,37 @@ final class OsvExport implements AdvisorySource {
     } catch (IOException e) {
       throw new AdvisoryDatabaseException("cannot read OSV export: " + e.getMessage(), path.toString(), 0, e);
     }
+    if (count[0] == 0) {
+      // an empty export would pass every audit: fail closed
+      throw new AdvisoryDatabaseException("the OSV export holds no records (expected a directory or a"
+          + " zip of OSV JSON files, such as PyPI/all.zip)", path.toString(), 0, null);
+    }
     index.replaceAll((k, v) -> List.copyOf(v));
     return new OsvExport(Map.copyOf(index), count[0]);
   }
 
+  /** Refuses a file that is not a zip archive (an HTML error page, plain text, nothing). */
+  private static void checkZip(Path path) throws IOException {
+    byte[] head = new byte[4];
+    int n;
+    try (InputStream in = Files.newInputStream(path)) {
+      n = in.readNBytes(head, 0, 4);
+    }
+    boolean zip = n == 4 && head[0] == 'P' && head[1] == 'K'
+        && ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
+    if (!zip) {
+      throw new AdvisoryDatabaseException("not a zip of OSV JSON files" + (n == 0 ? " (the file is empty)"
+          : ""), path.toString(), 0, null);
+    }
+  }
+
   private static OsvRecord read(ObjectMapper json, InputStream in, String where) throws IOException {
     JsonNode node;
-    byte[] bytes = in.readAllBytes();
+    byte[] bytes = in.readNBytes(MAX_RECORD_BYTES + 1);
+    if (bytes.length > MAX_RECORD_BYTES) {
+      throw new AdvisoryDatabaseException("OSV record larger than " + MAX_RECORD_BYTES
+          + " bytes (not an OSV record)", where, 0, null);
+    }
     try {
       node = json.readTree(bytes);
     } catch (JsonProcessingException e) {

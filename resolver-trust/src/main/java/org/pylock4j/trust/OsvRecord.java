@@ -50,9 +50,32 @@ final class OsvRecord {
    * @throws IllegalArgumentException when the record has no {@code id}
    */
   static OsvRecord parse(JsonNode node) {
-    String id = node.path("id").asText("");
-    if (id.isEmpty()) {
+    if (node == null || !node.isObject()) {
+      throw new IllegalArgumentException("an OSV record must be a JSON object");
+    }
+    if (!node.path("id").isTextual() || node.path("id").asText().isBlank()) {
       throw new IllegalArgumentException("OSV record without an id");
+    }
+    String id = node.path("id").asText();
+    shape(node, "aliases", JsonNode::isArray, "an array", id);
+    shape(node, "affected", JsonNode::isArray, "an array", id);
+    for (JsonNode a : node.path("affected")) {
+      if (!a.isObject()) {
+        throw new IllegalArgumentException(id + ": each of \"affected\" must be an object");
+      }
+      shape(a, "package", JsonNode::isObject, "an object", id);
+      shape(a, "ranges", JsonNode::isArray, "an array", id);
+      shape(a, "versions", JsonNode::isArray, "an array", id);
+      for (JsonNode r : a.path("ranges")) {
+        if (!r.isObject() || !r.path("events").isArray()) {
+          throw new IllegalArgumentException(id + ": each range must be an object with an \"events\" array");
+        }
+        for (JsonNode e : r.path("events")) {
+          if (!e.isObject()) {
+            throw new IllegalArgumentException(id + ": each range event must be an object");
+          }
+        }
+      }
     }
     List<String> aliases = new ArrayList<>();
     node.path("aliases").forEach(a -> aliases.add(a.asText()));
@@ -85,6 +108,14 @@ final class OsvRecord {
       affected.add(new Affected(ProjectName.of(name), List.copyOf(ranges), List.copyOf(versions), severities(a)));
     }
     return new OsvRecord(id, aliases, summary, withdrawn, severity, affected);
+  }
+
+  private static void shape(JsonNode node, String field, java.util.function.Predicate<JsonNode> ok,
+      String what, String id) {
+    JsonNode value = node.get(field);
+    if (value != null && !value.isNull() && !ok.test(value)) {
+      throw new IllegalArgumentException(id + ": \"" + field + "\" must be " + what);
+    }
   }
 
   private static List<Severity> severities(JsonNode node) {

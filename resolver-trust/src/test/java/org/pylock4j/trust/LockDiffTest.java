@@ -74,11 +74,11 @@ class LockDiffTest {
         "! requests 2.32.3 (identity changed: GitHub{repository=psf/requests, workflow=release.yml}"
             + " -> GitHub{repository=evil/requests, workflow=release.yml})",
         "! six 1.16.0 (hash changed: six-1.16.0-py2.py3-none-any.whl sha256:" + h('e') + " -> sha256:" + h('4') + ")",
-        "* six 1.16.0 (files changed: added six-1.16.0-py3-none-any.whl)",
+        "! six 1.16.0 (files added: six-1.16.0-py3-none-any.whl)",
         "~ urllib3 2.2.1 -> 2.2.2 (upgraded)",
         "! urllib3 2.2.2 (identity removed: GitHub{repository=urllib3/urllib3, workflow=release.yml} -> )"),
         diff.changes().stream().map(LockChange::message).toList());
-    assertEquals(List.of("internal-tool", "requests", "six", "urllib3"),
+    assertEquals(List.of("internal-tool", "requests", "six", "six", "urllib3"),
         diff.redFlags().stream().map(c -> c.name().normalized()).toList());
     assertTrue(diff.needsReview());
   }
@@ -100,7 +100,7 @@ class LockDiffTest {
         "six==1.16.0 \\\n    --hash=sha256:" + h('c') + "\nidna==3.7 \\\n    --hash=sha256:" + h('b')
             + " \\\n    --hash=sha256:" + h('d') + "\n", "new.txt");
     assertEquals(List.of(
-        "* idna 3.7 (files changed: added sha256:" + h('d') + ")",
+        "! idna 3.7 (files added: sha256:" + h('d') + ")",
         "! six 1.16.0 (hash changed: hashes sha256:" + h('a') + " replaced by sha256:" + h('c') + ")"),
         LockDiff.compare(before, after).changes().stream().map(LockChange::message).toList());
   }

@@ -1,10 +1,11 @@
-package org.pylock4j.cli;
+package org.pylock4j.locker;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pylock4j.lock.LockFiles;
+import org.pylock4j.lock.LockFormat;
 import org.pylock4j.lock.LockOptions;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.resolve.DistributionFile;
@@ -39,8 +40,8 @@ final class LockText {
 
   private static final String PLACEHOLDER_LINE = " \\\n    --hash=sha256:" + PLACEHOLDER;
 
-  static String write(Resolution resolution, LockOptions options, LockCommand.Format format) {
-    if (format == LockCommand.Format.PYLOCK) {
+  static String write(Resolution resolution, LockOptions options, LockFormat format) {
+    if (format == LockFormat.PYLOCK) {
       return LockFiles.writePylock(LockFiles.fromResolution(resolution, options));
     }
     if (unhashed(resolution).isEmpty()) {

@@ -1,0 +1,10 @@
+def a = new File(basedir, 'a/pylock.toml').getText('UTF-8')
+def b = new File(basedir, 'b/pylock.toml').getText('UTF-8')
+assert a.contains('name = "jinja2"') && !a.contains('name = "pyyaml"') : a
+assert b.contains('name = "pyyaml"') && b.contains('name = "python-dateutil"') && !b.contains('name = "jinja2"') : b
+
+def log = new File(basedir, 'build.log').getText('UTF-8')
+assert log.contains('MultiThreadedBuilder') && log.contains('thread count of 2') : log
+assert !log.contains('not marked as @threadSafe') && !log.contains('not thread-safe') : log
+assert (log =~ /pylock\.toml is up to date/).count == 2 : log
+return true
