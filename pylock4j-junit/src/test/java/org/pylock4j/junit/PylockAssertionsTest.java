@@ -69,11 +69,11 @@ class PylockAssertionsTest {
   void aChangedRequestFailsNamingTheRequirement() {
     Path lock = lock("six>=1.16");
     VerifyRequest request = VerifyRequest.builder(lock)
-        .request(LockRequest.builder().requirement("six>=1.16").requirement("six<1.17").indexUrl(index).build())
+        .request(LockRequest.builder().requirement("six>=1.0").indexUrl(index).build())
         .build();
     AssertionFailedError failure =
         assertThrows(AssertionFailedError.class, () -> PylockAssertions.assertUpToDate(request));
-    assertTrue(failure.getMessage().contains("six<1.17"), failure.getMessage());
+    assertTrue(failure.getMessage().contains("six>=1.0"), failure.getMessage());
   }
 
   @Test

@@ -167,6 +167,24 @@ abstract class AbstractPylockMojo extends AbstractMojo {
   /** The goal's work, with a locker closed afterwards. */
   abstract void run(Locker locker) throws MojoExecutionException, MojoFailureException;
 
+  /**
+   * Whether this project configures anything to lock. An aggregator of a reactor usually does
+   * not: {@code mvn pylock4j:lock} from the top then locks the modules that do.
+   */
+  final boolean hasInputs() {
+    return !requirements.isEmpty() || requirementsFile != null || pyproject != null;
+  }
+
+  /** Logs why this project is skipped when it has neither inputs nor a lock; true if skipped. */
+  final boolean nothingToDo() {
+    if (hasInputs() || java.nio.file.Files.exists(lockFile())) {
+      return false;
+    }
+    getLog().info("No Python requirements configured and no " + displayName(lockFile())
+        + ": nothing to do");
+    return true;
+  }
+
   /** The lock file as a path. */
   final Path lockFile() {
     return output.toPath().toAbsolutePath().normalize();

@@ -35,6 +35,9 @@ public class AuditMojo extends AbstractPylockMojo {
 
   @Override
   void run(Locker locker) throws MojoExecutionException, MojoFailureException {
+    if (nothingToDo()) {
+      return;
+    }
     Path lock = lockFile();
     if (!Files.isRegularFile(lock)) {
       throw new MojoFailureException("No lock at " + lock + ": run mvn pylock4j:lock to write it");

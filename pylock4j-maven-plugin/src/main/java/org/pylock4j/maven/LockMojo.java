@@ -35,6 +35,11 @@ public class LockMojo extends AbstractPylockMojo {
 
   @Override
   void run(Locker locker) throws MojoExecutionException, MojoFailureException {
+    if (!hasInputs()) {
+      getLog().info("No Python requirements configured (<requirements>, <requirementsFile>,"
+          + " <pyproject>): nothing to lock");
+      return;
+    }
     Path lock = lockFile();
     LockRequest.Builder request = request().upgrade(upgrade);
     for (String name : upgradePackages) {

@@ -64,8 +64,8 @@ public final class PyStrings {
    * Python's {@code str.strip()} with no argument. Steps by UTF-16 unit: whitespace is in the BMP
    * and a surrogate is never whitespace.
    *
-   * @return {@code s} itself when there is nothing to strip
    * @param s the text, must not be null
+   * @return {@code s} itself when there is nothing to strip
    */
   public static String strip(String s) {
     int start = 0;

@@ -52,7 +52,7 @@ final class AuditCommand extends Base {
 
   @Override
   int run() {
-    LockFile file = LockFiles.read(lock);
+    LockFile file = LockFiles.read(lock, maxInput());
     AuditReport report;
     try (VulnerabilityAudit audit = osv.open(ignore)) {
       report = file instanceof Pylock p ? audit.audit(p) : audit.audit((RequirementsTxt) file);

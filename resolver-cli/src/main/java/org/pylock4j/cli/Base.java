@@ -50,6 +50,11 @@ abstract class Base implements Callable<Integer> {
         .build();
   }
 
+  /** The limit of one input file (--max-input-size), in bytes. */
+  long maxInput() {
+    return common.maxInputBytes();
+  }
+
   /** The --request-timeout of this run. */
   java.time.Duration requestTimeout() {
     if (common.requestTimeoutSeconds < 0) {

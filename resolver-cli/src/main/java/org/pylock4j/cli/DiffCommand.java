@@ -59,8 +59,8 @@ final class DiffCommand extends Base {
 
   @Override
   int run() {
-    LockFile oldLock = LockFiles.read(older);
-    LockFile newLock = LockFiles.read(newer);
+    LockFile oldLock = LockFiles.read(older, maxInput());
+    LockFile newLock = LockFiles.read(newer, maxInput());
     if (oldLock.format() != newLock.format()) {
       throw new InvalidInputException(
           "cannot compare a pylock.toml with a requirements file: " + older + ", " + newer,

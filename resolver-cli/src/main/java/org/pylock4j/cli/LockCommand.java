@@ -1,5 +1,6 @@
 package org.pylock4j.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import org.pylock4j.lock.LockFormat;
 import org.pylock4j.locker.LockRequest;
 import org.pylock4j.locker.LockResult;
 import org.pylock4j.locker.Locker;
+import org.pylock4j.resolve.UniversalTarget;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.resolve.Resolver;
 import org.pylock4j.resolve.TargetEnvironment;
@@ -46,6 +48,7 @@ final class LockCommand extends Base {
   @Mixin InputOptions inputs = new InputOptions();
   @Mixin IndexOptions index = new IndexOptions();
   @Mixin TargetOptions target = new TargetOptions();
+  @Mixin UniversalOptions universal = new UniversalOptions();
   @Mixin PolicyOptions policy = new PolicyOptions();
   @Mixin TrustOptions trust = new TrustOptions();
   @Mixin PinOptions pins = new PinOptions();
@@ -111,16 +114,19 @@ final class LockCommand extends Base {
     upgradedPackages(request).forEach(request::upgradePackage);
     inputs.applyTo(request);
     trust.applyTo(request);
-    TargetEnvironment environment = target.target(context.detector(), reporter);
+    TargetEnvironment environment = target.target(context.detector(), reporter, maxInput());
     index.applyTo(request, context.environment());
     policy.applyTo(request);
     pins.applyTo(request);
+    UniversalTarget everywhere = universal.target(inputs.project, target.pythonVersion);
     request.target(environment)
+        .universal(everywhere)
         .upgrade(upgrade)
         .onlyBinary(onlyBinary)
         .allowUnhashed(allowUnhashed)
         .listener(reporter.progress())
-        .requestTimeout(requestTimeout());
+        .requestTimeout(requestTimeout())
+        .maxInputBytes(maxInput());
 
     LockResult result;
     try (Locker locker = locker(resolvers.get())) {
@@ -147,7 +153,12 @@ final class LockCommand extends Base {
     int count = result.resolution().packages().size();
     reporter.info(
         "Locked " + count + (count == 1 ? " package" : " packages") + " for "
-            + describe(environment) + (result.output() == null ? "" : " into " + output));
+            + (everywhere == null ? describe(environment)
+                : "every environment with Python " + everywhere.requiresPython()
+                    + (everywhere.environments().isEmpty() ? "" : " matching "
+                        + String.join(" or ", everywhere.environments().stream()
+                            .map(m -> "(" + m + ")").toList())))
+            + (result.output() == null ? "" : " into " + output));
     return Exit.OK;
   }
 
@@ -165,7 +176,39 @@ final class LockCommand extends Base {
       throw new InvalidInputException(
           "cannot write " + output + ": no such directory " + dir, output);
     }
+    if (dir != null && !Files.isSymbolicLink(out)) {
+      probeWritable(dir);
+    }
     return out;
+  }
+
+  /**
+   * Creates and removes a file in {@code dir}, as the atomic write will: a directory that takes
+   * no new file (a read-only or virtual file system such as /proc, or no permission) is bad
+   * input, found before any work is done.
+   */
+  private void probeWritable(Path dir) {
+    Path probe = null;
+    try {
+      probe = Files.createTempFile(dir, ".pylock4j-", ".probe");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      String why =
+          e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+              : e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                  ? f.getReason().toLowerCase(Locale.ROOT)
+                  : "the file system refuses new files there";
+      throw new InvalidInputException(
+          "cannot write " + output + ": cannot create a file in " + dir + " (" + why + ")",
+          output);
+    } finally {
+      if (probe != null) {
+        try {
+          Files.deleteIfExists(probe);
+        } catch (IOException ignored) {
+          // a leftover empty probe file is harmless
+        }
+      }
+    }
   }
 
   /**

@@ -45,10 +45,10 @@ public final class Main {
   /**
    * Runs the command with the process's streams and environment, without exiting.
    *
-   * @param args the arguments, must not be null
-   * @return the exit code: 0 ok, 1 unsatisfiable or drift, 2 bad input, 3 index failure, 4 other
    * @param out where results go (a lock with {@code -o -}), must not be null
    * @param err where errors, warnings and progress go, must not be null
+   * @param args the arguments, must not be null
+   * @return the exit code: 0 ok, 1 unsatisfiable or drift, 2 bad input, 3 index failure, 4 other
    */
   public static int run(PrintStream out, PrintStream err, String... args) {
     CliContext context = new CliContext(out, err, System.getenv(), false, detector());

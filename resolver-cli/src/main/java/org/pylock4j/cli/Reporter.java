@@ -1,15 +1,14 @@
 package org.pylock4j.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.pylock4j.error.IndexException;
 import org.pylock4j.error.InvalidInputException;
 import org.pylock4j.error.PylockException;
 import org.pylock4j.error.UnsatisfiableException;
+import org.pylock4j.input.InputFiles;
 import org.pylock4j.resolve.ResolutionListener;
 import org.pylock4j.trust.AdvisoryDatabaseException;
 
@@ -171,6 +170,9 @@ final class Reporter {
     }
   }
 
+  /** The most characters of an offending line shown. */
+  private static final int SHOWN_WIDTH = 160;
+
   /** Shows the offending line of a file with a caret under the column, when it can. */
   private void showLocation(InvalidInputException e) {
     if (e.file().isEmpty() || e.line() <= 0 || e.column() <= 0) {
@@ -179,16 +181,24 @@ final class Reporter {
     Path file = Path.of(e.file().get());
     List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException ignored) {
+      lines = InputFiles.read(file, InputFiles.DEFAULT_MAX_BYTES).lines().toList();
+    } catch (RuntimeException ignored) {
       return;
     }
     if (e.line() > lines.size()) {
       return;
     }
     String line = lines.get(e.line() - 1);
+    int column = e.column();
+    if (line.length() > SHOWN_WIDTH) {
+      // a window around the column, so a huge line does not flood the terminal
+      int from = Math.max(0, Math.min(column - 1 - SHOWN_WIDTH / 2, line.length() - SHOWN_WIDTH));
+      int to = Math.min(line.length(), from + SHOWN_WIDTH);
+      line = (from > 0 ? "…" : "") + line.substring(from, to) + (to < line.length() ? "…" : "");
+      column = column - from + (from > 0 ? 1 : 0);
+    }
     StringBuilder caret = new StringBuilder("  ");
-    for (int i = 0; i < e.column() - 1 && i < line.length(); i++) {
+    for (int i = 0; i < column - 1 && i < line.length(); i++) {
       caret.append(line.charAt(i) == '\t' ? '\t' : ' ');
     }
     err.println("  " + line);

@@ -3,9 +3,6 @@ package org.pylock4j.cli;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pylock4j.error.InvalidInputException;
 import org.pylock4j.error.PylockException;
+import org.pylock4j.input.InputFiles;
 import org.pylock4j.metadata.Tag;
 import org.pylock4j.metadata.TagSet;
 import org.pylock4j.requirement.MarkerEnvironment;
@@ -67,14 +65,14 @@ final class TargetOptions {
   }
 
   /** The target these options name, asking {@code detector} only when none is given. */
-  TargetEnvironment target(TargetDetector detector, Reporter reporter) {
+  TargetEnvironment target(TargetDetector detector, Reporter reporter, long maxBytes) {
     if (environment != null) {
       if (pythonVersion != null) {
         throw new InvalidInputException(
             "--environment gives the Python version already; drop --python-version",
             "--python-version " + pythonVersion);
       }
-      Map<String, String> values = readEnvironment(environment);
+      Map<String, String> values = readEnvironment(environment, maxBytes);
       return fromMarkers(values, environment.toString(), pythonPlatform);
     }
     if (pythonVersion != null && !PYTHON_VERSION.matcher(pythonVersion).matches()) {
@@ -256,6 +254,7 @@ final class TargetOptions {
           source + ": not a complete PEP 508 marker environment: " + e.getMessage(), source);
     }
     String version = values.get("python_version");
+    checkPythonVersions(version, values.get("python_full_version"), source);
     Platform tagsFor;
     if (platform != null) {
       TargetEnvironment named = withPlatform(version, platform);
@@ -271,6 +270,25 @@ final class TargetOptions {
     return new TargetEnvironment(markers, TagSet.cpython(version, tagsFor));
   }
 
+  /**
+   * Refuses an environment whose {@code python_version} is not the first two components of its
+   * {@code python_full_version}, as {@code packaging.markers.default_environment()} makes them.
+   */
+  private static void checkPythonVersions(String version, String full, String source) {
+    if (version == null || full == null) {
+      return;
+    }
+    Matcher m = MAJOR_MINOR.matcher(full);
+    if (!m.lookingAt() || !m.group().equals(version)) {
+      throw new InvalidInputException(
+          source + ": python_version '" + version + "' contradicts python_full_version '" + full
+              + "' (python_version must be its first two components)",
+          source);
+    }
+  }
+
+  private static final Pattern MAJOR_MINOR = Pattern.compile("[0-9]+\\.[0-9]+(?![0-9])");
+
   /** The platform of a marker environment, or null when it is not one pylock4j has tags for. */
   static Platform platformOf(String sysPlatform, String machine) {
     return TargetEnvironment.platformOf(sysPlatform, machine);
@@ -284,19 +302,16 @@ final class TargetOptions {
     return p == null ? Platform.LINUX_X86_64 : p;
   }
 
-  private static Map<String, String> readEnvironment(Path file) {
+  private static Map<String, String> readEnvironment(Path file, long maxBytes) {
     JsonNode json;
+    String text = InputFiles.read(file, maxBytes);
     try {
-      json = new ObjectMapper().readTree(Files.readAllBytes(file));
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException("no such file: " + file, file.toString());
+      json = new ObjectMapper().readTree(text);
     } catch (JacksonException e) {
       throw new InvalidInputException(
           "invalid JSON: " + e.getOriginalMessage(), file.toString(), file.toString(),
           e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr()),
           e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr()));
-    } catch (IOException e) {
-      throw new InvalidInputException("cannot read " + file + ": " + e, file.toString());
     }
     if (json == null || !json.isObject()) {
       throw new InvalidInputException(

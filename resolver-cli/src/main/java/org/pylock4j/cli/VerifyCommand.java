@@ -62,18 +62,18 @@ final class VerifyCommand extends Base {
   @Override
   int run() {
     inputs.requirements = requirements;
-    LockFile file = LockFiles.read(lock);
+    LockFile file = LockFiles.read(lock, maxInput());
     LockRequest.Builder given = LockRequest.builder();
     inputs.applyTo(given);
     index.applyTo(given, context.environment());
     policy.applyTo(given);
     pins.applyTo(given);
-    given.listener(reporter.progress()).requestTimeout(requestTimeout());
+    given.listener(reporter.progress()).requestTimeout(requestTimeout()).maxInputBytes(maxInput());
     VerifyRequest.Builder request = VerifyRequest.builder(lock).upgrades(upgrade);
     if (target.given()) {
-      given.target(target.target(context.detector(), reporter));
+      given.target(target.target(context.detector(), reporter, maxInput()));
     } else if (!recordsTarget(file, lock)) {
-      request.fallbackTarget(target.target(context.detector(), reporter));
+      request.fallbackTarget(target.target(context.detector(), reporter, maxInput()));
     }
     Verification verification;
     try (Locker locker = locker(resolvers.get())) {

@@ -37,7 +37,7 @@ final class WhyCommand extends Base {
       throw new InvalidInputException("'" + name + "' is not a project name", name);
     }
     ProjectName wanted = ProjectName.of(name);
-    LockGraph graph = LockGraph.of(LockFiles.read(lock));
+    LockGraph graph = LockGraph.of(LockFiles.read(lock, maxInput()));
     if (!graph.contains(wanted)) {
       context.err().println("error: " + wanted + " is not in " + lock);
       return Exit.NO;

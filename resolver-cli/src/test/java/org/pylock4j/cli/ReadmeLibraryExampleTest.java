@@ -1,74 +1,81 @@
 package org.pylock4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pylock4j.input.RequirementsFile;
-import org.pylock4j.lock.LockFiles;
-import org.pylock4j.lock.LockOptions;
-import org.pylock4j.pypi.PypiIndex;
 import org.pylock4j.testing.SimpleIndexServer;
-import org.pylock4j.requirement.MarkerEnvironment;
-import org.pylock4j.resolve.Resolution;
-import org.pylock4j.resolve.ResolutionRequest;
-import org.pylock4j.resolve.TargetEnvironment;
-import org.pylock4j.sat.SatResolver;
 
-/** The README's library example, as written there, against the loopback test index. */
+/**
+ * The README's library example, compiled from README.md as written there and run against the
+ * loopback test index: only its paths, index URL and cache directory are replaced.
+ */
 class ReadmeLibraryExampleTest {
 
   @TempDir Path dir;
 
-  @Test
-  void theLibraryExampleWritesALock() throws IOException {
-    Files.writeString(dir.resolve("requirements.in"), "app-core\n");
-    try (SimpleIndexServer server = SimpleIndexServer.start(LockCommandTest.V2)) {
-      // --- as in README.md, with the index URL and paths of this test
-      RequirementsFile input = RequirementsFile.read(dir.resolve("requirements.in"));
-      try (PypiIndex index = PypiIndex.builder()
-          .indexUrl(server.indexUrl())
-          .cacheDirectory(dir.resolve("cache"))
-          .build()) {
-        ResolutionRequest.Builder request = ResolutionRequest.builder()
-            .target(TargetEnvironment.cpython("3.12", MarkerEnvironment.Platform.LINUX_X86_64))
-            .source(index);
-        input.requirements().forEach(r -> request.requirement(r.requirement()));
-        Resolution resolution = SatResolver.create().resolve(request.build());
-        LockFiles.write(dir.resolve("pylock.toml"),
-            LockFiles.writePylock(LockFiles.fromResolution(resolution, LockOptions.defaults())));
-      }
-      // ---
+  /** The first {@code java} block after "## As a library". */
+  static String readmeExample() throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    int section = readme.indexOf("## As a library");
+    int start = readme.indexOf("```java\n", section) + "```java\n".length();
+    return readme.substring(start, readme.indexOf("```\n", start));
+  }
+
+  /** The example as a class with {@code static void run(Path dir, String indexUrl)}. */
+  static String asClass(String example) {
+    StringBuilder imports = new StringBuilder();
+    StringBuilder body = new StringBuilder();
+    for (String line : example.lines().toList()) {
+      (line.startsWith("import ") ? imports : body).append(line).append('\n');
     }
-    assertEquals(
-        java.util.Map.of("app-core", "2.0", "lib-a", "2.1", "lib-b", "1.0", "lib-c", "1.5"),
-        LockCommandTest.versions(dir.resolve("pylock.toml")));
+    String code = body.toString()
+        .replace("Path.of(System.getProperty(\"user.home\"), \".cache\", \"pylock4j\")",
+            "dir.resolve(\"cache\")")
+        .replace("Path.of(\"", "dir.resolve(\"")
+        .replace("\"https://pypi.org/simple/\"", "indexUrl");
+    return imports + "public class ReadmeExample {\n"
+        + "  public static void run(Path dir, String indexUrl) throws Exception {\n"
+        + code + "  }\n}\n";
   }
 
   @Test
-  void theLibraryExampleShowsTheImportsItNeeds() throws IOException {
-    String readme = Files.readString(Path.of("..", "README.md"));
-    int start = readme.indexOf("```java\n");
-    assertTrue(start >= 0, "README.md has a java example");
-    String example = readme.substring(start, readme.indexOf("```\n", start + 8));
-    List<String> imports = example.lines().filter(l -> l.startsWith("import ")).toList();
-    assertFalse(imports.isEmpty(), "the example shows its imports");
-    String test = Files.readString(
-        Path.of("src/test/java/org/pylock4j/cli/ReadmeLibraryExampleTest.java"));
-    for (String line : imports) {
-      assertTrue(test.contains(line + "\n"), "this test compiles the README's " + line);
+  void theLibraryExampleLocksWithTheFilesConstraintsThenVerifies() throws Exception {
+    String source = asClass(readmeExample());
+    assertTrue(source.contains("dir.resolve(\"requirements.in\")"), source);
+    Path src = Files.createDirectories(dir.resolve("src"));
+    Files.writeString(src.resolve("ReadmeExample.java"), source);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    int rc = javac.run(null, errors, errors, "-d", src.toString(), "-classpath",
+        System.getProperty("java.class.path"), src.resolve("ReadmeExample.java").toString());
+    assertEquals(0, rc, errors.toString(StandardCharsets.UTF_8) + "\n" + source);
+
+    Path work = Files.createDirectories(dir.resolve("work"));
+    Files.writeString(work.resolve("requirements.in"), "app-core\n-c constraints.txt\n");
+    Files.writeString(work.resolve("constraints.txt"), "lib-a<2.1\n");
+    try (SimpleIndexServer server = SimpleIndexServer.start(LockCommandTest.V2);
+        URLClassLoader loader = new URLClassLoader(
+            new URL[] {src.toUri().toURL()}, getClass().getClassLoader())) {
+      loader.loadClass("ReadmeExample").getMethod("run", Path.class, String.class)
+          .invoke(null, work, server.indexUrl());
     }
-    for (String type : List.of("RequirementsFile", "PypiIndex", "ResolutionRequest",
-        "TargetEnvironment", "MarkerEnvironment", "Resolution", "SatResolver", "LockFiles",
-        "LockOptions")) {
-      assertTrue(imports.stream().anyMatch(l -> l.endsWith("." + type + ";")),
-          "the README imports " + type);
-    }
+    // the file's -c line counts: lib-a stays below 2.1, which the index has
+    assertEquals(
+        Map.of("app-core", "2.0", "lib-a", "2.0", "lib-b", "1.0", "lib-c", "1.5"),
+        LockCommandTest.versions(work.resolve("pylock.toml")));
   }
 }

@@ -187,4 +187,15 @@ class UserHabitsTest {
         Map.entry("python_version", "3.11"),
         Map.entry("sys_platform", "linux"));
   }
+
+  @Test
+  void aJsonErrorSaysWhereWithoutTheParsersInternals() throws IOException {
+    Path env = Files.writeString(dir.resolve("env.json"), "{\"python_version\": \"3.12\",\n  oops}\n");
+    Cli.Result r = Cli.run("lock", "lib-a", "--environment", env.toString(), "-o", "-");
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().startsWith("error: invalid JSON: "), r.err());
+    assertFalse(r.err().contains("Source:"), r.err());
+    assertFalse(r.err().contains("Feature"), r.err());
+    assertFalse(r.err().contains("com.fasterxml"), r.err());
+  }
 }

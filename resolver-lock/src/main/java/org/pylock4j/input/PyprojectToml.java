@@ -4,10 +4,6 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -96,15 +92,20 @@ public final class PyprojectToml {
    *     invalid, naming file, line and column
    */
   public static PyprojectToml read(Path file) {
-    String content;
-    try {
-      content = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException("no such file: " + file, file.toString());
-    } catch (IOException e) {
-      throw new InvalidInputException("cannot read " + file + ": " + e, file.toString());
-    }
-    return parse(content, file);
+    return read(file, InputFiles.DEFAULT_MAX_BYTES);
+  }
+
+  /**
+   * Reads and checks {@code file}, refusing it when larger than {@code maxBytes}.
+   *
+   * @param file the file, must not be null
+   * @param maxBytes the most bytes the file may have (see {@link InputFiles#read})
+   * @return the project, never null
+   * @throws InvalidInputException when it cannot be read, is too large, is not UTF-8 or TOML, or
+   *     declares something invalid, naming file, line and column
+   */
+  public static PyprojectToml read(Path file, long maxBytes) {
+    return parse(InputFiles.read(file, maxBytes), file);
   }
 
   /**

@@ -1,11 +1,5 @@
 package org.pylock4j.input;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +80,23 @@ public final class RequirementsFile {
    * @throws InvalidInputException for a file that cannot be read or does not follow the syntax
    */
   public static RequirementsFile read(Path file, Map<String, String> environment) {
-    Reader reader = new Reader(environment);
+    return read(file, environment, InputFiles.DEFAULT_MAX_BYTES);
+  }
+
+  /**
+   * Reads {@code file} and the files it includes, expanding {@code ${VAR}} from {@code
+   * environment}, refusing any file larger than {@code maxBytes}.
+   *
+   * @param file the file, must not be null
+   * @param environment variable name to value, must not be null
+   * @param maxBytes the most bytes one file may have (see {@link InputFiles#read})
+   * @return the requirements, never null
+   * @throws InvalidInputException for a file that cannot be read, is too large or does not
+   *     follow the syntax
+   */
+  public static RequirementsFile read(
+      Path file, Map<String, String> environment, long maxBytes) {
+    Reader reader = new Reader(environment, maxBytes);
     reader.include(file, false, null);
     return new RequirementsFile(reader);
   }
@@ -101,7 +111,22 @@ public final class RequirementsFile {
    * @throws InvalidInputException for a file that cannot be read or does not follow the syntax
    */
   public static RequirementsFile readConstraints(Path file, Map<String, String> environment) {
-    Reader reader = new Reader(environment);
+    return readConstraints(file, environment, InputFiles.DEFAULT_MAX_BYTES);
+  }
+
+  /**
+   * Reads {@code file} as a constraints file, refusing any file larger than {@code maxBytes}.
+   *
+   * @param file the file, must not be null
+   * @param environment variable name to value, must not be null
+   * @param maxBytes the most bytes one file may have (see {@link InputFiles#read})
+   * @return the constraints, never null
+   * @throws InvalidInputException for a file that cannot be read, is too large or does not
+   *     follow the syntax
+   */
+  public static RequirementsFile readConstraints(
+      Path file, Map<String, String> environment, long maxBytes) {
+    Reader reader = new Reader(environment, maxBytes);
     reader.include(file, true, null);
     return new RequirementsFile(reader);
   }
@@ -117,7 +142,7 @@ public final class RequirementsFile {
    * @throws InvalidInputException when the text does not follow the syntax
    */
   public static RequirementsFile parse(String content, Path file, Map<String, String> environment) {
-    Reader reader = new Reader(environment);
+    Reader reader = new Reader(environment, InputFiles.DEFAULT_MAX_BYTES);
     reader.parse(content, file, false);
     return new RequirementsFile(reader);
   }
@@ -165,6 +190,7 @@ public final class RequirementsFile {
   /** The state of one read: the stack of files being read and everything found so far. */
   private static final class Reader {
     private final Map<String, String> environment;
+    private final long maxBytes;
     private final List<DeclaredRequirement> requirements = new ArrayList<>();
     private final List<DeclaredRequirement> constraints = new ArrayList<>();
     private final List<String> extraIndexUrls = new ArrayList<>();
@@ -175,8 +201,9 @@ public final class RequirementsFile {
     private boolean prereleases;
     private boolean onlyBinary;
 
-    Reader(Map<String, String> environment) {
+    Reader(Map<String, String> environment, long maxBytes) {
       this.environment = Objects.requireNonNull(environment, "environment");
+      this.maxBytes = maxBytes;
     }
 
     /**
@@ -195,13 +222,9 @@ public final class RequirementsFile {
       }
       String content;
       try {
-        content = decode(Files.readAllBytes(file));
-      } catch (NoSuchFileException e) {
-        throw error(from, "no such file: " + file, file);
-      } catch (CharacterCodingException e) {
-        throw error(from, "not UTF-8 text: " + file, file);
-      } catch (IOException e) {
-        throw error(from, "cannot read " + file + ": " + e, file);
+        content = InputFiles.read(file, maxBytes);
+      } catch (InvalidInputException e) {
+        throw error(from, e.reason(), file);
       }
       if (!files.contains(file)) {
         files.add(file);
@@ -350,9 +373,6 @@ public final class RequirementsFile {
       return path.toAbsolutePath().normalize().toUri().toString();
     }
 
-    private static String decode(byte[] bytes) throws CharacterCodingException {
-      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-    }
   }
 
   /** The option that includes a file, for errors located at it. */

@@ -1,7 +1,9 @@
 package org.pylock4j.input;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +24,8 @@ final class TomlLocator {
   private final List<Integer> lineStarts = new ArrayList<>();
   private int cursor;
   private int cursorKey = -1;
+  /** Strings known to be absent from an offset on. */
+  private final Map<String, Integer> missingFrom = new HashMap<>();
 
   TomlLocator(String text) {
     this.text = text;
@@ -40,12 +44,16 @@ final class TomlLocator {
     cursor = at < 0 ? 0 : at;
   }
 
-  /** The position of the next string literal equal to {@code value} after the cursor. */
+  /**
+   * The position of the next string literal equal to {@code value} after the cursor. Linear over a
+   * whole array: the search for the literal form stops where the basic form was found, and a
+   * form not found from some offset is not searched for again after it.
+   */
   Position nextString(String value) {
     String basic = '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     String literal = '\'' + value + '\'';
-    int a = text.indexOf(basic, cursor);
-    int b = value.contains("'") ? -1 : text.indexOf(literal, cursor);
+    int a = find(basic, cursor, text.length());
+    int b = value.contains("'") ? -1 : find(literal, cursor, a < 0 ? text.length() : a);
     int found = a < 0 ? b : (b < 0 ? a : Math.min(a, b));
     if (found < 0) {
       return cursorKey < 0 ? Position.UNKNOWN : position(cursorKey);
@@ -53,6 +61,24 @@ final class TomlLocator {
     int length = found == a ? basic.length() : literal.length();
     cursor = found + length;
     return position(found + 1);
+  }
+
+  /** The first {@code needle} starting in {@code [from, before)}, or -1. */
+  private int find(String needle, int from, int before) {
+    Integer missing = missingFrom.get(needle);
+    if (missing != null && missing <= from) {
+      return -1;
+    }
+    char first = needle.charAt(0);
+    for (int i = text.indexOf(first, from); i >= 0 && i < before; i = text.indexOf(first, i + 1)) {
+      if (text.startsWith(needle, i)) {
+        return i;
+      }
+    }
+    if (before >= text.length()) {
+      missingFrom.merge(needle, from, Math::min);
+    }
+    return -1;
   }
 
   /** The position of {@code key}'s assignment in {@code table}. */

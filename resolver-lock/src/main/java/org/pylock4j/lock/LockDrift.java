@@ -75,6 +75,22 @@ public sealed interface LockDrift {
   }
 
   /**
+   * An entry of a universal lock that a fresh resolution installs in other environments.
+   *
+   * @param project the package
+   * @param version the locked version
+   * @param locked the locked marker ({@code ""}: everywhere)
+   * @param resolved the marker now ({@code ""}: everywhere)
+   */
+  record MarkerChanged(ProjectName project, Version version, String locked, String resolved)
+      implements LockDrift {
+    @Override
+    public String describe() {
+      return project + " " + version + ": marker changed '" + locked + "' -> '" + resolved + "'";
+    }
+  }
+
+  /**
    * A package a fresh resolution pins to another version.
    *
    * @param project the package

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import org.pylock4j.error.InvalidInputException;
 import org.pylock4j.error.PylockException;
+import org.pylock4j.input.InputFiles;
 import org.pylock4j.internal.Redaction;
 import org.pylock4j.resolve.Resolution;
 
@@ -85,7 +86,21 @@ public final class LockFiles {
    * @throws PylockException when the file cannot be read
    */
   public static Pylock readPylock(Path path) {
-    return readPylock(readText(path), path.toString());
+    return readPylock(path, InputFiles.DEFAULT_MAX_BYTES);
+  }
+
+  /**
+   * Reads a {@code pylock.toml} file, refusing it when larger than {@code maxBytes}.
+   *
+   * @param path the file, must not be null
+   * @param maxBytes the most bytes the file may have (see {@link InputFiles#read})
+   * @return the lock, never null
+   * @throws InvalidLockFileException naming the file, line, column and key that is wrong
+   * @throws InvalidInputException when the file cannot be read, is too large or is not UTF-8,
+   *     naming it
+   */
+  public static Pylock readPylock(Path path, long maxBytes) {
+    return readPylock(readText(path, maxBytes), path.toString());
   }
 
   /**
@@ -102,12 +117,28 @@ public final class LockFiles {
    * @throws PylockException when the file cannot be read
    */
   public static LockFile read(Path path) {
+    return read(path, InputFiles.DEFAULT_MAX_BYTES);
+  }
+
+  /**
+   * Reads a lock of either format, as {@link #read(Path)} does, refusing it when larger than
+   * {@code maxBytes}.
+   *
+   * @param path the file, must not be null
+   * @param maxBytes the most bytes the file may have (see {@link InputFiles#read})
+   * @return the lock, never null
+   * @throws InvalidInputException when {@code path} is not a regular file, cannot be read, is
+   *     too large or is not UTF-8, naming it
+   * @throws InvalidLockFileException naming the file, line, column (and key) that is wrong
+   */
+  public static LockFile read(Path path, long maxBytes) {
     Objects.requireNonNull(path, "path");
     if (!Files.isRegularFile(path)) {
-      throw new org.pylock4j.error.InvalidInputException(
-          "no such file: " + path, path.toString());
+      throw new InvalidInputException(
+          Files.exists(path) ? path + " is not a regular file" : "no such file: " + path,
+          path.toString());
     }
-    return read(readText(path), path.toString());
+    return read(readText(path, maxBytes), path.toString());
   }
 
   /**
@@ -204,7 +235,21 @@ public final class LockFiles {
    * @throws PylockException when the file cannot be read
    */
   public static RequirementsTxt readRequirementsTxt(Path path) {
-    return readRequirementsTxt(readText(path), path.toString());
+    return readRequirementsTxt(path, InputFiles.DEFAULT_MAX_BYTES);
+  }
+
+  /**
+   * Reads a requirements file of pins, refusing it when larger than {@code maxBytes}.
+   *
+   * @param path the file, must not be null
+   * @param maxBytes the most bytes the file may have (see {@link InputFiles#read})
+   * @return the pins, never null
+   * @throws InvalidLockFileException naming the file, line and column of a bad line
+   * @throws InvalidInputException when the file cannot be read, is too large or is not UTF-8,
+   *     naming it
+   */
+  public static RequirementsTxt readRequirementsTxt(Path path, long maxBytes) {
+    return readRequirementsTxt(readText(path, maxBytes), path.toString());
   }
 
   /**
@@ -331,11 +376,7 @@ public final class LockFiles {
     }
   }
 
-  private static String readText(Path path) {
-    try {
-      return Files.readString(path, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new PylockException("cannot read " + path + ": " + e, e);
-    }
+  private static String readText(Path path, long maxBytes) {
+    return InputFiles.read(path, maxBytes);
   }
 }

@@ -39,7 +39,8 @@ import org.pylock4j.version.Version;
  * <p>The lock is compared with {@code resolver.resolve(request)} (versions, packages added or
  * removed, files of unchanged versions), then each locked file is looked up on {@code
  * request.source()}'s current page of its project (hash changed, file gone, yanked). Entries of
- * a {@code pylock.toml} whose {@code marker} is false for the request's target are left out.
+ * a {@code pylock.toml} whose {@code marker} is false for the request's target are left out;
+ * for a universal request every entry counts, matched by name and version, markers compared.
  * Given a {@link PublisherLookup} (e.g. {@code index::publishers} of a {@code PypiIndex}), the
  * {@code attestation-identities} of each package are compared with the PEP 740 publishers of its
  * locked files now; {@link #publisherDrift} does the same between a lock and its re-lock.
@@ -120,9 +121,21 @@ public final class LockVerifier {
    */
   public static LockVerification verify(Pylock lock, String lockName, ResolutionRequest request,
       Resolver resolver, PublisherLookup publishers) {
-    Map<ProjectName, Locked> locked = locked(lock, request.target());
-    return new Run(lockName, locked, lock.pylock4jRequirements(), request, resolver, publishers)
-        .run();
+    boolean universal = request.universal().isPresent();
+    Map<ProjectName, Locked> locked = locked(lock, universal ? null : request.target());
+    Run run = new Run(lockName, locked, lock.pylock4jRequirements(), request, resolver,
+        publishers);
+    if (universal) {
+      Map<ProjectName, Map<Version, String>> markers = new TreeMap<>();
+      for (PylockPackage p : lock.packages()) {
+        markers.computeIfAbsent(p.name(), k -> new TreeMap<>(
+            Comparator.nullsFirst(Comparator.naturalOrder())))
+            .put(p.version(), p.marker() == null ? "" : p.marker());
+      }
+      run.universalEntries = entries(lock);
+      run.lockedMarkers = markers;
+    }
+    return run.run();
   }
 
   /**
@@ -167,11 +180,26 @@ public final class LockVerifier {
     return run.checkIndexOnly(Objects.requireNonNull(source, "source"));
   }
 
+  /** The entries of {@code lock} by name (the first of a name for a universal lock, target null). */
   private static Map<ProjectName, Locked> locked(
       Pylock lock, org.pylock4j.resolve.TargetEnvironment target) {
     Map<ProjectName, Locked> locked = new TreeMap<>();
+    for (Locked l : entries(lock, target)) {
+      locked.putIfAbsent(l.name(), l);
+    }
+    return locked;
+  }
+
+  /** Every entry of a universal lock, in file order. */
+  private static List<Locked> entries(Pylock lock) {
+    return entries(lock, null);
+  }
+
+  /** The entries of {@code lock} whose marker holds for {@code target} (every one for null). */
+  private static List<Locked> entries(Pylock lock, org.pylock4j.resolve.TargetEnvironment target) {
+    List<Locked> locked = new ArrayList<>();
     for (PylockPackage p : lock.packages()) {
-      if (p.marker() != null
+      if (target != null && p.marker() != null
           && !Marker.parse(p.marker()).evaluate(target.markers())) {
         continue;
       }
@@ -186,7 +214,7 @@ public final class LockVerifier {
       for (PylockPackage.AttestationIdentity a : p.attestationIdentities()) {
         identities.add(a.toPublisherIdentity());
       }
-      locked.put(p.name(), new Locked(p.name(), p.version(), files, direct, false,
+      locked.add(new Locked(p.name(), p.version(), files, direct, false,
           List.copyOf(identities)));
     }
     return locked;
@@ -284,6 +312,9 @@ public final class LockVerifier {
     private final Map<ProjectName, List<LockDrift>> drifts = new TreeMap<>();
     private final List<LockDrift> global = new ArrayList<>();
     private int filesChecked;
+    /** In a universal lock: every entry (several per project where it forks), and the markers. */
+    List<Locked> universalEntries;
+    Map<ProjectName, Map<Version, String>> lockedMarkers = Map.of();
 
     Run(String lockName, Map<ProjectName, Locked> locked, List<String> lockedRoots,
         ResolutionRequest request, Resolver resolver, PublisherLookup publishers) {
@@ -337,6 +368,12 @@ public final class LockVerifier {
       Resolution resolution = resolver.resolve(request);
       Map<ProjectName, ProjectPage> pages = new TreeMap<>();
       pending.forEach((name, future) -> pages.put(name, join(future)));
+      if (universalEntries != null) {
+        compareUniversal(resolution, pages);
+        List<LockDrift> all = new ArrayList<>(global);
+        drifts.values().forEach(all::addAll);
+        return new LockVerification(lockName, all, resolution, filesChecked);
+      }
 
       TreeSet<ProjectName> names = new TreeSet<>(locked.keySet());
       resolution.packages().forEach(p -> names.add(p.name()));
@@ -362,6 +399,58 @@ public final class LockVerifier {
       List<LockDrift> all = new ArrayList<>(global);
       drifts.values().forEach(all::addAll);
       return new LockVerification(lockName, all, resolution, filesChecked);
+    }
+
+    /**
+     * A universal lock: entries are matched by name and version; a project with one entry on
+     * each side and another version is a version change; a matched entry's marker and files are
+     * compared.
+     */
+    private void compareUniversal(Resolution resolution, Map<ProjectName, ProjectPage> pages) {
+      Map<ProjectName, List<Locked>> lockedByName = new TreeMap<>();
+      universalEntries.forEach(l -> lockedByName.computeIfAbsent(l.name(), k -> new ArrayList<>()).add(l));
+      Map<ProjectName, List<LockedPackage>> resolvedByName = new TreeMap<>();
+      resolution.packages().forEach(p -> resolvedByName.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p));
+      TreeSet<ProjectName> names = new TreeSet<>(lockedByName.keySet());
+      names.addAll(resolvedByName.keySet());
+      for (ProjectName name : names) {
+        List<Locked> ls = lockedByName.getOrDefault(name, List.of());
+        List<LockedPackage> rs = resolvedByName.getOrDefault(name, List.of());
+        if (ls.size() == 1 && rs.size() == 1 && ls.get(0).version() != null
+            && !ls.get(0).version().equals(rs.get(0).version())) {
+          add(new LockDrift.VersionChanged(name, ls.get(0).version(), rs.get(0).version()));
+        } else {
+          for (Locked l : ls) {
+            LockedPackage r = rs.stream().filter(x -> java.util.Objects.equals(x.version(),
+                l.version())).findFirst().orElse(null);
+            if (r == null) {
+              add(new LockDrift.PackageRemoved(name, l.version()));
+              continue;
+            }
+            String before = lockedMarkers.getOrDefault(name, Map.of()).getOrDefault(l.version(), "");
+            String now = r.marker() == null ? "" : r.marker().toString();
+            if (!before.equals(now)) {
+              add(new LockDrift.MarkerChanged(name, l.version(), before, now));
+            }
+            if (!l.direct()) {
+              compareFiles(l, r, pages.get(name));
+            }
+          }
+          for (LockedPackage r : rs) {
+            if (ls.stream().noneMatch(l -> java.util.Objects.equals(l.version(), r.version()))) {
+              add(new LockDrift.PackageAdded(name, r.version()));
+            }
+          }
+        }
+        for (Locked l : ls) {
+          if (pages.containsKey(name)) {
+            checkIndex(l, pages.get(name));
+            if (publishers != null && !l.identities().isEmpty()) {
+              checkPublishers(l, pages.get(name));
+            }
+          }
+        }
+      }
     }
 
     private void add(LockDrift drift) {

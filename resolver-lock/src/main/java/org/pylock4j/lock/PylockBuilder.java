@@ -17,6 +17,7 @@ import org.pylock4j.resolve.DistributionFile;
 import org.pylock4j.resolve.LockedPackage;
 import org.pylock4j.resolve.PublisherIdentity;
 import org.pylock4j.resolve.Resolution;
+import org.pylock4j.resolve.UniversalTarget;
 
 /** Turns a {@link Resolution} into a {@link Pylock}, deterministically. */
 final class PylockBuilder {
@@ -29,15 +30,21 @@ final class PylockBuilder {
 
   static Pylock build(Resolution resolution, LockOptions options) {
     List<LockedPackage> sorted = new ArrayList<>(resolution.packages());
-    sorted.sort(Comparator.comparing(LockedPackage::name));
+    sorted.sort(Comparator.comparing(LockedPackage::name).thenComparing(LockedPackage::version,
+        Comparator.nullsFirst(Comparator.naturalOrder())));
     List<PylockPackage> packages = new ArrayList<>();
     for (LockedPackage p : sorted) {
       packages.add(toPackage(p, dependenciesOf(resolution, p.name()), options));
     }
     Map<String, String> markers = new TreeMap<>(resolution.target().markers().values());
-    List<String> environments =
-        options.environments().orElseGet(() -> List.of(environmentMarker(markers)));
+    UniversalTarget universal = resolution.universal();
+    List<String> environments = options.environments().orElseGet(() -> universal != null
+        ? universal.environments().stream().map(Object::toString).toList()
+        : List.of(environmentMarker(markers)));
     String requiresPython = options.requiresPython().orElseGet(() -> {
+      if (universal != null) {
+        return universal.requiresPython().toString();
+      }
       String v = markers.get("python_version");
       return v == null ? null : "==" + v + ".*";
     });
@@ -52,7 +59,15 @@ final class PylockBuilder {
         }
         own.put("requirements", roots);
         own.putAll(options.toolSettings());
-        own.put("markers", new LinkedHashMap<String, Object>(markers));
+        if (universal != null) {
+          own.put("universal", true);
+          if (!universal.requiredEnvironments().isEmpty()) {
+            own.put("required-environments", new ArrayList<Object>(
+                universal.requiredEnvironments().stream().map(Object::toString).toList()));
+          }
+        } else {
+          own.put("markers", new LinkedHashMap<String, Object>(markers));
+        }
       }
       tool.put("pylock4j", own);
     }
@@ -119,7 +134,7 @@ final class PylockBuilder {
         uploadTimes ? sdist.uploadTime() : null, sdistPath == null ? sdist.url() : null,
         sdistPath, sdist.size(), lowerCase(sdist.hashes()));
     String indexPath = localPath(p.index(), options);
-    return new PylockPackage(p.name(), p.version(), null, commonRequiresPython(p.files()), deps,
+    return new PylockPackage(p.name(), p.version(), marker(p), commonRequiresPython(p.files()), deps,
         indexPath == null ? p.index() : indexPath, null, null, null, s, wheels,
         identities(wheels, s, options), Map.of());
   }
@@ -144,6 +159,11 @@ final class PylockBuilder {
     }
     String relative = base.relativize(file).toString().replace(java.io.File.separatorChar, '/');
     return url.endsWith("/") ? relative + "/" : relative;
+  }
+
+  /** PEP 751 {@code marker}: where a package of a universal lock is installed. */
+  private static String marker(LockedPackage p) {
+    return p.marker() == null ? null : p.marker().toString();
   }
 
   /** The distinct publisher identities of the locked files, sorted (PEP 751). */
@@ -187,13 +207,13 @@ final class PylockBuilder {
     String url = p.directUrl();
     for (String scheme : VCS_SCHEMES) {
       if (url.startsWith(scheme)) {
-        return new PylockPackage(p.name(), null, null, null, deps, null, vcs(p, scheme, url),
+        return new PylockPackage(p.name(), null, marker(p), null, deps, null, vcs(p, scheme, url),
             null, null, null, List.of(), List.of(), Map.of());
       }
     }
     String bare = url.contains("#") ? url.substring(0, url.indexOf('#')) : url;
     if (bare.startsWith("file:") && !looksLikeArchive(bare)) {
-      return new PylockPackage(p.name(), null, null, null, deps, null, null,
+      return new PylockPackage(p.name(), null, marker(p), null, deps, null, null,
           new PylockPackage.Directory(bare.replaceFirst("^file:(//)?", ""), false, null), null,
           null, List.of(), List.of(), Map.of());
     }
@@ -220,7 +240,7 @@ final class PylockBuilder {
       throw new PylockException("cannot lock " + p.name() + ": no hash known for the archive "
           + bare + " (add #sha256=... to the URL)");
     }
-    return new PylockPackage(p.name(), p.version(), null, null, deps, null, null, null,
+    return new PylockPackage(p.name(), p.version(), marker(p), null, deps, null, null, null,
         new PylockPackage.Archive(bare, null, size, uploadTime, hashes, null), null, List.of(),
         List.of(), Map.of());
   }

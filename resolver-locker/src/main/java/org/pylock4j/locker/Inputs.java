@@ -85,20 +85,20 @@ record Inputs(
       roots.add(argument(requirements.get(i), "<argument " + (i + 1) + ">"));
     }
     for (Path file : request.requirementsFiles()) {
-      RequirementsFile parsed = RequirementsFile.read(file, environment);
+      RequirementsFile parsed = RequirementsFile.read(file, environment, request.maxInputBytes());
       roots.addAll(parsed.requirements());
       constraints.addAll(parsed.constraints());
       hints.add(parsed);
     }
     for (Path file : request.constraintsFiles()) {
-      RequirementsFile parsed = RequirementsFile.readConstraints(file, environment);
+      RequirementsFile parsed = RequirementsFile.readConstraints(file, environment, request.maxInputBytes());
       constraints.addAll(parsed.constraints());
       hints.add(parsed);
     }
     ToolSettings settings = ToolSettings.NONE;
     PyprojectToml pyproject = null;
     if (project != null) {
-      pyproject = PyprojectToml.read(project);
+      pyproject = PyprojectToml.read(project, request.maxInputBytes());
       roots.addAll(pyproject.requirements(
           new ArrayList<>(request.extras()), new ArrayList<>(request.groups())));
       settings = pyproject.settings();

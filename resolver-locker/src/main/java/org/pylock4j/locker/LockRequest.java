@@ -11,13 +11,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.pylock4j.input.InputFiles;
 import org.pylock4j.lock.LockFormat;
 import org.pylock4j.pypi.IndexStrategy;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.resolve.PrereleasePolicy;
 import org.pylock4j.resolve.ResolutionListener;
 import org.pylock4j.resolve.ResolutionStrategy;
+import org.pylock4j.resolve.ResolverOptions;
 import org.pylock4j.resolve.TargetEnvironment;
+import org.pylock4j.resolve.UniversalTarget;
 
 /**
  * What to lock and how: everything {@code pylock4j lock} accepts. Immutable; built with {@link
@@ -52,6 +55,7 @@ public final class LockRequest {
   private final Map<ProjectName, String> indexPins;
   private final IndexStrategy indexStrategy;
   private final TargetEnvironment target;
+  private final UniversalTarget universal;
   private final PrereleasePolicy prereleases;
   private final ResolutionStrategy strategy;
   private final Instant excludeNewer;
@@ -72,6 +76,8 @@ public final class LockRequest {
   private final int threads;
   private final ResolutionListener listener;
   private final java.time.Duration requestTimeout;
+  private final ResolverOptions resolverOptions;
+  private final long maxInputBytes;
 
   private LockRequest(Builder b) {
     this.requirements = List.copyOf(b.requirements);
@@ -87,6 +93,7 @@ public final class LockRequest {
     this.indexPins = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.indexPins));
     this.indexStrategy = b.indexStrategy;
     this.target = b.target;
+    this.universal = b.universal;
     this.prereleases = b.prereleases;
     this.strategy = b.strategy;
     this.excludeNewer = b.excludeNewer;
@@ -107,6 +114,8 @@ public final class LockRequest {
     this.threads = b.threads;
     this.listener = b.listener;
     this.requestTimeout = b.requestTimeout;
+    this.resolverOptions = b.resolverOptions;
+    this.maxInputBytes = b.maxInputBytes;
   }
 
   private static <T> Set<T> copyOrdered(Collection<T> values) {
@@ -190,6 +199,16 @@ public final class LockRequest {
    */
   public Optional<TargetEnvironment> target() {
     return Optional.ofNullable(target);
+  }
+
+  /**
+   * The environments of a universal lock (PEP 751 {@code environments}, per-package {@code
+   * marker}s), if set; then {@link #target()} only serves direct URL requirements.
+   *
+   * @return the universal target, empty for a lock of one environment
+   */
+  public Optional<UniversalTarget> universal() {
+    return Optional.ofNullable(universal);
   }
 
   /** {@return the pre-release policy, if set; the default is {@code IF_NECESSARY_OR_EXPLICIT}} */
@@ -307,6 +326,27 @@ public final class LockRequest {
     return Optional.ofNullable(requestTimeout);
   }
 
+  /**
+   * The resolver's limits (rounds, time budget, explanation budget); {@link
+   * ResolverOptions#DEFAULTS} by default. Its {@code maxParallelFetches} is replaced by {@link
+   * #threads()}.
+   *
+   * @return the resolver's limits, never null
+   */
+  public ResolverOptions resolverOptions() {
+    return resolverOptions;
+  }
+
+  /**
+   * The most bytes one input file may have (requirements, constraints, pyproject.toml, the
+   * existing lock); {@link InputFiles#DEFAULT_MAX_BYTES} (16 MiB) by default.
+   *
+   * @return the limit in bytes
+   */
+  public long maxInputBytes() {
+    return maxInputBytes;
+  }
+
   /** Builds a {@link LockRequest}. Not thread-safe; {@link #build()} leaves it unchanged. */
   public static final class Builder {
     private final List<String> requirements = new ArrayList<>();
@@ -322,6 +362,7 @@ public final class LockRequest {
     private final Map<ProjectName, String> indexPins = new LinkedHashMap<>();
     private IndexStrategy indexStrategy;
     private TargetEnvironment target;
+    private UniversalTarget universal;
     private PrereleasePolicy prereleases;
     private ResolutionStrategy strategy;
     private Instant excludeNewer;
@@ -342,6 +383,8 @@ public final class LockRequest {
     private int threads = 16;
     private ResolutionListener listener = new ResolutionListener() {};
     private java.time.Duration requestTimeout;
+    private ResolverOptions resolverOptions = ResolverOptions.DEFAULTS;
+    private long maxInputBytes = InputFiles.DEFAULT_MAX_BYTES;
 
     private Builder() {}
 
@@ -359,6 +402,7 @@ public final class LockRequest {
       indexPins.putAll(r.indexPins);
       indexStrategy = r.indexStrategy;
       target = r.target;
+      universal = r.universal;
       prereleases = r.prereleases;
       strategy = r.strategy;
       excludeNewer = r.excludeNewer;
@@ -379,6 +423,8 @@ public final class LockRequest {
       threads = r.threads;
       listener = r.listener;
       requestTimeout = r.requestTimeout;
+      resolverOptions = r.resolverOptions;
+      maxInputBytes = r.maxInputBytes;
     }
 
     /**
@@ -541,6 +587,18 @@ public final class LockRequest {
      */
     public Builder target(TargetEnvironment target) {
       this.target = target;
+      return this;
+    }
+
+    /**
+     * Locks for every environment of {@code universal} instead of the target alone (what {@code
+     * pylock4j lock --universal} does); null clears it. The default is none.
+     *
+     * @param universal the universal target, or null
+     * @return this builder
+     */
+    public Builder universal(UniversalTarget universal) {
+      this.universal = universal;
       return this;
     }
 
@@ -770,6 +828,34 @@ public final class LockRequest {
         throw new IllegalArgumentException("request timeout must not be negative, was " + timeout);
       }
       this.requestTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Sets the resolver's limits; its {@code maxParallelFetches} is replaced by {@link
+     * #threads(int)}. The default is {@link ResolverOptions#DEFAULTS}.
+     *
+     * @param options the limits, must not be null
+     * @return this builder
+     */
+    public Builder resolverOptions(ResolverOptions options) {
+      this.resolverOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Sets the most bytes one input file may have. The default is {@link
+     * InputFiles#DEFAULT_MAX_BYTES}.
+     *
+     * @param maxBytes the limit in bytes, not negative
+     * @return this builder
+     * @throws IllegalArgumentException when negative
+     */
+    public Builder maxInputBytes(long maxBytes) {
+      if (maxBytes < 0) {
+        throw new IllegalArgumentException("maxInputBytes must not be negative, was " + maxBytes);
+      }
+      this.maxInputBytes = maxBytes;
       return this;
     }
 

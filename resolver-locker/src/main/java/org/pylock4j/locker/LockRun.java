@@ -135,6 +135,11 @@ final class LockRun {
     return out;
   }
 
+  private static ResolverOptions withThreads(ResolverOptions o, int threads) {
+    return new ResolverOptions(o.maxRounds(), threads, o.timeout(), o.explanationTimeout(),
+        o.maxExplanationConflicts());
+  }
+
   /** The lock whose versions are preferred and whose publishers are compared, or null. */
   private LockFile existingLock() {
     Path path = request.existingLock().or(request::output).orElse(null);
@@ -142,7 +147,7 @@ final class LockRun {
       return null;
     }
     try {
-      return LockFiles.read(path);
+      return LockFiles.read(path, request.maxInputBytes());
     } catch (PylockException e) {
       if (!request.upgrade()) {
         warnings.add("ignoring the versions of " + path + ": " + e.getMessage());
@@ -183,6 +188,7 @@ final class LockRun {
       Inputs inputs, TargetEnvironment target, IndexSettings settings, PackageSource source) {
     ResolutionRequest.Builder builder = ResolutionRequest.builder()
         .target(target)
+        .universal(request.universal().orElse(null))
         .source(source)
         .prereleases(request.prereleases().orElseGet(() -> prereleases(inputs)))
         .strategy(request.strategy().orElseGet(() -> inputs.settings().resolution() == null
@@ -191,9 +197,7 @@ final class LockRun {
         .excludeNewer(settings.excludeNewer())
         .onlyBinary(request.onlyBinary() || inputs.hints().onlyBinary)
         .listener(request.listener())
-        .options(new ResolverOptions(
-            ResolverOptions.DEFAULTS.maxRounds(), settings.threads(),
-            ResolverOptions.DEFAULTS.timeout()));
+        .options(withThreads(request.resolverOptions(), settings.threads()));
     for (DeclaredRequirement r : inputs.roots()) {
       builder.requirement(r.requirement());
     }

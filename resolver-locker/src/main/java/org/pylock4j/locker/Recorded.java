@@ -17,7 +17,10 @@ import org.pylock4j.pypi.IndexStrategy;
 import org.pylock4j.requirement.MarkerEnvironment;
 import org.pylock4j.requirement.MarkerEnvironment.Platform;
 import org.pylock4j.requirement.ProjectName;
+import org.pylock4j.requirement.Marker;
 import org.pylock4j.resolve.TargetEnvironment;
+import org.pylock4j.resolve.UniversalTarget;
+import org.pylock4j.version.SpecifierSet;
 
 /**
  * What a lock records of the request it was made from, so that {@code verify FILE} needs no
@@ -102,6 +105,12 @@ final class Recorded {
       a.add("--allow-unhashed");
     }
     targetOptions(target).ifPresent(a::addAll);
+    r.universal().ifPresent(u -> {
+      a.addAll(List.of("--universal", "--requires-python", u.requiresPython().toString()));
+      u.environments().forEach(m -> a.addAll(List.of("--environment-marker", m.toString())));
+      u.requiredEnvironments().forEach(
+          m -> a.addAll(List.of("--required-environment", m.toString())));
+    });
     if (output != null) {
       a.addAll(List.of("-o", output));
     }
@@ -259,7 +268,26 @@ final class Recorded {
     if (!markers.isEmpty()) {
       b.target(target(markers, lockName));
     }
+    if (Boolean.TRUE.equals(own.get("universal"))) {
+      b.universal(universal(lock, strings(own, "required-environments"), lockName));
+    }
     return inputs ? Optional.of(b) : Optional.empty();
+  }
+
+  /** The environments of a universal lock: its requires-python, environments, required ones. */
+  static UniversalTarget universal(Pylock lock, List<String> required, String source) {
+    try {
+      List<Marker> environments = new ArrayList<>();
+      lock.environments().forEach(m -> environments.add(Marker.parse(m)));
+      List<Marker> requiredMarkers = new ArrayList<>();
+      required.forEach(m -> requiredMarkers.add(Marker.parse(m)));
+      return UniversalTarget.of(SpecifierSet.parse(
+              lock.requiresPython() == null ? ">=3.8" : lock.requiresPython()))
+          .withEnvironments(environments)
+          .withRequiredEnvironments(requiredMarkers);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(source + ": " + e.getMessage(), source);
+    }
   }
 
   /** The target of recorded marker values. */
@@ -317,6 +345,10 @@ final class Recorded {
     String version = null;
     String platform = null;
     boolean inputs = false;
+    boolean universal = false;
+    String requiresPython = null;
+    List<String> environments = new ArrayList<>();
+    List<String> required = new ArrayList<>();
     for (int i = 2; i < args.size(); i++) {
       String a = args.get(i);
       String value = null;
@@ -332,7 +364,7 @@ final class Recorded {
       }
       boolean flag = switch (name) {
         case "--only-binary", "--allow-unhashed", "--strict", "--offline", "-U", "--upgrade",
-            "-q", "--quiet", "-v", "--verbose", "--avoid-vulnerable" -> true;
+            "-q", "--quiet", "-v", "--verbose", "--avoid-vulnerable", "--universal" -> true;
         default -> false;
       };
       if (!flag && value == null) {
@@ -370,6 +402,19 @@ final class Recorded {
         case "--allow-unhashed" -> b.allowUnhashed(true);
         case "--python-version" -> version = value;
         case "--python-platform" -> platform = value;
+        case "--universal" -> universal = true;
+        case "--requires-python" -> {
+          universal = true;
+          requiresPython = value;
+        }
+        case "--environment-marker" -> {
+          universal = true;
+          environments.add(value);
+        }
+        case "--required-environment" -> {
+          universal = true;
+          required.add(value);
+        }
         default -> {
           // options that do not change the lock's content
         }
@@ -379,6 +424,19 @@ final class Recorded {
       Platform p = platformNamed(platform);
       if (p != null) {
         b.target(TargetEnvironment.cpython(version, p));
+      }
+    }
+    if (universal) {
+      try {
+        List<Marker> envs = new ArrayList<>();
+        environments.forEach(m -> envs.add(Marker.parse(m)));
+        List<Marker> req = new ArrayList<>();
+        required.forEach(m -> req.add(Marker.parse(m)));
+        b.universal(UniversalTarget.of(SpecifierSet.parse(
+                requiresPython == null ? ">=3.8" : requiresPython))
+            .withEnvironments(envs).withRequiredEnvironments(req));
+      } catch (InvalidInputException e) {
+        throw new InvalidInputException(lockName + ": " + e.getMessage(), lockName);
       }
     }
     return inputs ? Optional.of(b) : Optional.empty();

@@ -1,7 +1,5 @@
 package org.pylock4j.locker;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.pylock4j.error.InvalidInputException;
-import org.pylock4j.error.PylockException;
+import org.pylock4j.input.InputFiles;
 import org.pylock4j.lock.LockDrift;
 import org.pylock4j.lock.LockFile;
 import org.pylock4j.lock.LockFiles;
@@ -41,13 +39,9 @@ final class Verifier {
 
   Verification verify() {
     Path path = request.lock();
-    LockFile lock = LockFiles.read(path);
-    String text;
-    try {
-      text = Files.readString(path, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new PylockException("cannot read " + path + ": " + e, e);
-    }
+    String text = InputFiles.read(path,
+        request.request().map(LockRequest::maxInputBytes).orElse(InputFiles.DEFAULT_MAX_BYTES));
+    LockFile lock = LockFiles.read(text, path.toString());
     Path lockDir = path.toAbsolutePath().normalize().getParent();
     String name = path.toString();
     Optional<LockRequest.Builder> recorded = lock instanceof Pylock p
@@ -75,7 +69,8 @@ final class Verifier {
     List<LockDrift> checks = new ArrayList<>();
     int[] filesChecked = {0};
     LockResult result = new LockRun(locker, relock).lock(sources -> {
-      LockVerifier.IndexCheck check = LockVerifier.checkIndex(lock, target, sources.source(),
+      LockVerifier.IndexCheck check = LockVerifier.checkIndex(lock,
+          relock.universal().isPresent() ? null : target, sources.source(),
           lock instanceof Pylock ? sources.primary()::publishers : null);
       checks.addAll(check.drifts());
       filesChecked[0] = check.filesChecked();
@@ -181,7 +176,9 @@ final class Verifier {
         .offline(given.offline())
         .threads(given.threads())
         .listener(given.listener())
-        .requestTimeout(given.requestTimeout().orElse(null));
+        .requestTimeout(given.requestTimeout().orElse(null))
+        .resolverOptions(given.resolverOptions())
+        .maxInputBytes(given.maxInputBytes());
     return b;
   }
 

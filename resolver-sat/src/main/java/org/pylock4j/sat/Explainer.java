@@ -1,5 +1,6 @@
 package org.pylock4j.sat;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,15 +14,22 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.pylock4j.error.PylockException;
+import org.pylock4j.error.ResolutionLimitException;
 import org.pylock4j.error.UnsatisfiableException;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.requirement.Requirement;
 import org.pylock4j.resolve.ConflictCause;
+import org.pylock4j.version.Specifier;
+import org.pylock4j.version.SpecifierSet;
 import org.pylock4j.version.Version;
 import org.sat4j.core.VecInt;
 import org.sat4j.minisat.SolverFactory;
 import org.sat4j.specs.ContradictionException;
+import org.sat4j.specs.IConstr;
 import org.sat4j.specs.ISolver;
+import org.sat4j.specs.ISolverService;
+import org.sat4j.specs.IVecInt;
+import org.sat4j.specs.SearchListenerAdapter;
 import org.sat4j.specs.TimeoutException;
 import org.sat4j.tools.xplain.HighLevelXplain;
 
@@ -32,10 +40,19 @@ import org.sat4j.tools.xplain.HighLevelXplain;
  */
 final class Explainer {
 
-  private final Problem problem;
+  /** The most causes the message lists; the exception carries them all. */
+  static final int MAX_CAUSES_SHOWN = 30;
 
-  Explainer(Problem problem) {
+  private final Problem problem;
+  private final Duration timeout;
+  private final long maxConflicts;
+  /** Why the core is not minimal, or null when it is. */
+  private String imprecise;
+
+  Explainer(Problem problem, Duration timeout, long maxConflicts) {
     this.problem = problem;
+    this.timeout = timeout;
+    this.maxConflicts = maxConflicts;
   }
 
   /** The origins of the last explanation's minimal core. */
@@ -47,24 +64,38 @@ final class Explainer {
     List<ConflictCause> causes = render(core);
     List<String> lines = causes.stream().map(ConflictCause::describe).toList();
     StringBuilder message = new StringBuilder("cannot resolve the requirements: ");
-    message.append(String.join("; ", lines));
+    if (lines.size() > MAX_CAUSES_SHOWN) {
+      message.append(String.join("; ", lines.subList(0, MAX_CAUSES_SHOWN)));
+      message.append("; … and ").append(lines.size() - MAX_CAUSES_SHOWN).append(" more");
+    } else {
+      message.append(String.join("; ", lines));
+    }
     List<String> contested = contested(core);
     if (!contested.isEmpty()) {
       message.append(contested.size() == 1
           ? "; so no version of " + contested.get(0) + " satisfies them all"
           : "; so no versions of " + String.join(", ", contested) + " satisfy them all");
     }
+    if (imprecise != null) {
+      message.append(" (").append(imprecise).append(")");
+    }
     return new UnsatisfiableException(message.toString(), lines, causes);
   }
 
-  /** The origins of a minimal set of groups that is unsatisfiable with the structural clauses. */
+  /**
+   * The origins of a set of groups that is unsatisfiable with the structural clauses: minimal
+   * when the budget allows, else the core of the solver's last conflict (true, not minimal), else
+   * the root requirements.
+   */
   private List<Origin> core() {
     Encoder e = problem.encoder;
+    Budget budget = new Budget(e.stop(), timeout, maxConflicts);
     ISolver inner = SolverFactory.newDefault();
     inner.setTimeoutOnConflicts(Integer.MAX_VALUE);
-    inner.setSearchListener(problem.encoder.stop());
+    inner.setSearchListener(budget);
     HighLevelXplain<ISolver> xplain = new HighLevelXplain<>(inner);
     xplain.newVar(e.maxVar());
+    Collection<Integer> unminimised = null;
     try {
       for (int[] amo : e.atMostOnes) {
         inner.addAtMost(new VecInt(amo), 1);
@@ -75,19 +106,108 @@ final class Explainer {
       if (xplain.isSatisfiable()) {
         throw new IllegalStateException("the explanation solver found a solution");
       }
-      Collection<Integer> groups = xplain.explain();
-      return new TreeSet<>(groups).stream().filter(g -> g > 0).map(g -> e.origins.get(g - 1)).toList();
+      unminimised = groups(xplain.unsatExplanation());
+      return origins(xplain.explain());
+    } catch (OutOfBudget | ResolutionLimitException spent) {
+      // Unsatisfiability is proven already: say what is known, and that it is not minimal.
+      imprecise = "not minimal: explaining stopped "
+          + (spent instanceof OutOfBudget out ? out.getMessage()
+              : "at the resolution's time budget (ResolverOptions.timeout)");
+      return unminimised != null && !unminimised.isEmpty() ? origins(unminimised) : roots();
     } catch (PylockException stopped) {
-      throw stopped; // cancelled or out of time while explaining
+      throw stopped; // cancelled while explaining
     } catch (ContradictionException | TimeoutException | RuntimeException ex) {
       // Fall back to the roots: still true, only less precise.
-      List<Origin> roots = new ArrayList<>();
-      for (Origin o : e.origins) {
-        if (o instanceof Origin.Root) {
-          roots.add(o);
-        }
+      return roots();
+    }
+  }
+
+  private static Collection<Integer> groups(IVecInt explanation) {
+    List<Integer> groups = new ArrayList<>();
+    if (explanation != null) {
+      for (int i = 0; i < explanation.size(); i++) {
+        groups.add(Math.abs(explanation.get(i)));
       }
-      return roots;
+    }
+    return groups;
+  }
+
+  private List<Origin> origins(Collection<Integer> groups) {
+    List<Origin> origins = problem.encoder.origins;
+    return new TreeSet<>(groups).stream()
+        .filter(g -> g > 0 && g <= origins.size())
+        .map(g -> origins.get(g - 1))
+        .toList();
+  }
+
+  private List<Origin> roots() {
+    List<Origin> roots = new ArrayList<>();
+    for (Origin o : problem.encoder.origins) {
+      if (o instanceof Origin.Root) {
+        roots.add(o);
+      }
+    }
+    return roots;
+  }
+
+  /** Thrown inside the solver when the explanation has spent its budget; says which. */
+  private static final class OutOfBudget extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    OutOfBudget(String which) {
+      super(which, null, false, false);
+    }
+  }
+
+  /**
+   * The explanation's budget: its conflicts and its time; also stops on cancellation and the
+   * resolution's time budget.
+   */
+  private static final class Budget extends SearchListenerAdapter<ISolverService> {
+    private static final long serialVersionUID = 1L;
+    private final StopListener stop;
+    private final Duration timeout;
+    private final long deadline;
+    private final long maxConflicts;
+    private long conflicts;
+    private int loops;
+
+    Budget(StopListener stop, Duration timeout, long maxConflicts) {
+      this.stop = stop;
+      this.timeout = timeout;
+      this.deadline = System.nanoTime() + timeout.toNanos();
+      this.maxConflicts = maxConflicts;
+    }
+
+    @Override
+    public void conflictFound(IConstr confl, int dlevel, int trailLevel) {
+      stop.check();
+      if (++conflicts > maxConflicts) {
+        throw new OutOfBudget(
+            "after " + maxConflicts + " solver conflicts (ResolverOptions.maxExplanationConflicts)");
+      }
+      checkTime();
+    }
+
+    @Override
+    public void start() {
+      stop.check();
+      checkTime();
+    }
+
+    @Override
+    public void beginLoop() {
+      stop.beginLoop();
+      if ((++loops & 0xFF) == 0) {
+        checkTime();
+      }
+    }
+
+    private void checkTime() {
+      if (System.nanoTime() - deadline >= 0) {
+        throw new OutOfBudget(
+            "after its time budget of " + timeout + " (ResolverOptions.explanationTimeout)");
+      }
     }
   }
 
@@ -181,8 +301,12 @@ final class Explainer {
       for (Version v : versions.subList(versions.size() - shown, versions.size())) {
         newest.add(v.toString());
       }
-      text = "no version matches " + r.specifier() + " (candidates: "
-          + (versions.size() > shown ? "… " : "") + String.join(", ", newest) + ")";
+      List<String> near = new ArrayList<>();
+      nearest(r.specifier(), versions).forEach(v -> near.add(v.toString()));
+      text = "no version matches " + r.specifier() + " ("
+          + (newest.containsAll(near) ? "" : "nearest: " + String.join(", ", near) + "; ")
+          + "candidates: " + (versions.size() > shown ? "… " : "") + String.join(", ", newest)
+          + ")";
     } else {
       text = "no candidate version matches " + r.specifier() + " (" + String.join("; ", why) + ")";
     }
@@ -246,5 +370,28 @@ final class Explainer {
         .map(en -> en.getKey().toString())
         .sorted()
         .toList();
+  }
+
+  /**
+   * The candidates on either side of each version a specifier names (the greatest at or below it,
+   * the least at or above it), ascending: where a user looks when nothing matches, e.g. 1.23.5 and
+   * 1.24.4 for {@code <1.24,>1.23.5}.
+   */
+  static List<Version> nearest(SpecifierSet specifier, List<Version> sorted) {
+    TreeSet<Version> near = new TreeSet<>();
+    for (Specifier s : specifier.specifiers()) {
+      s.parsedVersion().ifPresent(bound -> {
+        int i = java.util.Collections.binarySearch(sorted, bound);
+        int below = i >= 0 ? i : -i - 2;
+        int above = i >= 0 ? i : -i - 1;
+        if (below >= 0) {
+          near.add(sorted.get(below));
+        }
+        if (above < sorted.size()) {
+          near.add(sorted.get(above));
+        }
+      });
+    }
+    return List.copyOf(near);
   }
 }

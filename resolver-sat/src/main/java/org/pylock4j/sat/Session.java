@@ -149,7 +149,8 @@ final class Session {
         }
         boolean[] model = optimizer.optimise();
         if (model == null) {
-          Explainer explainer = new Explainer(problem);
+          Explainer explainer = new Explainer(problem, request.options().explanationTimeout(),
+              request.options().maxExplanationConflicts());
           PylockException unsat = explainer.explain();
           if (problem.markers.region() != null) {
             splits = Splits.of(problem, explainer.core);

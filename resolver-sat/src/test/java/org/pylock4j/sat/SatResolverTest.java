@@ -501,11 +501,27 @@ class SatResolverTest {
     UnsatisfiableException many = assertThrows(UnsatisfiableException.class,
         () -> SatResolver.create().resolve(request(source, "a<1").build()));
     assertEquals(List.of("root requires a<1",
-        "a: no version matches <1 (candidates: … 1.2, 1.3, 1.4, 1.5, 1.6)"), many.causes());
+        "a: no version matches <1 (nearest: 1.0; candidates: … 1.2, 1.3, 1.4, 1.5, 1.6)"),
+        many.causes());
     UnsatisfiableException one = assertThrows(UnsatisfiableException.class,
         () -> SatResolver.create().resolve(request(source, "b>=3").build()));
     assertEquals(List.of("root requires b>=3", "b: no version matches >=3 (candidates: 2.0)"),
         one.causes());
+  }
+
+  @Test
+  void explainsARequirementNoVersionMatchesByNamingTheCandidatesNearestItsRange() {
+    InMemoryPackageSource.Builder builder = InMemoryPackageSource.builder();
+    for (String v : List.of("1.22.4", "1.23.4", "1.23.5", "1.24.4", "1.25.2", "1.26.4", "2.0.2",
+        "2.1.3")) {
+      builder.version("numpy", v);
+    }
+    InMemoryPackageSource source = builder.build();
+    UnsatisfiableException e = assertThrows(UnsatisfiableException.class,
+        () -> SatResolver.create().resolve(request(source, "numpy<1.24,>1.23.5").build()));
+    assertEquals(List.of("root requires numpy<1.24,>1.23.5",
+        "numpy: no version matches <1.24,>1.23.5 (nearest: 1.23.5, 1.24.4; candidates: … 1.24.4, "
+            + "1.25.2, 1.26.4, 2.0.2, 2.1.3)"), e.causes());
   }
 
   @Test
@@ -529,5 +545,29 @@ class SatResolverTest {
     assertEquals(List.of("root requires a==2.0",
         "a: no candidate version matches ==2.0 (2.0 excluded by the request (CVE-2024-0001))"),
         excludedOnly.causes());
+  }
+
+  @Test
+  void aVersionFilterExcludesVersionsOfEachPageInOneResolutionWithItsReason() {
+    InMemoryPackageSource source = InMemoryPackageSource.builder()
+        .version("app", "1.0", "a")
+        .version("a", "1.0")
+        .version("a", "2.0")
+        .build();
+    java.util.List<String> asked = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    org.pylock4j.resolve.VersionFilter filter = page -> {
+      asked.add(page.name().toString());
+      return java.util.concurrent.CompletableFuture.completedFuture(page.name().equals(ProjectName.of("a"))
+          ? Map.of(Version.parse("2.0"), "known vulnerability GHSA-x")
+          : Map.of());
+    };
+    Resolution r = SatResolver.create().resolve(request(source, "app").versionFilter(filter).build());
+    assertEquals(Map.of("app", "1.0", "a", "1.0"), versions(r));
+    assertEquals(java.util.List.of("a", "app"), asked.stream().sorted().toList(), "once per page");
+    UnsatisfiableException e = assertThrows(UnsatisfiableException.class,
+        () -> SatResolver.create().resolve(request(source, "a>=2").versionFilter(filter).build()));
+    assertEquals(List.of("root requires a>=2",
+        "a: no candidate version matches >=2 (2.0 excluded by the request (known vulnerability"
+            + " GHSA-x))"), e.causes());
   }
 }
