@@ -23,6 +23,8 @@ import org.pylock4j.resolve.LockedPackage;
 import org.pylock4j.resolve.Resolution;
 import org.pylock4j.resolve.ResolutionRequest;
 import org.pylock4j.resolve.TargetEnvironment;
+import org.pylock4j.resolve.UniversalTarget;
+import org.pylock4j.version.SpecifierSet;
 import org.pylock4j.sat.SatResolver;
 
 /**
@@ -33,7 +35,11 @@ import org.pylock4j.sat.SatResolver;
  * <pre>{@code java -jar bench/target/benchmarks.jar RealSetBenchmark -p snapshot=/work/shared/pypi-snapshot}</pre>
  *
  * <p>{@code resolve}: a whole resolution. {@code relock}: the IDE case: the set's lock plus one
- * added requirement line, with the lock's versions as preferences.
+ * added requirement line, with the lock's versions as preferences. {@code universal}: the same
+ * roots locked for every environment with Python {@code >=3.8} (issue 15; compare with {@code
+ * resolve}):
+ *
+ * <pre>{@code java -jar bench/target/benchmarks.jar 'RealSetBenchmark.(resolve|universal)' -p set=uv-jupyter}</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -69,6 +75,7 @@ public class RealSetBenchmark {
   private final SatResolver resolver = SatResolver.create();
   private ResolutionRequest request;
   private ResolutionRequest relockRequest;
+  private ResolutionRequest universalRequest;
 
   /** Loads the source and resolves the set once (the lock the re-lock starts from). */
   @Setup
@@ -90,6 +97,14 @@ public class RealSetBenchmark {
       b.prefer(p.name(), p.version());
     }
     relockRequest = b.build();
+    universalRequest = request.toBuilder()
+        .universal(UniversalTarget.of(SpecifierSet.parse(">=3.8"))).build();
+  }
+
+  /** The same roots, one lock for every environment with Python >=3.8. */
+  @Benchmark
+  public Resolution universal() {
+    return resolver.resolve(universalRequest);
   }
 
   /** A whole resolution. */

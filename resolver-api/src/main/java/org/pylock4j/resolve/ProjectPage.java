@@ -1,6 +1,7 @@
 package org.pylock4j.resolve;
 
 import java.util.List;
+import java.util.Map;
 import org.pylock4j.requirement.ProjectName;
 
 /**
@@ -8,20 +9,34 @@ import org.pylock4j.requirement.ProjectName;
  * no files.
  *
  * @param name the project
- * @param index the URL of the index the page came from, without credentials
+ * @param index the URL of the index the page came from, without credentials (for a page merged
+ *     from several indexes, the first that has the project)
  * @param files the files, in the index's order
+ * @param fileIndexes for a page merged from several indexes, the index of each file by its URL
+ *     where it is not {@code index}; empty otherwise
  */
-public record ProjectPage(ProjectName name, String index, List<DistributionFile> files) {
+public record ProjectPage(ProjectName name, String index, List<DistributionFile> files,
+    Map<String, String> fileIndexes) {
 
-  /**
-   * Copies {@code files}.
-   *
-   * @param name the project
-   * @param index the URL of the index the page came from, without credentials
-   * @param files the files, in the index's order
-   */
+  /** Copies {@code files} and {@code fileIndexes}. */
   public ProjectPage {
     files = List.copyOf(files);
+    fileIndexes = Map.copyOf(fileIndexes);
+  }
+
+  /** A page whose files all come from {@code index}. */
+  public ProjectPage(ProjectName name, String index, List<DistributionFile> files) {
+    this(name, index, files, Map.of());
+  }
+
+  /**
+   * The index that served {@code file}: what a lock records as the file's {@code index}.
+   *
+   * @param file a file of this page, must not be null
+   * @return the index URL, never null
+   */
+  public String indexOf(DistributionFile file) {
+    return fileIndexes.getOrDefault(file.url(), index);
   }
 
   /**

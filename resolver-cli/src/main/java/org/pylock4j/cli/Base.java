@@ -47,7 +47,44 @@ abstract class Base implements Callable<Integer> {
         .resolver(resolver)
         .environment(context.environment())
         .netrc(netrc(context.environment()))
+        .proxies(env("https_proxy", "HTTPS_PROXY"), env("http_proxy", "HTTP_PROXY"), noProxy())
+        .trustedCertificates(certificates())
         .build();
+  }
+
+  /** The first of the environment variables {@code names} that is set and not blank, or null. */
+  String env(String... names) {
+    for (String name : names) {
+      String value = context.environment().get(name);
+      if (value != null && !value.isBlank()) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  /** The hosts {@code NO_PROXY} (or {@code no_proxy}) lists. */
+  java.util.List<String> noProxy() {
+    String value = env("no_proxy", "NO_PROXY");
+    return value == null ? java.util.List.of() : java.util.List.of(value.split("[,\\s]+"));
+  }
+
+  /** {@code --cert}, else {@code $SSL_CERT_FILE}, else null (the JDK's trust store). */
+  Path certificates() {
+    if (common.cert != null) {
+      return common.cert;
+    }
+    String file = env("SSL_CERT_FILE");
+    return file == null ? null : Path.of(file);
+  }
+
+  /** A PypiIndex builder with this run's network settings: logins, timeout, proxies, CAs. */
+  org.pylock4j.pypi.PypiIndex.Builder indexBuilder() {
+    return org.pylock4j.pypi.PypiIndex.builder()
+        .netrc(netrc(context.environment()))
+        .requestTimeout(requestTimeout())
+        .proxies(env("https_proxy", "HTTPS_PROXY"), env("http_proxy", "HTTP_PROXY"), noProxy())
+        .trustedCertificates(certificates());
   }
 
   /** The limit of one input file (--max-input-size), in bytes. */

@@ -28,6 +28,13 @@ final class CommonOptions {
   long requestTimeoutSeconds = 300;
 
   @Option(
+      names = "--cert",
+      paramLabel = "FILE",
+      description = "A PEM file of the certificate authorities to verify https servers with, in "
+          + "place of the JDK's. Default: $SSL_CERT_FILE when set.")
+  java.nio.file.Path cert;
+
+  @Option(
       names = "--max-input-size",
       paramLabel = "SIZE",
       description = "The largest input file read (requirements, constraints, pyproject.toml,"

@@ -71,12 +71,10 @@ final class DiffCommand extends Base {
             ? LockDiff.compare(oldPylock, (Pylock) newLock)
             : LockDiff.compare((RequirementsTxt) oldLock, (RequirementsTxt) newLock);
     if (indexUrl != null && !diff.isEmpty()) {
-      PypiIndex.Builder builder = PypiIndex.builder()
+      PypiIndex.Builder builder = indexBuilder()
           .indexUrl(IndexOptions.location(indexUrl, "--index-url"))
           .cacheDirectory(
               cacheDir != null ? cacheDir : IndexOptions.defaultCacheDir(context.environment()))
-          .netrc(netrc(context.environment()))
-          .requestTimeout(requestTimeout())
           .warnings(reporter::warning);
       try (PypiIndex index = builder.build()) {
         diff = diff.withHistory(index, Instant.now());

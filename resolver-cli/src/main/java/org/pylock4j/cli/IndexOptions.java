@@ -53,7 +53,9 @@ final class IndexOptions {
   @Option(
       names = "--exclude-newer",
       paramLabel = "TIME",
-      description = "Ignore files uploaded at or after TIME (2024-01-31 or 2024-01-31T12:00:00Z).")
+      description = "Ignore files uploaded at or after TIME: 2024-01-31, 2024-01-31T12:00:00Z, "
+          + "or a time before now (7 days, 24 hours, P7D). A file without an upload time on the "
+          + "index is not admitted. The lock records the resolved time.")
   String excludeNewer;
 
   @Option(

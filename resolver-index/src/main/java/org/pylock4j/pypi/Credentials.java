@@ -59,6 +59,15 @@ final class Credentials {
     return strip(url);
   }
 
+  /** The login of a raw userinfo ({@code user:password}), its password to be hidden from now on. */
+  Login hide(String rawUserInfo) {
+    int colon = rawUserInfo.indexOf(':');
+    Login login = new Login(decode(colon < 0 ? rawUserInfo : rawUserInfo.substring(0, colon)),
+        colon < 0 ? "" : decode(rawUserInfo.substring(colon + 1)));
+    remember(colon < 0 ? new Login("", login.user()) : login); // a lone user name is a token
+    return login;
+  }
+
   /** The login to send to {@code host}, or null. URL credentials win over netrc. */
   Login loginFor(String scheme, String host, int port) {
     Login login = fromUrls.get(hostPort(scheme, host, port));

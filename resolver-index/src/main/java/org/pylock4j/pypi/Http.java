@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
-import okhttp3.CacheControl;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Headers;
@@ -46,14 +45,17 @@ final class Http {
   private final Duration backoff;
   private final Map<Kind, LongAdder> requests;
   private final Duration deadline;
+  private final HttpCache cache;
   final LongAdder retryCount = new LongAdder();
 
   /**
    * @param deadline the longest a request may take in total, retries and their delays included;
    *     zero for none
+   * @param cache where answers that may be cached are kept, or null
    */
   Http(OkHttpClient client, Credentials credentials, int retries, Duration backoff,
-      Map<Kind, LongAdder> requests, Duration deadline) {
+      Map<Kind, LongAdder> requests, Duration deadline, HttpCache cache) {
+    this.cache = cache;
     this.client = client;
     this.credentials = credentials;
     this.retries = retries;
@@ -64,7 +66,7 @@ final class Http {
 
   /** One GET in progress: its request, limits and deadline. */
   private record Job(Request request, CompletableFuture<Result> future, AtomicReference<Call> current,
-      long maxBytes, String limitName, long deadlineNanos) {
+      long maxBytes, String limitName, long deadlineNanos, String accept, HttpCache.Entry cached) {
     String url() {
       return request.url().toString();
     }
@@ -84,10 +86,25 @@ final class Http {
       boolean offline, boolean cache, long maxBytes, String limitName) {
     Request.Builder builder = new Request.Builder().url(url).tag(Kind.class, kind);
     headers.forEach(builder::header);
-    if (offline) {
-      builder.cacheControl(CacheControl.FORCE_CACHE);
-    } else if (!cache) {
-      builder.cacheControl(new CacheControl.Builder().noStore().build());
+    String accept = headers.getOrDefault("Accept", "");
+    HttpCache.Entry cached = cache && this.cache != null ? this.cache.get(url, accept) : null;
+    if (offline || (cached != null && cached.fresh(System.currentTimeMillis()))) {
+      return CompletableFuture.completedFuture(cached != null
+          ? new Result(200, cached.body(), cached.url(), cached.headers(), false)
+          : new Result(504, new byte[0], url, Headers.of(), true));
+    }
+    if (cached != null) {
+      String etag = cached.headers().get("ETag");
+      String modified = cached.headers().get("Last-Modified");
+      if (etag != null) {
+        builder.header("If-None-Match", etag);
+      }
+      if (modified != null) {
+        builder.header("If-Modified-Since", modified);
+      }
+    }
+    if (!cache) {
+      cached = null;
     }
     Request request = builder.build();
     CompletableFuture<Result> future = new CompletableFuture<>();
@@ -101,7 +118,8 @@ final class Http {
       }
     });
     long deadlineNanos = deadline.isZero() ? Long.MAX_VALUE : System.nanoTime() + deadline.toNanos();
-    attempt(new Job(request, future, current, maxBytes, limitName, deadlineNanos), 1);
+    attempt(new Job(request, future, current, maxBytes, limitName, deadlineNanos,
+        cache && this.cache != null ? accept : null, cached), 1);
     return future;
   }
 
@@ -144,9 +162,13 @@ final class Http {
       public void onResponse(Call c, Response response) {
         try (response) {
           int code = response.code();
-          if (code == 504 && response.networkResponse() == null && response.cacheResponse() == null) {
-            // OkHttp's answer to an only-if-cached request the cache cannot satisfy
-            future.complete(new Result(code, new byte[0], url, response.headers(), true));
+          HttpCache.Entry cached = job.cached();
+          if (code == 304 && cached != null) {
+            // still valid: the cached answer, kept as fresh as this confirmation
+            HttpCache.Entry renewed = new HttpCache.Entry(cached.url(), cached.headers(), cached.body(),
+                System.currentTimeMillis());
+            cache.put(url, job.accept(), renewed);
+            future.complete(new Result(200, cached.body(), cached.url(), cached.headers(), false));
             return;
           }
           if ((code >= 500 || code == 429) && response.networkResponse() != null
@@ -168,8 +190,13 @@ final class Http {
             return;
           }
           byte[] body = read(response.body(), job.maxBytes(), job.limitName(), url);
-          future.complete(new Result(code, body, credentials.scrub(response.request().url().toString()),
-              response.headers(), false));
+          String finalUrl = credentials.scrub(response.request().url().toString());
+          if (code == 200 && job.accept() != null && !String.valueOf(response.header("Cache-Control"))
+              .toLowerCase(java.util.Locale.ROOT).contains("no-store")) {
+            cache.put(url, job.accept(), new HttpCache.Entry(finalUrl, response.headers(), body,
+                System.currentTimeMillis()));
+          }
+          future.complete(new Result(code, body, finalUrl, response.headers(), false));
         } catch (IndexException e) {
           future.completeExceptionally(e);
         } catch (IOException e) {

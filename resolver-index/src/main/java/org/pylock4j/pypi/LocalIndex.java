@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.pylock4j.internal.Failures;
 import org.pylock4j.error.IndexException;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.resolve.DistributionFile;
@@ -68,7 +69,7 @@ final class LocalIndex {
         return parser.parseHtml(project, html.toUri().toString(), Files.readAllBytes(html));
       }
     } catch (IOException e) {
-      throw new IndexException("cannot read the page of " + project + " under " + url + ": " + e,
+      throw new IndexException("cannot read the page of " + project + " under " + url + ": " + Failures.describe(e),
           dir.toUri().toString(), 0, null);
     }
     return new PageParser.Parsed(List.of(), 0);
@@ -80,7 +81,7 @@ final class LocalIndex {
     try (Stream<Path> children = Files.list(root)) {
       paths = children.filter(Files::isRegularFile).sorted().toList();
     } catch (IOException e) {
-      throw new IndexException("cannot list " + url + ": " + e, url, 0, null);
+      throw new IndexException("cannot list " + url + ": " + Failures.describe(e), url, 0, null);
     }
     for (Path path : paths) {
       String filename = path.getFileName().toString();
@@ -94,7 +95,7 @@ final class LocalIndex {
             Map.of("sha256", sha256(path)), null, null, null, Files.size(path), null,
             Files.isRegularFile(provenance) ? provenance.toUri().toString() : null));
       } catch (IOException e) {
-        throw new IndexException("cannot read " + path.toUri() + ": " + e, path.toUri().toString(), 0, null);
+        throw new IndexException("cannot read " + path.toUri() + ": " + Failures.describe(e), path.toUri().toString(), 0, null);
       }
     }
     return new PageParser.Parsed(files, 0);

@@ -9,6 +9,10 @@ import java.util.function.Function;
 /**
  * Computed values by key within a process: one computation in flight per key, successes kept in
  * a bounded Caffeine cache, failures and cancellations never kept (the next call retries).
+ *
+ * <p>Not Caffeine's {@code AsyncCache}: it logs every load that fails at WARNING with a stack
+ * trace through {@code System.Logger}, so each unreachable page would print a trace on the
+ * command's stderr (which only {@code --verbose} may show) and be reported twice to an embedder.
  */
 final class Memo<K, V> {
 

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pylock4j.internal.Failures;
 import org.pylock4j.error.IndexException;
 import org.pylock4j.error.PylockException;
 import org.pylock4j.metadata.CoreMetadata;
@@ -316,7 +317,7 @@ final class MetadataFetcher {
       }
       return hashed(file, Files.readAllBytes(path), url);
     } catch (IOException | IllegalArgumentException e) {
-      throw new IndexException("cannot read " + url + ": " + e, url, 0, null);
+      throw new IndexException("cannot read " + url + ": " + Failures.describe(e), url, 0, null);
     }
   }
 

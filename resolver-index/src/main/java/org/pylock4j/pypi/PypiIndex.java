@@ -19,10 +19,10 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
-import okhttp3.Cache;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import org.pylock4j.internal.Failures;
 import org.pylock4j.error.IndexException;
 import org.pylock4j.metadata.CoreMetadata;
 import org.pylock4j.requirement.ProjectName;
@@ -141,18 +141,37 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
           }
           return chain.proceed(request);
         });
+    if (builder.httpsProxy != null || builder.httpProxy != null) {
+      Proxies proxies = new Proxies(Proxies.parse(builder.httpsProxy, credentials),
+          Proxies.parse(builder.httpProxy, credentials), builder.noProxy);
+      http.proxySelector(proxies).proxyAuthenticator((route, response) -> {
+        Credentials.Login login = route == null ? null : proxies.loginFor(route.proxy().address());
+        if (login == null || response.request().header("Proxy-Authorization") != null) {
+          return null; // no login, or it was refused: the 407 is the answer
+        }
+        return response.request().newBuilder().header("Proxy-Authorization", okhttp3.Credentials.basic(
+            login.user(), login.password(), java.nio.charset.StandardCharsets.UTF_8)).build();
+      });
+    }
+    if (builder.certificates != null) {
+      TrustedCertificates trusted = TrustedCertificates.read(builder.certificates);
+      http.sslSocketFactory(trusted.socketFactory(), trusted.trustManager());
+    }
     MetadataStore store = null;
     MissingPages missing = null;
+    HttpCache httpCache = null;
     if (builder.cacheDirectory != null) {
       missing = new MissingPages(builder.cacheDirectory.resolve("missing-pages"));
-      http.cache(new Cache(builder.cacheDirectory.resolve("http").toFile(), builder.httpCacheBytes));
+      // our own store, not OkHttp's: its journal is not safe for several processes on one directory
+      httpCache = new HttpCache(builder.cacheDirectory.resolve("http-v2"),
+          Math.max(builder.maxPageBytes, builder.maxMetadataBytes));
       // "metadata-v2": entries of earlier versions may be keyed by a hash an index only declared
       store = new MetadataStore(builder.cacheDirectory.resolve("metadata-v2"));
     }
     this.client = http.build();
     this.missingPages = missing;
     this.http = new Http(client, credentials, builder.retries, builder.retryBackoff, requests,
-        builder.requestTimeout);
+        builder.requestTimeout, httpCache);
     this.fetcher = new MetadataFetcher(this.http, store, offline, builder.maxMetadataBytes,
         builder.maxFileBytes, executor, metadataCacheHits, warnings);
   }
@@ -260,7 +279,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
         try {
           return Optional.of(ProvenanceParser.parse(file, url, Files.readAllBytes(path), trust()));
         } catch (IOException e) {
-          throw new IndexException("cannot read " + url + ": " + e, url, 0, null);
+          throw new IndexException("cannot read " + url + ": " + Failures.describe(e), url, 0, null);
         }
       }, executor);
     }
@@ -296,20 +315,12 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
         skippedFiles.sum());
   }
 
-  /** Stops the threads, closes connections and the HTTP cache. */
+  /** Stops the threads and closes connections. */
   @Override
   public void close() {
     client.dispatcher().cancelAll();
     client.dispatcher().executorService().shutdown();
     client.connectionPool().evictAll();
-    Cache cache = client.cache();
-    if (cache != null) {
-      try {
-        cache.close();
-      } catch (IOException e) {
-        LOG.log(System.Logger.Level.DEBUG, "closing the HTTP cache failed", e);
-      }
-    }
   }
 
   // ---- pages
@@ -369,14 +380,18 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     }
     List<DistributionFile> merged = new ArrayList<>();
     Set<String> filenames = new LinkedHashSet<>();
+    Map<String, String> fileIndexes = new java.util.HashMap<>();
     for (int i : having) {
       for (DistributionFile file : parts.get(i).join().files()) {
         if (filenames.add(file.filename())) {
           merged.add(file);
+          if (!indexes.get(i).url().equals(chosen)) {
+            fileIndexes.put(file.url(), indexes.get(i).url()); // the lock names who served it
+          }
         }
       }
     }
-    return new ProjectPage(project, chosen, merged);
+    return new ProjectPage(project, chosen, merged, fileIndexes);
   }
 
   private CompletableFuture<PageParser.Parsed> fromIndex(Location index, ProjectName project, Ops ops) {
@@ -405,6 +420,14 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
             String hint = code == 401 || code == 403
                 ? " (credentials missing or refused: give them in the index URL or in netrc)" : "";
             throw new IndexException("GET " + url + " failed: HTTP " + code + hint, url, code, null);
+          }
+          okhttp3.HttpUrl asked = okhttp3.HttpUrl.parse(url);
+          okhttp3.HttpUrl answered = okhttp3.HttpUrl.parse(result.url());
+          if (asked != null && answered != null && (!asked.host().equals(answered.host())
+              || asked.port() != answered.port())) {
+            // followed (same scheme), but a person should know; the lock keeps the index asked for
+            warnings.accept("the page of " + project + " at " + url + " was redirected to another "
+                + "host: " + result.url());
           }
           PageParser.Parsed parsed = parser.parse(project, result.url(), result.header("Content-Type"), result.body());
           if (missingPages != null) {
@@ -458,10 +481,13 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     private Duration retryBackoff = Duration.ofMillis(250);
     private Duration requestTimeout = Duration.ofMinutes(5);
     private Path netrc;
+    private String httpsProxy;
+    private String httpProxy;
+    private List<String> noProxy = List.of();
+    private Path certificates;
     private long maxPageBytes = 64L << 20;
     private long maxMetadataBytes = 16L << 20;
     private long maxFileBytes = 512L << 20;
-    private long httpCacheBytes = 1L << 30;
     private Executor executor = ForkJoinPool.commonPool();
     private String userAgent = "pylock4j/0.1";
     private SigstoreTrust trust;
@@ -529,10 +555,11 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     }
 
     /**
-     * The cache directory (HTTP cache and metadata by hash). The default is none: nothing is written to disk.
-     *
-     * @param directory the cache directory (HTTP cache and metadata by hash)
-     * @return this builder
+     * The cache directory (HTTP answers for revalidation and offline use, metadata by hash). Any
+     * number of processes may share one: every entry is written whole and renamed into place,
+     * so concurrent runs and a run killed mid-write never leave a damaged entry. Entries are
+     * replaced, never evicted: delete the directory to reclaim the space. The default is none:
+     * nothing is written to disk.
      */
     public Builder cacheDirectory(Path directory) {
       this.cacheDirectory = directory;
@@ -640,11 +667,36 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     }
 
     /**
-     * The largest Simple API page accepted. The default value is 64 MiB.
+     * The proxies to reach indexes through, as pip and uv take them from {@code HTTPS_PROXY},
+     * {@code HTTP_PROXY} and {@code NO_PROXY} (the application reads the environment, not this
+     * library): an {@code http://[user:password@]host:port} URL for https requests and one for
+     * http requests (null or blank for none), and the hosts reached directly ({@code *} for all,
+     * {@code example.com} for the domain and its subdomains, an address). A login in a proxy URL
+     * is sent to that proxy only and never shown. The default is no proxy.
      *
-     * @param max the largest Simple API page accepted, must be positive
-     * @return this builder
+     * @throws IllegalArgumentException from {@link #build()} when a proxy URL is unusable
      */
+    public Builder proxies(String httpsProxy, String httpProxy, List<String> noProxy) {
+      this.httpsProxy = httpsProxy;
+      this.httpProxy = httpProxy;
+      this.noProxy = List.copyOf(Objects.requireNonNull(noProxy, "noProxy"));
+      return this;
+    }
+
+    /**
+     * A PEM file of the certificate authorities that https servers are verified against, in place
+     * of the JDK's (pip's {@code --cert}, {@code SSL_CERT_FILE}), e.g. a company's own CA. Null
+     * (the default) uses the JDK's trust store.
+     *
+     * @throws IllegalArgumentException from {@link #build()} naming the file when it cannot be
+     *     read or holds no certificate
+     */
+    public Builder trustedCertificates(Path pemFile) {
+      this.certificates = pemFile;
+      return this;
+    }
+
+    /** The largest Simple API page accepted. The default value is 64 MiB. */
     public Builder maxPageBytes(long max) {
       requireArgument(max > 0, "max page bytes must be positive, was %s", max);
       this.maxPageBytes = max;
@@ -675,24 +727,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       return this;
     }
 
-    /**
-     * The size of the HTTP disk cache (pages and metadata files). The default value is 1 GiB.
-     *
-     * @param max the size of the HTTP disk cache (pages and metadata files), must be positive
-     * @return this builder
-     */
-    public Builder httpCacheBytes(long max) {
-      requireArgument(max > 0, "http cache bytes must be positive, was %s", max);
-      this.httpCacheBytes = max;
-      return this;
-    }
-
-    /**
-     * Runs parsing and callbacks. The default is {@link ForkJoinPool#commonPool()}.
-     *
-     * @param executor the executor, must not be null
-     * @return this builder
-     */
+    /** Runs parsing and callbacks. The default is {@link ForkJoinPool#commonPool()}. */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;

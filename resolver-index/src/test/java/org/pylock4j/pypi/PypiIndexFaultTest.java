@@ -61,6 +61,18 @@ class PypiIndexFaultTest {
   }
 
   @Test
+  void aFailedPageIsNotKeptAndASuccessIs() {
+    server.enqueue(new MockResponse().setResponseCode(503));
+    server.enqueue(json(PAGE));
+    try (PypiIndex index = IndexTesting.builder(indexUrl).retries(0).build()) {
+      IndexTesting.failure(index.page(DEMO));
+      assertEquals(1, index.page(DEMO).join().files().size());
+      assertEquals(1, index.page(DEMO).join().files().size());
+      assertEquals(2, server.getRequestCount());
+    }
+  }
+
+  @Test
   void retriesA429() {
     server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "0"));
     server.enqueue(json(PAGE));

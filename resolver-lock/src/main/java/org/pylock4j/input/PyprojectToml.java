@@ -19,6 +19,7 @@ import org.pylock4j.error.InvalidRequirementException;
 import org.pylock4j.requirement.Marker;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.requirement.Requirement;
+import org.pylock4j.toml.TomlLocator;
 
 /**
  * The dependency declarations of a {@code pyproject.toml}: {@code [project] dependencies}, {@code
@@ -339,7 +340,7 @@ public final class PyprojectToml {
       this.fileName = file.toString();
       this.file = file;
       this.root = root;
-      this.locator = new TomlLocator(content);
+      this.locator = TomlLocator.of(content);
     }
 
     PyprojectToml read() {
@@ -459,10 +460,12 @@ public final class PyprojectToml {
       if (dynamic == null || !dynamic.isArray()) {
         return;
       }
+      int index = 0;
       for (JsonNode field : dynamic) {
         String value = field.asText();
+        int i = index++;
         if (value.equals("dependencies") || value.equals("optional-dependencies")) {
-          TomlLocator.Position at = locator.value("project", "dynamic", value);
+          TomlLocator.Location at = locator.stringElement("project.dynamic", i, null);
           throw new InvalidInputException(
               "[project] " + value + " are dynamic: learning them would need the build backend,"
                   + " and pylock4j never runs package code; declare them statically",
@@ -477,17 +480,20 @@ public final class PyprojectToml {
         throw keyError(what + " must be an array", group);
       }
       List<GroupEntry> entries = new ArrayList<>();
-      locator.startArray("dependency-groups", group);
+      int index = 0;
       for (JsonNode element : array) {
+        int i = index++;
         if (element.isTextual()) {
-          TomlLocator.Position at = locator.nextString(element.asText());
+          TomlLocator.Location at =
+              locator.stringElement("dependency-groups." + group, i, null);
           entries.add(new GroupEntry(requirement(element.asText(), at, what), null, 0, 0));
         } else if (element.isObject()
             && element.size() == 1
             && element.has("include-group")
             && element.get("include-group").isTextual()) {
           String include = element.get("include-group").asText();
-          TomlLocator.Position at = locator.nextString(include);
+          TomlLocator.Location at =
+              locator.stringElement("dependency-groups." + group, i, "include-group");
           entries.add(new GroupEntry(null, include, at.line(), at.column()));
         } else {
           throw keyError(
@@ -508,18 +514,18 @@ public final class PyprojectToml {
         throw keyError(what + " must be an array of strings", key);
       }
       List<DeclaredRequirement> out = new ArrayList<>();
-      locator.startArray(table, key);
+      int index = 0;
       for (JsonNode element : array) {
         if (!element.isTextual()) {
           throw keyError(what + " must be an array of strings, found " + element, key);
         }
-        TomlLocator.Position at = locator.nextString(element.asText());
+        TomlLocator.Location at = locator.stringElement(table + "." + key, index++, null);
         out.add(requirement(element.asText(), at, what));
       }
       return out;
     }
 
-    private DeclaredRequirement requirement(String text, TomlLocator.Position at, String what) {
+    private DeclaredRequirement requirement(String text, TomlLocator.Location at, String what) {
       try {
         return DeclaredRequirement.of(Requirement.parse(text), fileName, at.line(), at.column());
       } catch (InvalidInputException e) {
@@ -595,7 +601,7 @@ public final class PyprojectToml {
         return null;
       }
       if (!node.isTextual()) {
-        TomlLocator.Position at = locator.key(table, key);
+        TomlLocator.Location at = locator.key(table, key);
         throw new InvalidInputException(
             what + " must be a string", key, fileName, at.line(), at.column());
       }
@@ -603,7 +609,7 @@ public final class PyprojectToml {
     }
 
     private InvalidInputException keyError(String reason, String key) {
-      TomlLocator.Position at = locator.anyKey(key);
+      TomlLocator.Location at = locator.anyKey(key);
       return new InvalidInputException(reason, key, fileName, at.line(), at.column());
     }
   }

@@ -1,5 +1,7 @@
 package org.pylock4j.input;
 
+import org.pylock4j.lines.LogicalLine;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -119,26 +119,76 @@ public record ToolSettings(
     };
   }
 
+  private static final java.util.regex.Pattern RELATIVE = java.util.regex.Pattern.compile(
+      "(\\d{1,9})\\s*(second|minute|hour|day|week)s?", java.util.regex.Pattern.CASE_INSENSITIVE);
+
   /**
-   * Parses an exclude-newer time: a date ({@code 2024-01-31}, midnight UTC) or an RFC 3339 time
-   * ({@code 2024-01-31T12:00:00Z}).
+   * Parses an exclude-newer value relative to the present moment; see {@link
+   * #parseExcludeNewer(String, java.time.Instant)}.
    *
    * @param text the text, must not be null
    * @return the instant, never null
-   * @throws org.pylock4j.error.InvalidInputException naming the text when it is neither
+   * @throws org.pylock4j.error.InvalidInputException naming the text when it is none of those
    */
   public static java.time.Instant parseExcludeNewer(String text) {
+    return parseExcludeNewer(text, java.time.Instant.now());
+  }
+
+  /**
+   * Parses an exclude-newer value: a date (midnight UTC, {@code 2024-01-31}), an RFC 3339 time
+   * ({@code 2024-01-31T12:00:00Z}), or a time before {@code now} — a dependency cooldown, as uv
+   * and pip take it: {@code 7 days}, {@code 24 hours}, {@code 2 weeks}, or an ISO 8601 duration
+   * ({@code P7D}, {@code PT12H}, {@code P1W}).
+   *
+   * @param text the text, must not be null
+   * @param now the moment a relative value counts back from, must not be null
+   * @return the instant, never null
+   * @throws org.pylock4j.error.InvalidInputException naming the text when it is none of those
+   */
+  public static java.time.Instant parseExcludeNewer(String text, java.time.Instant now) {
+    String value = text.strip();
     try {
-      return java.time.Instant.parse(text);
+      return java.time.Instant.parse(value);
     } catch (java.time.format.DateTimeParseException e) {
-      try {
-        return java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-      } catch (java.time.format.DateTimeParseException again) {
-        throw new org.pylock4j.error.InvalidInputException(
-            "exclude-newer must be a date (2024-01-31) or an RFC 3339 time"
-                + " (2024-01-31T12:00:00Z), not '" + text + "'",
-            text);
-      }
+      // not an instant
     }
+    try {
+      return java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      // not a date
+    }
+    try {
+      java.util.regex.Matcher m = RELATIVE.matcher(value);
+      if (m.matches()) {
+        java.time.temporal.ChronoUnit unit = switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+          case "second" -> java.time.temporal.ChronoUnit.SECONDS;
+          case "minute" -> java.time.temporal.ChronoUnit.MINUTES;
+          case "hour" -> java.time.temporal.ChronoUnit.HOURS;
+          case "day" -> java.time.temporal.ChronoUnit.DAYS;
+          default -> java.time.temporal.ChronoUnit.WEEKS;
+        };
+        return now.minus(java.time.Duration.of(Long.parseLong(m.group(1)), unit));
+      }
+      if (value.regionMatches(true, 0, "P", 0, 1)) {
+        String upper = value.toUpperCase(java.util.Locale.ROOT);
+        if (upper.contains("T")) {
+          java.time.Duration d = java.time.Duration.parse(upper);
+          if (!d.isNegative()) {
+            return now.minus(d);
+          }
+        } else {
+          java.time.Period p = java.time.Period.parse(upper);
+          if (!p.isNegative()) {
+            return now.atZone(java.time.ZoneOffset.UTC).minus(p).toInstant();
+          }
+        }
+      }
+    } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
+      // reported below
+    }
+    throw new org.pylock4j.error.InvalidInputException(
+        "exclude-newer must be a date (2024-01-31), an RFC 3339 time (2024-01-31T12:00:00Z) or a"
+            + " time before now (7 days, 24 hours, 2 weeks, P7D), not '" + text + "'",
+        text);
   }
 }

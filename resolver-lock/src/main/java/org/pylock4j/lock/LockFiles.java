@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import org.pylock4j.internal.Failures;
 import org.pylock4j.error.InvalidInputException;
 import org.pylock4j.error.PylockException;
 import org.pylock4j.input.InputFiles;
@@ -302,7 +303,7 @@ public final class LockFiles {
       throw new PylockException("cannot write " + target + ": no such directory " + dir, e);
     } catch (IOException | RuntimeException e) {
       throw e instanceof PylockException p ? p
-          : new PylockException("cannot write " + target + ": " + e, e);
+          : new PylockException("cannot write " + target + ": " + Failures.describe(e), e);
     } finally {
       if (temp != null) {
         try {

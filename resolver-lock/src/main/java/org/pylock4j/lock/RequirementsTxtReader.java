@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.pylock4j.error.InvalidInputException;
+import org.pylock4j.lines.LogicalLine;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.requirement.Requirement;
 import org.pylock4j.version.Specifier;
@@ -23,6 +24,7 @@ final class RequirementsTxtReader {
       "--prefer-binary", "--only-binary", "--no-binary", "--require-hashes", "--pre");
 
   private final String file;
+  private final String text;
   private final String[] lines;
   private final List<Pending> pins = new ArrayList<>();
 
@@ -46,7 +48,8 @@ final class RequirementsTxtReader {
 
   private RequirementsTxtReader(String text, String file) {
     this.file = file;
-    this.lines = text.split("\r?\n", -1);
+    this.text = text;
+    this.lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\r\n|\n|\r", -1);
   }
 
   static RequirementsTxt read(String text, String file) {
@@ -54,44 +57,31 @@ final class RequirementsTxtReader {
   }
 
   private RequirementsTxt read() {
+    // pins: the logical lines (continuations joined, comments dropped), as for any
+    // requirements file; the # via comments after each pin: from the physical lines
+    java.util.TreeMap<Integer, Pending> byLine = new java.util.TreeMap<>();
     Set<ProjectName> seen = new HashSet<>();
-    boolean inVia = false;
-    for (int i = 0; i < lines.length; i++) {
-      String raw = lines[i];
-      String trimmed = raw.strip();
-      if (trimmed.isEmpty()) {
-        inVia = false;
-        continue;
-      }
-      if (trimmed.startsWith("#")) {
-        inVia = via(trimmed, inVia);
-        continue;
-      }
-      inVia = false;
-      int first = i;
-      StringBuilder logical = new StringBuilder();
-      List<int[]> origins = new ArrayList<>();
-      while (true) {
-        String part = stripComment(lines[i]);
-        boolean continued = part.endsWith("\\");
-        if (continued) {
-          part = part.substring(0, part.length() - 1);
-        }
-        origins.add(new int[] {logical.length(), i + 1});
-        logical.append(part).append(' ');
-        if (!continued || i + 1 >= lines.length) {
-          break;
-        }
-        i++;
-      }
-      Pending pin = line(logical.toString(), origins, first + 1);
+    for (LogicalLine logical : LogicalLine.split(text, file, null)) {
+      Pending pin = line(logical);
       if (pin != null) {
+        int first = logical.lineAt(0);
         if (!seen.add(pin.name)) {
-          throw error(first + 1, column(lines[first]), lines[first],
+          throw error(first, logical.columnAt(0), lines[first - 1],
               "\"" + pin.name + "\" is pinned twice");
         }
         pins.add(pin);
+        byLine.put(first, pin);
       }
+    }
+    boolean inVia = false;
+    for (int i = 0; i < lines.length; i++) {
+      String trimmed = lines[i].strip();
+      if (!trimmed.startsWith("#")) {
+        inVia = false;
+        continue;
+      }
+      var owner = byLine.floorEntry(i + 1);
+      inVia = owner != null && via(owner.getValue(), trimmed, inVia);
     }
     List<RequirementsTxt.Pin> out = new ArrayList<>();
     for (Pending p : pins) {
@@ -100,12 +90,8 @@ final class RequirementsTxtReader {
     return new RequirementsTxt(out);
   }
 
-  /** Records a {@code # via} comment for the last pin; returns whether a via list is open. */
-  private boolean via(String comment, boolean inVia) {
-    if (pins.isEmpty()) {
-      return false;
-    }
-    Pending last = pins.get(pins.size() - 1);
+  /** Records a {@code # via} comment for the pin before it; returns whether a via list is open. */
+  private static boolean via(Pending last, String comment, boolean inVia) {
     String body = comment.substring(1).strip();
     if (body.equals("via")) {
       return true;
@@ -121,14 +107,15 @@ final class RequirementsTxtReader {
     return false;
   }
 
-  private Pending line(String text, List<int[]> origins, int lineNumber) {
-    String t = text.strip();
-    if (t.startsWith("-")) {
-      String option = t.split("[\\s=]", 2)[0];
+  private Pending line(LogicalLine logical) {
+    String text = logical.text();
+    if (text.startsWith("-")) {
+      String option = text.split("[\\s=]", 2)[0];
       if (IGNORED_OPTIONS.contains(option)) {
         return null;
       }
-      throw error(lineNumber, column(lines[lineNumber - 1]), lines[lineNumber - 1],
+      int lineNumber = logical.lineAt(0);
+      throw error(lineNumber, logical.columnAt(0), lines[lineNumber - 1],
           "option " + option + " is not supported in a lock file (only pins with --hash)");
     }
     int options = indexOfOption(text);
@@ -138,7 +125,7 @@ final class RequirementsTxtReader {
       requirement = Requirement.parse(requirementText);
     } catch (InvalidInputException e) {
       int offset = text.indexOf(requirementText) + Math.max(0, e.column() - 1);
-      throw located(origins, offset, e.reason());
+      throw located(logical, offset, e.reason());
     }
     List<String> hashes = new ArrayList<>();
     if (options >= 0) {
@@ -152,11 +139,11 @@ final class RequirementsTxtReader {
         } else if (token.equals("--hash") && k + 1 < tokens.length) {
           value = tokens[++k];
         } else {
-          throw located(origins, offset,
+          throw located(logical, offset,
               "unexpected \"" + token + "\" (only --hash=ALGORITHM:DIGEST may follow a pin)");
         }
         if (!value.matches("(sha256|sha384|sha512):[0-9a-fA-F]+")) {
-          throw located(origins, offset, "invalid --hash \"" + value
+          throw located(logical, offset, "invalid --hash \"" + value
               + "\" (expected sha256:, sha384: or sha512: and a hex digest)");
         }
         hashes.add(value.toLowerCase(java.util.Locale.ROOT));
@@ -168,13 +155,13 @@ final class RequirementsTxtReader {
       if (specs.size() != 1
           || !(specs.get(0).operator().equals("==") || specs.get(0).operator().equals("==="))
           || specs.get(0).version().endsWith(".*")) {
-        throw located(origins, text.indexOf(requirementText),
+        throw located(logical, text.indexOf(requirementText),
             "\"" + requirementText + "\" is not a pin (expected name==version)");
       }
       try {
         version = Version.parse(specs.get(0).version());
       } catch (InvalidInputException e) {
-        throw located(origins, text.indexOf(requirementText),
+        throw located(logical, text.indexOf(requirementText),
             "\"" + requirementText + "\" does not pin a PEP 440 version");
       }
     }
@@ -193,37 +180,12 @@ final class RequirementsTxtReader {
     return -1;
   }
 
-  private InvalidLockFileException located(List<int[]> origins, int offset, String reason) {
-    int[] origin = origins.get(0);
-    for (int[] o : origins) {
-      if (o[0] <= offset) {
-        origin = o;
-      }
-    }
-    String line = lines[origin[1] - 1];
-    int column = offset - origin[0] + 1;
-    return error(origin[1], column, line, reason);
+  private InvalidLockFileException located(LogicalLine logical, int offset, String reason) {
+    int line = logical.lineAt(offset);
+    return error(line, logical.columnAt(offset), lines[line - 1], reason);
   }
 
   private InvalidLockFileException error(int line, int column, String text, String reason) {
     return new InvalidLockFileException(reason, text.strip(), file, line, column, null);
-  }
-
-  private static int column(String line) {
-    int i = 0;
-    while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
-      i++;
-    }
-    return i + 1;
-  }
-
-  /** The line without a comment ({@code #} at its start or after whitespace), right-trimmed. */
-  private static String stripComment(String line) {
-    for (int i = 0; i < line.length(); i++) {
-      if (line.charAt(i) == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
-        return line.substring(0, i).stripTrailing();
-      }
-    }
-    return line.stripTrailing();
   }
 }

@@ -1,5 +1,7 @@
 package org.pylock4j.lock;
 
+import org.pylock4j.toml.TomlLocator;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pylock4j.error.InvalidInputException;
 import org.pylock4j.error.PylockException;
 
 /** Files on disk: atomic writes that never leave a half-written lock, reads that name the file. */
@@ -56,7 +57,7 @@ class LockFileIoTest {
       w.flush();
       throw new IOException("disk full");
     }));
-    assertEquals("cannot write " + lock + ": java.io.IOException: disk full", e.getMessage());
+    assertEquals("cannot write " + lock + ": disk full", e.getMessage());
     assertArrayEquals(old, Files.readAllBytes(lock));
     assertEquals(List.of("pylock.toml"), names(), "the temporary file is removed");
   }
@@ -94,9 +95,8 @@ class LockFileIoTest {
         () -> LockFiles.readRequirementsTxt(requirements));
     assertEquals(requirements + ":1:1: \"six>=1\" is not a pin (expected name==version)",
         r.getMessage());
-    PylockException missing = assertThrows(PylockException.class,
+    PylockException missing = assertThrows(InvalidInputException.class,
         () -> LockFiles.readPylock(dir.resolve("absent.toml")));
-    assertEquals("cannot read " + dir.resolve("absent.toml") + ": java.nio.file."
-        + "NoSuchFileException: " + dir.resolve("absent.toml"), missing.getMessage());
+    assertEquals("no such file: " + dir.resolve("absent.toml"), missing.getMessage());
   }
 }

@@ -85,13 +85,15 @@ record Inputs(
       roots.add(argument(requirements.get(i), "<argument " + (i + 1) + ">"));
     }
     for (Path file : request.requirementsFiles()) {
-      RequirementsFile parsed = RequirementsFile.read(file, environment, request.maxInputBytes());
+      RequirementsFile parsed =
+          RequirementsFile.read(file, environment, request.maxInputBytes());
       roots.addAll(parsed.requirements());
       constraints.addAll(parsed.constraints());
       hints.add(parsed);
     }
     for (Path file : request.constraintsFiles()) {
-      RequirementsFile parsed = RequirementsFile.readConstraints(file, environment, request.maxInputBytes());
+      RequirementsFile parsed =
+          RequirementsFile.readConstraints(file, environment, request.maxInputBytes());
       constraints.addAll(parsed.constraints());
       hints.add(parsed);
     }

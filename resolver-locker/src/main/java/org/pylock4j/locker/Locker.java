@@ -47,10 +47,18 @@ public final class Locker implements AutoCloseable {
   private final Resolver resolver;
   private final Map<String, String> environment;
   private final Path netrc;
+  private final String httpsProxy;
+  private final String httpProxy;
+  private final List<String> noProxy;
+  private final Path certificates;
   private final Executor executor;
   private final ExecutorService owned;
 
   private Locker(Builder b) {
+    this.httpsProxy = b.httpsProxy;
+    this.httpProxy = b.httpProxy;
+    this.noProxy = b.noProxy;
+    this.certificates = b.certificates;
     this.resolver = b.resolver != null ? b.resolver : SatResolver.create();
     this.environment = Map.copyOf(b.environment);
     this.netrc = b.netrc;
@@ -208,6 +216,8 @@ public final class Locker implements AutoCloseable {
         .offline(settings.offline())
         .maxParallelRequests(settings.threads())
         .netrc(netrc)
+        .proxies(httpsProxy, httpProxy, noProxy)
+        .trustedCertificates(certificates)
         .warnings(warnings);
     if (settings.cacheDir() != null) {
       builder.cacheDirectory(settings.cacheDir());
@@ -227,6 +237,10 @@ public final class Locker implements AutoCloseable {
     private Resolver resolver;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Path netrc;
+    private String httpsProxy;
+    private String httpProxy;
+    private List<String> noProxy = List.of();
+    private Path certificates;
     private Executor executor;
 
     private Builder() {}
@@ -264,6 +278,27 @@ public final class Locker implements AutoCloseable {
      */
     public Builder netrc(Path file) {
       this.netrc = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
+    /**
+     * The proxies indexes are reached through: see {@code PypiIndex.Builder#proxies}. The default
+     * is none (the command passes {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY}).
+     */
+    public Builder proxies(String httpsProxy, String httpProxy, List<String> noProxy) {
+      this.httpsProxy = httpsProxy;
+      this.httpProxy = httpProxy;
+      this.noProxy = List.copyOf(Objects.requireNonNull(noProxy, "noProxy"));
+      return this;
+    }
+
+    /**
+     * A PEM file of the certificate authorities https indexes are verified against, in place of
+     * the JDK's: see {@code PypiIndex.Builder#trustedCertificates}. The default is none (the
+     * JDK's; the command passes {@code --cert} or {@code SSL_CERT_FILE}).
+     */
+    public Builder trustedCertificates(Path pemFile) {
+      this.certificates = pemFile;
       return this;
     }
 

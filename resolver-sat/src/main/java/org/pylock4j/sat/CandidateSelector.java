@@ -26,7 +26,8 @@ import org.pylock4j.version.Version;
 /**
  * Decides which versions on a page are candidates (DESIGN "Candidates"): not yanked unless pinned
  * with {@code ==}/{@code ===} (PEP 592), Requires-Python admits the target, uploaded before
- * exclude-newer, not excluded by the request, and a wheel the target supports or an sdist.
+ * exclude-newer (a file without an upload time is not admitted under a cutoff, as uv does), not
+ * excluded by the request, and a wheel the target supports or an sdist.
  */
 final class CandidateSelector {
 
@@ -37,6 +38,8 @@ final class CandidateSelector {
     REQUIRES_PYTHON("requires another Python", null),
     TOO_NEW("uploaded after the exclude-newer date",
         "every version was uploaded after the exclude-newer date"),
+    NO_UPLOAD_TIME("no upload time on the index, so exclude-newer cannot admit it",
+        "the index gives no upload time (PEP 700) for any version, so exclude-newer admits none"),
     NO_COMPATIBLE_FILE("no wheel compatible with the target",
         "no version has a wheel compatible with the target or an sdist"),
     ONLY_BINARY("only an sdist, and only binaries are allowed",
@@ -183,7 +186,11 @@ final class CandidateSelector {
       return Reason.REQUIRES_PYTHON;
     }
     Instant newest = request.excludeNewer().orElse(null);
-    if (newest != null && f.uploadTime() != null && !f.uploadTime().isBefore(newest)) {
+    if (newest != null && f.uploadTime() == null) {
+      // a cutoff that files without a date slipped through would promise what it cannot keep
+      return Reason.NO_UPLOAD_TIME;
+    }
+    if (newest != null && !f.uploadTime().isBefore(newest)) {
       return Reason.TOO_NEW;
     }
     if (f.isWheel() && region != null) {

@@ -1,6 +1,13 @@
 package org.pylock4j.sat;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,8 +57,37 @@ final class DirectUrls {
       reasons.add("the direct URL " + url + " does not name a wheel or sdist file");
       return null;
     }
-    return new DistributionFile(
-        project, version, filename, url, hashesOf(fullUrl), null, null, null, -1, null);
+    Map<String, String> hashes = hashesOf(fullUrl);
+    if (hashes.isEmpty() && url.regionMatches(true, 0, "file:", 0, 5)) {
+      // a local file is read anyway: hash it, as pip-compile and uv do, instead of refusing it
+      try {
+        hashes = Map.of("sha256", sha256(Path.of(URI.create(url.replace(" ", "%20")))));
+      } catch (IOException | IllegalArgumentException e) {
+        reasons.add("the direct URL " + url + " cannot be read (" + e.getMessage() + ")");
+        return null;
+      }
+    }
+    return new DistributionFile(project, version, filename, url, hashes, null, null, null, -1, null);
+  }
+
+  /** The sha256 of a regular file, streamed. */
+  static String sha256(Path path) throws IOException {
+    if (!Files.isRegularFile(path)) {
+      throw new IOException("not a regular file");
+    }
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    try (InputStream in = Files.newInputStream(path)) {
+      byte[] buffer = new byte[64 * 1024];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   /** The hashes a URL fragment names ({@code #sha256=...}). */

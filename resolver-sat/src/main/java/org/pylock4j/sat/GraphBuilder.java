@@ -103,8 +103,10 @@ final class GraphBuilder {
           problem.warn(c + " does not provide the extra '" + extra + "'");
         }
       }
-      packages.add(new LockedPackage(name, c.version, files, c.directUrl != null ? null
-          : c.project.index, active, c.directUrl));
+      String index = c.directUrl != null ? null
+          : c.project.page != null && !files.isEmpty() ? c.project.page.indexOf(files.get(0))
+          : c.project.index;
+      packages.add(new LockedPackage(name, c.version, files, index, active, c.directUrl));
     });
     if (where != null) {
       all.removeIf(e -> (e.from() != null && !regionPackages.containsKey(e.from()))

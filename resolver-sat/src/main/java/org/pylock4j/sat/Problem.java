@@ -130,6 +130,7 @@ final class Problem {
       return;
     }
     p.index = page.index();
+    p.page = page;
     CandidateSelector.Selection s = selector.select(p.name, page.files());
     List<Candidate> candidates = new ArrayList<>();
     for (CandidateSelector.Selected sel : s.candidates()) {

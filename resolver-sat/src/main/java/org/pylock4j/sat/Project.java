@@ -12,6 +12,8 @@ final class Project {
   final ProjectName name;
   /** The index its page came from; null for a project that only has a direct URL candidate. */
   String index;
+  /** Its page (the index of each file, for a page merged from several indexes); null as index is. */
+  org.pylock4j.resolve.ProjectPage page;
   /** Candidates, newest first; null until the page (or URL candidate) is integrated. */
   List<Candidate> candidates;
   /** {@code inst[p]}: true exactly when some candidate is chosen. */

@@ -232,6 +232,23 @@ class SatResolverTest {
   }
 
   @Test
+  void excludeNewerDoesNotAdmitFilesWithoutAnUploadTime() {
+    InMemoryPackageSource source = InMemoryPackageSource.builder()
+        .file(file("a", "1.0", "a-1.0-py3-none-any.whl", null, null, Instant.parse("2020-01-01T00:00:00Z")),
+            metadata("2.1", "a", "1.0", List.of()))
+        .file(file("a", "2.0", "a-2.0-py3-none-any.whl", null, null, null), metadata("2.1", "a", "2.0", List.of()))
+        .file(file("b", "1.0", "b-1.0-py3-none-any.whl", null, null, null), metadata("2.1", "b", "1.0", List.of()))
+        .build();
+    Instant cutoff = Instant.parse("2022-06-01T00:00:00Z");
+    assertEquals(Map.of("a", "1.0"), versions(SatResolver.create().resolve(request(source, "a")
+        .excludeNewer(cutoff).build())));
+    UnsatisfiableException e = assertThrows(UnsatisfiableException.class,
+        () -> SatResolver.create().resolve(request(source, "b").excludeNewer(cutoff).build()));
+    assertTrue(e.getMessage().contains("the index gives no upload time (PEP 700) for any version, so "
+        + "exclude-newer admits none"), e.getMessage());
+  }
+
+  @Test
   void wheelsBestFirstThenSdistAndIncompatibleWheelsDropped() {
     InMemoryPackageSource source = InMemoryPackageSource.builder()
         .file(file("a", "1.0", "a-1.0.tar.gz", null, null, null), metadata("2.1", "a", "1.0", List.of()))
@@ -305,6 +322,21 @@ class SatResolverTest {
     LockedPackage foo = r.find(ProjectName.of("foo")).orElseThrow();
     assertEquals(url, foo.directUrl());
     assertEquals(Map.of("sha256", "abcd"), foo.files().get(0).hashes());
+  }
+
+  @Test
+  void aLocalDirectUrlWithoutAHashIsHashed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path wheel = java.nio.file.Files.write(dir.resolve("foo-1.5-py3-none-any.whl"),
+        "not really a wheel".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String url = wheel.toUri().toString();
+    InMemoryPackageSource source = InMemoryPackageSource.builder()
+        .urlMetadata(url, metadata("2.1", "foo", "1.5", List.of()))
+        .build();
+    LockedPackage foo = resolve(source, "foo @ " + url).find(ProjectName.of("foo")).orElseThrow();
+    // sha256 of "not really a wheel", as `sha256sum` gives it
+    assertEquals(Map.of("sha256", "5012353aa6a0734b468ac4dcad5b802e70382f41303f87cfe89d223e3a6be654"),
+        foo.files().get(0).hashes());
   }
 
   @Test

@@ -272,7 +272,8 @@ public final class LockDiff {
           (a.index() == null ? "none" : a.index()) + " -> " + (b.index() == null ? "none" : b.index()), null));
     }
     List<String> moved = new ArrayList<>();
-    a.urls().forEach((file, url) -> {
+    // files move with their index: a changed index is the one red flag then
+    (Objects.equals(a.index(), b.index()) ? a.urls() : Map.<String, String>of()).forEach((file, url) -> {
       String other = b.urls().get(file);
       if (other != null && !other.equals(url)) {
         moved.add(file + " " + url + " -> " + other);

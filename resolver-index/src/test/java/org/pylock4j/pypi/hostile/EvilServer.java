@@ -48,8 +48,9 @@ final class EvilServer implements AutoCloseable {
     }
   }
 
+  /** The URL of {@code path}, naming the loopback address (not {@code localhost}). */
   String url(String path) {
-    return server.url(path).toString();
+    return server.url(path).newBuilder().host("127.0.0.1").build().toString();
   }
 
   String indexUrl() {

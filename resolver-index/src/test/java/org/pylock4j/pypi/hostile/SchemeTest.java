@@ -74,6 +74,23 @@ class SchemeTest {
   }
 
   @Test
+  void aRedirectToAnotherHostIsFollowedWithAWarning() {
+    try (EvilServer index = new EvilServer(); EvilServer other = new EvilServer()) {
+      other.json("/mirror/demo/", EvilServer.page("demo", "{\"filename\": \"demo-1.0-py3-none-any.whl\","
+          + " \"url\": \"demo-1.0-py3-none-any.whl\", \"hashes\": {}}"));
+      index.route("/simple/demo/", r -> new MockResponse().setResponseCode(301)
+          .setHeader("Location", other.url("/mirror/demo/")));
+      java.util.List<String> warnings = new java.util.ArrayList<>();
+      try (PypiIndex client = Hostile.client(index.indexUrl()).warnings(warnings::add).build()) {
+        org.pylock4j.resolve.ProjectPage page = Hostile.get(client.page(DEMO));
+        assertEquals(index.indexUrl(), page.index());
+        assertEquals(java.util.List.of("the page of demo at " + index.url("/simple/demo/")
+            + " was redirected to another host: " + other.url("/mirror/demo/")), warnings);
+      }
+    }
+  }
+
+  @Test
   void aRedirectOnTheSameSchemeIsFollowed() {
     try (EvilServer evil = new EvilServer()) {
       evil.route("/simple/demo/", r -> new MockResponse().setResponseCode(302)

@@ -1,4 +1,4 @@
-package org.pylock4j.lock;
+package org.pylock4j.toml;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,8 +12,12 @@ import java.util.Map;
  * <p>Paths are keys joined by {@code .} with array indices in brackets: {@code
  * packages[1].wheels[0].hashes.sha256}. Jackson's TOML parser validates the syntax first; this
  * scanner only tracks structure and is lenient about anything else.
+ *
+ * <p>The one TOML locator of resolver-lock: the lock reader ({@link #index}, {@link #find}) and
+ * the pyproject.toml reader ({@link #of}, {@link #key}, {@link #anyKey}, {@link #stringElement})
+ * both use it. Not exported.
  */
-final class TomlLocator {
+public final class TomlLocator {
 
   /**
    * Where a path starts.
@@ -23,7 +27,10 @@ final class TomlLocator {
    * @param valueLine 1-based line of the value (the header for a table)
    * @param valueColumn 1-based column of the value
    */
-  record Location(int line, int column, int valueLine, int valueColumn) {}
+  public record Location(int line, int column, int valueLine, int valueColumn) {
+    /** No position known: line and column 0. */
+    public static final Location UNKNOWN = new Location(0, 0, 0, 0);
+  }
 
   private final String text;
   private final Map<String, Location> locations = new HashMap<>();
@@ -37,7 +44,7 @@ final class TomlLocator {
   }
 
   /** Indexes {@code text}; never fails (a structure it cannot follow ends the scan). */
-  static Map<String, Location> index(String text) {
+  public static Map<String, Location> index(String text) {
     TomlLocator l = new TomlLocator(text);
     try {
       l.document();
@@ -48,7 +55,7 @@ final class TomlLocator {
   }
 
   /** The location of {@code path}, or of its nearest recorded ancestor; null when none. */
-  static Location find(Map<String, Location> index, String path) {
+  public static Location find(Map<String, Location> index, String path) {
     String p = path;
     while (!p.isEmpty()) {
       Location l = index.get(p);
@@ -60,9 +67,58 @@ final class TomlLocator {
     return null;
   }
 
-  static String parent(String path) {
+  public static String parent(String path) {
     int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
     return cut < 0 ? "" : path.substring(0, cut);
+  }
+
+  /** The positions of a document, for queries by table and key. */
+  public static TomlLocator of(String text) {
+    TomlLocator l = new TomlLocator(text);
+    l.queries = index(text);
+    return l;
+  }
+
+  private Map<String, Location> queries = Map.of();
+
+  /** Where {@code key} of {@code table} (dotted, e.g. {@code tool.pylock4j}) is written. */
+  public Location key(String table, String key) {
+    Location l = queries.get(table.isEmpty() ? key : table + "." + key);
+    return l != null ? l : anyKey(key);
+  }
+
+  /** The first place in the document where a key or table named {@code key} is written. */
+  public Location anyKey(String key) {
+    Location best = null;
+    for (Map.Entry<String, Location> e : queries.entrySet()) {
+      String path = e.getKey().replaceAll("\\[\\d+\\]$", "");
+      String last = path.substring(path.lastIndexOf('.') + 1);
+      Location l = e.getValue();
+      if (last.equals(key) && (best == null || l.line() < best.line()
+          || (l.line() == best.line() && l.column() < best.column()))) {
+        best = l;
+      }
+    }
+    return best == null ? Location.UNKNOWN : best;
+  }
+
+  /**
+   * Where the string that is element {@code index} of the array {@code path} starts (its first
+   * character, after the quote); for an inline table {@code {child = "…"}}, where that string
+   * value starts. Unknown elements give the array's key, or {@link Location#UNKNOWN}.
+   */
+  public Location stringElement(String path, int index, String child) {
+    String element = path + "[" + index + "]";
+    Location l = child == null ? null : queries.get(element + "." + child);
+    if (l != null) {
+      return new Location(l.valueLine(), l.valueColumn() + 1, l.valueLine(), l.valueColumn() + 1);
+    }
+    l = queries.get(element);
+    if (l != null) {
+      return new Location(l.line(), l.column() + 1, l.line(), l.column() + 1);
+    }
+    l = queries.get(path);
+    return l == null ? Location.UNKNOWN : l;
   }
 
   private void document() {

@@ -1,4 +1,4 @@
-package org.pylock4j.input;
+package org.pylock4j.lines;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,8 +12,11 @@ import org.pylock4j.error.InvalidInputException;
  * One logical line of a requirements file after pip's preprocessing (continuations joined,
  * comments removed, {@code ${VAR}} expanded), remembering for every character the physical line
  * and column it came from.
+ *
+ * <p>The one line reader of requirements files: {@code RequirementsFile} (inputs) and the
+ * requirements lock reader both split with it. Not exported.
  */
-final class LogicalLine {
+public final class LogicalLine {
 
   /** pip's {@code ENV_VAR_RE}: only the braced, upper-case form is expanded. */
   private static final Pattern ENV_VAR = Pattern.compile("\\$\\{([A-Z0-9_]+)\\}");
@@ -29,17 +32,17 @@ final class LogicalLine {
   }
 
   /** The text, trimmed, never empty. */
-  String text() {
+  public String text() {
     return text;
   }
 
   /** The physical line (1-based) of character {@code index}; the end maps to the last one. */
-  int lineAt(int index) {
+  public int lineAt(int index) {
     return lines[Math.min(index, lines.length - 1)];
   }
 
   /** The physical column (1-based) of character {@code index}; the end is one past the last. */
-  int columnAt(int index) {
+  public int columnAt(int index) {
     if (index < columns.length) {
       return columns[index];
     }
@@ -49,11 +52,13 @@ final class LogicalLine {
   /**
    * Splits {@code content} into logical lines, like pip's {@code preprocess}: join lines ending
    * in a backslash (a comment line ends a continuation), drop comments and blank lines, then
-   * expand {@code ${VAR}} from {@code environment}.
+   * expand {@code ${VAR}} from {@code environment} (none when it is null: a lock is read as
+   * written).
    *
    * @throws InvalidInputException when a variable is not set, naming file, line and column
    */
-  static List<LogicalLine> split(String content, String file, Map<String, String> environment) {
+  public static List<LogicalLine> split(
+      String content, String file, Map<String, String> environment) {
     if (content.startsWith("\uFEFF")) {
       content = content.substring(1);
     }
@@ -90,7 +95,9 @@ final class LogicalLine {
     if (comment >= 0) {
       line = line.slice(0, comment);
     }
-    line = line.expand(file, environment);
+    if (environment != null) {
+      line = line.expand(file, environment);
+    }
     int start = 0;
     int end = line.text.length();
     while (start < end && Character.isWhitespace(line.text.charAt(start))) {
@@ -109,7 +116,7 @@ final class LogicalLine {
    * before the first {@code #} that starts the text or follows whitespace; -1 when none. One pass
    * (the regular expression itself, tried at each position, is quadratic on a run of spaces).
    */
-  static int commentStart(String text) {
+  public static int commentStart(String text) {
     int spaceRun = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -127,7 +134,7 @@ final class LogicalLine {
   }
 
   /** The characters {@code [from, to)} of this line, keeping their positions. */
-  LogicalLine slice(int from, int to) {
+  public LogicalLine slice(int from, int to) {
     if (from == to) {
       // keep one position so that lineAt/columnAt still answer for the empty remainder
       int at = Math.min(from, lines.length - 1);
