@@ -38,12 +38,14 @@ public @interface LocalIndex {
   /**
    * The directory to serve: a path relative to the working directory (a Maven module's base
    * directory under Surefire), else a directory on the class path (a resource name).
+   *
+   * @return the directory, relative to the working directory or a class path resource
    */
   String value();
 
-  /** The user HTTP Basic authentication requires; by default none is required. */
+  /** {@return the user HTTP Basic authentication requires; by default none is required} */
   String user() default "";
 
-  /** The password HTTP Basic authentication requires with {@link #user()}. */
+  /** {@return the password HTTP Basic authentication requires with {@link #user()}} */
   String password() default "";
 }

@@ -47,12 +47,15 @@ import org.pylock4j.version.SpecifierSet;
  */
 abstract class AbstractPylockMojo extends AbstractMojo {
 
+  /** The build session, injected by Maven. */
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   protected MavenSession session;
 
+  /** The project, injected by Maven. */
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   protected MavenProject project;
 
+  /** Decrypts settings.xml server passwords, injected by Maven. */
   @Component
   protected SettingsDecrypter settingsDecrypter;
 

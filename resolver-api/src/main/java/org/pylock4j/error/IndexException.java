@@ -11,7 +11,9 @@ import java.util.Optional;
 public class IndexException extends PylockException {
   private static final long serialVersionUID = 1L;
 
+  /** The URL asked, without credentials. */
   private final String url;
+  /** The HTTP status, or 0 when no response came. */
   private final int status;
 
   /**
@@ -28,12 +30,12 @@ public class IndexException extends PylockException {
     this.status = status;
   }
 
-  /** The URL asked, without credentials. */
+  /** {@return the URL asked, without credentials} */
   public String url() {
     return url;
   }
 
-  /** The HTTP status, if a response came. */
+  /** {@return the HTTP status, if a response came} */
   public Optional<Integer> status() {
     return status == 0 ? Optional.empty() : Optional.of(status);
   }

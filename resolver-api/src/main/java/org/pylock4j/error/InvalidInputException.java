@@ -12,10 +12,15 @@ import java.util.Optional;
 public class InvalidInputException extends PylockException {
   private static final long serialVersionUID = 1L;
 
+  /** What is wrong, without the location. */
   private final String reason;
+  /** The offending text. */
   private final String input;
+  /** The file the input came from, or null. */
   private final String file;
+  /** The 1-based line, or 0 when unknown. */
   private final int line;
+  /** The 1-based column, or 0 when unknown. */
   private final int column;
 
   /**
@@ -49,32 +54,36 @@ public class InvalidInputException extends PylockException {
   /**
    * Returns a copy of this exception located in {@code file} at {@code line}; a column already
    * known is kept.
+   *
+   * @param file the file the input came from, or null when it came from no file
+   * @param line the 1-based line in {@code file}, or 0 when unknown
+   * @return a new exception, never null
    */
   public InvalidInputException at(String file, int line) {
     return new InvalidInputException(reason(), input, file, line, column);
   }
 
-  /** The offending text, never null. */
+  /** {@return the offending text, never null} */
   public String input() {
     return input;
   }
 
-  /** The file the input came from, if known. */
+  /** {@return the file the input came from, if known} */
   public Optional<String> file() {
     return Optional.ofNullable(file);
   }
 
-  /** The 1-based line, or 0 when unknown. */
+  /** {@return the 1-based line, or 0 when unknown} */
   public int line() {
     return line;
   }
 
-  /** The 1-based column, or 0 when unknown. */
+  /** {@return the 1-based column, or 0 when unknown} */
   public int column() {
     return column;
   }
 
-  /** What is wrong, without the location. */
+  /** {@return what is wrong, without the location} */
   public String reason() {
     return reason;
   }

@@ -9,12 +9,21 @@ package org.pylock4j.error;
 public class PylockException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception with a message a user can act on. */
+  /**
+   * Creates an exception with a message a user can act on.
+   *
+   * @param message the message, naming the input and what to do about it; must not be null
+   */
   public PylockException(String message) {
     super(message);
   }
 
-  /** Creates an exception with a message and the cause it wraps. */
+  /**
+   * Creates an exception with a message and the cause it wraps.
+   *
+   * @param message the message, naming the input and what to do about it; must not be null
+   * @param cause the underlying failure, or null
+   */
   public PylockException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -4,7 +4,11 @@ package org.pylock4j.error;
 public class ResolutionCancelledException extends PylockException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
+  /**
+   * Creates the exception.
+   *
+   * @param message what was cancelled, must not be null
+   */
   public ResolutionCancelledException(String message) {
     super(message);
   }

@@ -7,6 +7,7 @@ package org.pylock4j.error;
 public class ResolutionLimitException extends PylockException {
   private static final long serialVersionUID = 1L;
 
+  /** The name of the breached setting. */
   private final String setting;
 
   /**
@@ -20,7 +21,7 @@ public class ResolutionLimitException extends PylockException {
     this.setting = setting;
   }
 
-  /** The name of the breached setting of {@link org.pylock4j.resolve.ResolverOptions}. */
+  /** {@return the name of the breached setting of {@link org.pylock4j.resolve.ResolverOptions}} */
   public String setting() {
     return setting;
   }

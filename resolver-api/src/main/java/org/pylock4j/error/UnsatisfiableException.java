@@ -14,6 +14,7 @@ import org.pylock4j.resolve.ConflictCause;
 public class UnsatisfiableException extends PylockException {
   private static final long serialVersionUID = 1L;
 
+  /** One line per cause of the minimal unsatisfiable core. */
   private final List<String> causes;
   private final transient List<ConflictCause> conflict;
 
@@ -40,12 +41,12 @@ public class UnsatisfiableException extends PylockException {
     this.conflict = List.copyOf(conflict);
   }
 
-  /** One line per cause of the minimal unsatisfiable core, never null. */
+  /** {@return one line per cause of the minimal unsatisfiable core, never null} */
   public List<String> causes() {
     return causes;
   }
 
-  /** The causes as data, never null; empty when the thrower gave none. */
+  /** {@return the causes as data, never null; empty when the thrower gave none} */
   public List<ConflictCause> conflict() {
     return conflict == null ? List.of() : conflict;
   }

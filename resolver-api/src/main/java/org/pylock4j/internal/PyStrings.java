@@ -26,6 +26,9 @@ public final class PyStrings {
    * Python's {@code str.isspace()} for one code point (also what {@code \s} matches in a {@code
    * str} pattern). Every such character is in the Basic Multilingual Plane, so a UTF-16 unit may be
    * passed for a code point.
+   *
+   * @param cp the code point (or UTF-16 unit)
+   * @return true when Python's {@code str.isspace()} is true for it
    */
   public static boolean isSpace(int cp) {
     if (cp < 0x80) {
@@ -42,7 +45,12 @@ public final class PyStrings {
         || cp == 0x3000;
   }
 
-  /** Whether {@code s} contains a character Python counts as whitespace. */
+  /**
+   * Whether {@code s} contains a character Python counts as whitespace.
+   *
+   * @param s the text, must not be null
+   * @return true when it holds a whitespace character
+   */
   public static boolean containsSpace(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (isSpace(s.charAt(i))) {
@@ -56,6 +64,7 @@ public final class PyStrings {
    * Python's {@code str.strip()} with no argument. Steps by UTF-16 unit: whitespace is in the BMP
    * and a surrogate is never whitespace.
    *
+   * @param s the text, must not be null
    * @return {@code s} itself when there is nothing to strip
    */
   public static String strip(String s) {
@@ -73,6 +82,9 @@ public final class PyStrings {
   /**
    * Whether {@code cp} is in the {@code \w} class of a Python 3 {@code str} pattern: alphanumeric
    * ({@code str.isalnum()}) or underscore.
+   *
+   * @param cp the code point
+   * @return true when it is a word character of Python's {@code re}
    */
   public static boolean isWordChar(int cp) {
     if (cp == '_' || Character.isLetterOrDigit(cp)) {
@@ -82,7 +94,13 @@ public final class PyStrings {
     return type == Character.OTHER_NUMBER || type == Character.LETTER_NUMBER;
   }
 
-  /** Compares as Python compares {@code str} values: by code point, not by UTF-16 unit. */
+  /**
+   * Compares as Python compares {@code str} values: by code point, not by UTF-16 unit.
+   *
+   * @param a the first string, must not be null
+   * @param b the second string, must not be null
+   * @return negative, zero or positive, as the first sorts before, with or after the second
+   */
   public static int compare(String a, String b) {
     int n = Math.min(a.length(), b.length());
     for (int i = 0; i < n; i++) {
@@ -101,6 +119,9 @@ public final class PyStrings {
   /**
    * Python's {@code repr(s)}, as {@code packaging} puts input into its messages: {@code 'foo'},
    * {@code "it's"}, {@code '\xa0'}, {@code '\U000e0001'}.
+   *
+   * @param s the text, must not be null
+   * @return the text quoted as Python's {@code repr()} would, never null
    */
   public static String repr(String s) {
     char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';

@@ -20,7 +20,12 @@ public final class Redaction {
 
   private Redaction() {}
 
-  /** {@code text} with the secrets of every URL in it replaced by {@link #MASK}; null for null. */
+  /**
+   * {@code text} with the secrets of every URL in it replaced by {@link #MASK}; null for null.
+   *
+   * @param text the text, or null
+   * @return the text with every URL password or token replaced by {@code ****}
+   */
   public static String redact(String text) {
     if (text == null || text.indexOf('@') < 0) {
       return text;

@@ -15,7 +15,12 @@ import org.pylock4j.version.Version;
  */
 public record SdistFilename(ProjectName name, Version version) {
 
-  /** Checks the parts. */
+  /**
+   * Checks the parts.
+   *
+   * @param name the project name
+   * @param version the version
+   */
   public SdistFilename {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(version, "version");

@@ -22,6 +22,9 @@ public record Tag(String interpreter, String abi, String platform) {
    * Lower-cases the parts.
    *
    * @throws NullPointerException when a part is null
+   * @param interpreter e.g. {@code cp312}, {@code py3}
+   * @param abi e.g. {@code cp312}, {@code abi3}, {@code none}
+   * @param platform e.g. {@code manylinux_2_17_x86_64}, {@code any}
    */
   public Tag {
     interpreter = interpreter.toLowerCase(Locale.ROOT);

@@ -286,7 +286,7 @@ public final class TagSet {
     return PlatformTags.macos(major, minor, arch);
   }
 
-  /** The tags, best first, without duplicates. */
+  /** {@return the tags, best first, without duplicates} */
   public List<Tag> tags() {
     return tags;
   }
@@ -295,6 +295,7 @@ public final class TagSet {
    * The rank of {@code tag} (0 is best), or -1 when unsupported.
    *
    * @param tag the tag, must not be null
+   * @return the rank, 0 for the best tag, or -1 when unsupported
    */
   public int rank(Tag tag) {
     Integer rank = ranks.get(tag);
@@ -305,6 +306,7 @@ public final class TagSet {
    * The best rank among {@code wheel}'s tags, or -1 when the wheel is not installable here.
    *
    * @param wheel the wheel, must not be null
+   * @return the best rank, or -1 when the wheel is not installable here
    */
   public int rank(WheelFilename wheel) {
     int best = -1;
@@ -321,6 +323,7 @@ public final class TagSet {
    * Whether {@code wheel} installs here: one of its tags is in this set.
    *
    * @param wheel the wheel, must not be null
+   * @return true when one of the wheel's tags is in this set
    */
   public boolean supports(WheelFilename wheel) {
     return rank(wheel) >= 0;

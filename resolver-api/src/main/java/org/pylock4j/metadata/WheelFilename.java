@@ -30,7 +30,14 @@ import org.pylock4j.version.Version;
  */
 public record WheelFilename(ProjectName name, Version version, String build, Set<Tag> tags) {
 
-  /** Copies {@code tags}, keeping their order. */
+  /**
+   * Copies {@code tags}, keeping their order.
+   *
+   * @param name the project name
+   * @param version the version
+   * @param build the build tag as written, or null
+   * @param tags the expanded tags, in expansion order (iteration order is stable)
+   */
   public WheelFilename {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(version, "version");
@@ -88,7 +95,7 @@ public record WheelFilename(ProjectName name, Version version, String build, Set
     return new WheelFilename(ProjectName.of(namePart), version, build, tags);
   }
 
-  /** The build tag, if any. */
+  /** {@return the build tag, if any} */
   public Optional<String> buildTag() {
     return Optional.ofNullable(build);
   }
@@ -96,6 +103,8 @@ public record WheelFilename(ProjectName name, Version version, String build, Set
   /**
    * The build tag split as {@code packaging} does for sorting: its leading digits as a number and
    * the rest. Wheels of one version that differ only in build tag prefer the greater one.
+   *
+   * @return the parsed build tag, empty when the filename has none
    */
   public Optional<BuildTag> parsedBuildTag() {
     return buildTag().map(BuildTag::of);
@@ -109,7 +118,12 @@ public record WheelFilename(ProjectName name, Version version, String build, Set
    */
   public record BuildTag(BigInteger number, String suffix) implements Comparable<BuildTag> {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param number the leading ASCII digits
+     * @param suffix the rest, up to any line break (as {@code packaging}'s {@code (\d+)(.*)})
+     */
     public BuildTag {
       Objects.requireNonNull(number, "number");
       Objects.requireNonNull(suffix, "suffix");

@@ -101,7 +101,12 @@ public sealed interface Marker permits Marker.And, Marker.Or, Marker.Group, Mark
 
   /** Both sides hold. */
   record And(Marker left, Marker right) implements Marker {
-    /** Checks that both sides are set. */
+    /**
+     * Checks that both sides are set.
+     *
+     * @param left the left side, must not be null
+     * @param right the right side, must not be null
+     */
     public And {
       Objects.requireNonNull(left, "left");
       Objects.requireNonNull(right, "right");
@@ -122,7 +127,12 @@ public sealed interface Marker permits Marker.And, Marker.Or, Marker.Group, Mark
 
   /** Either side holds. */
   record Or(Marker left, Marker right) implements Marker {
-    /** Checks that both sides are set. */
+    /**
+     * Checks that both sides are set.
+     *
+     * @param left the left side, must not be null
+     * @param right the right side, must not be null
+     */
     public Or {
       Objects.requireNonNull(left, "left");
       Objects.requireNonNull(right, "right");
@@ -148,7 +158,11 @@ public sealed interface Marker permits Marker.And, Marker.Or, Marker.Group, Mark
    * @param inner the expression inside the parentheses
    */
   record Group(Marker inner) implements Marker {
-    /** Checks that the inner expression is set. */
+    /**
+     * Checks that the inner expression is set.
+     *
+     * @param inner the expression inside the parentheses
+     */
     public Group {
       Objects.requireNonNull(inner, "inner");
     }
@@ -184,7 +198,14 @@ public sealed interface Marker permits Marker.And, Marker.Or, Marker.Group, Mark
     static final Set<String> OPERATORS =
         Set.of("==", "!=", "<", "<=", ">", ">=", "~=", "===", "in", "not in");
 
-    /** Checks the operator; normalises the operand compared with {@code extra}. */
+    /**
+     * Checks the operator; normalises the operand compared with {@code extra}.
+     *
+     * @param left the left operand
+     * @param op the operator ({@code ==}, {@code !=}, {@code <}, {@code <=}, {@code >}, {@code >=},
+     *     {@code ~=}, {@code ===}, {@code in}, {@code not in})
+     * @param right the right operand
+     */
     public Comparison {
       Objects.requireNonNull(left, "left");
       Objects.requireNonNull(op, "op");
@@ -221,10 +242,10 @@ public sealed interface Marker permits Marker.And, Marker.Or, Marker.Group, Mark
 
   /** A marker operand: an environment variable or a string literal. */
   sealed interface Operand permits Variable, Literal {
-    /** The variable's name or the literal's value. */
+    /** {@return the variable's name or the literal's value} */
     String text();
 
-    /** The operand as {@code packaging} prints it. */
+    /** {@return the operand as {@code packaging} prints it} */
     String serialize();
   }
 
@@ -256,7 +277,15 @@ public sealed interface Marker permits Marker.And, Marker.Or, Marker.Group, Mark
             "extras",
             "dependency_groups");
 
-    /** Checks that {@code name} is a canonical marker variable. */
+    /**
+     * Checks that {@code name} is a canonical marker variable.
+     *
+     * @param name the canonical name: {@code python_version}, {@code python_full_version}, {@code
+     *     os_name}, {@code sys_platform}, {@code platform_release}, {@code platform_system}, {@code
+     *     platform_version}, {@code platform_machine}, {@code platform_python_implementation},
+     *     {@code implementation_name}, {@code implementation_version}, {@code extra}, {@code
+     *     extras} or {@code dependency_groups}
+     */
     public Variable {
       Objects.requireNonNull(name, "name");
       if (!NAMES.contains(name)) {
@@ -286,7 +315,11 @@ public sealed interface Marker permits Marker.And, Marker.Or, Marker.Group, Mark
    * @param value the value, escapes resolved
    */
   record Literal(String value) implements Operand {
-    /** Checks that the value is set. */
+    /**
+     * Checks that the value is set.
+     *
+     * @param value the value, escapes resolved
+     */
     public Literal {
       Objects.requireNonNull(value, "value");
     }

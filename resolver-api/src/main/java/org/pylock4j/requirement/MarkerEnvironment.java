@@ -58,6 +58,7 @@ public record MarkerEnvironment(Map<String, String> values) {
    * but {@code extra}, {@code extras} and {@code dependency_groups} is.
    *
    * @throws InvalidInputException naming the missing or unknown variables
+   * @param values variable name to value, copied
    */
   public MarkerEnvironment {
     Objects.requireNonNull(values, "values");

@@ -55,12 +55,12 @@ public final class MarkerTree {
     return node == MarkerNode.TRUE ? ALWAYS : node == MarkerNode.FALSE ? NEVER : new MarkerTree(node);
   }
 
-  /** Every environment (no marker). */
+  /** {@return every environment (no marker)} */
   public static MarkerTree always() {
     return ALWAYS;
   }
 
-  /** No environment. */
+  /** {@return no environment} */
   public static MarkerTree never() {
     return NEVER;
   }
@@ -124,17 +124,17 @@ public final class MarkerTree {
     return of(MarkerNode.or(node, other.node));
   }
 
-  /** The environments not in this set; never null. */
+  /** {@return the environments not in this set; never null} */
   public MarkerTree not() {
     return of(MarkerNode.not(node));
   }
 
-  /** Whether this set holds no environment. */
+  /** {@return whether this set holds no environment} */
   public boolean isAlwaysFalse() {
     return node == MarkerNode.FALSE;
   }
 
-  /** Whether this set holds every environment. */
+  /** {@return whether this set holds every environment} */
   public boolean isAlwaysTrue() {
     return node == MarkerNode.TRUE;
   }
@@ -143,6 +143,7 @@ public final class MarkerTree {
    * Whether no environment is in both sets.
    *
    * @param other the other set, must not be null
+   * @return true when no environment is in both sets
    */
   public boolean isDisjoint(MarkerTree other) {
     return and(other).isAlwaysFalse();
@@ -152,6 +153,7 @@ public final class MarkerTree {
    * Whether every environment of this set is in {@code other}.
    *
    * @param other the other set, must not be null
+   * @return true when every environment of this set is in {@code other}
    */
   public boolean implies(MarkerTree other) {
     return and(other.not()).isAlwaysFalse();
@@ -175,6 +177,7 @@ public final class MarkerTree {
    * what {@code packaging} says of {@link #toString()} there.
    *
    * @param environment the environment, must not be null
+   * @return true when {@code environment} is in this set
    * @throws org.pylock4j.error.InvalidMarkerException where an uninterpreted comparison is
    *     undefined, as {@link Marker#evaluate} does
    */

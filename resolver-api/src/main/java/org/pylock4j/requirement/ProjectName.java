@@ -16,7 +16,12 @@ public record ProjectName(String normalized) implements Comparable<ProjectName> 
       Pattern.compile("^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$", Pattern.CASE_INSENSITIVE);
   private static final Pattern SEPARATORS = Pattern.compile("[-_.]+");
 
-  /** Validates that {@code normalized} is already in normal form. */
+  /**
+   * Validates that {@code normalized} is already in normal form.
+   *
+   * @param normalized the PEP 503 normal form: lower case, runs of {@code -_.} replaced by {@code
+   *     -}
+   */
   public ProjectName {
     if (!VALID.matcher(normalized).matches() || !normalize(normalized).equals(normalized)) {
       throw new InvalidRequirementException(
@@ -28,6 +33,7 @@ public record ProjectName(String normalized) implements Comparable<ProjectName> 
    * Returns the name {@code text} stands for.
    *
    * @param text a project name in any spelling, must not be null
+   * @return the normalized name, never null
    * @throws InvalidRequirementException when {@code text} is not a valid project name
    */
   public static ProjectName of(String text) {
@@ -37,12 +43,22 @@ public record ProjectName(String normalized) implements Comparable<ProjectName> 
     return new ProjectName(normalize(text));
   }
 
-  /** Whether {@code text} is a valid project name (PEP 508 {@code identifier}). */
+  /**
+   * Whether {@code text} is a valid project name (PEP 508 {@code identifier}).
+   *
+   * @param text any text, must not be null
+   * @return true when it is a valid project name
+   */
   public static boolean isValid(String text) {
     return VALID.matcher(text).matches();
   }
 
-  /** The PEP 503 normal form of {@code text}, without validating it. */
+  /**
+   * The PEP 503 normal form of {@code text}, without validating it.
+   *
+   * @param text a project name in any spelling, must not be null
+   * @return the normal form: lower case, runs of {@code -_.} replaced by one {@code -}; never null
+   */
   public static String normalize(String text) {
     return SEPARATORS.matcher(text).replaceAll("-").toLowerCase(Locale.ROOT);
   }

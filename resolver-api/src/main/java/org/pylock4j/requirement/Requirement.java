@@ -48,6 +48,11 @@ public record Requirement(
    * @throws InvalidRequirementException when the name or an extra is not a PEP 508 identifier,
    *     when the URL is empty or holds a space or tab, or when there are both a URL and a version
    *     specifier
+   * @param name the project name as written (compare with {@link #projectName()})
+   * @param extras the extras, normalised, sorted
+   * @param specifier the version specifier, empty when there is none or when there is a URL
+   * @param url the direct URL, or null
+   * @param marker the marker, or null when there is none
    */
   public Requirement {
     Objects.requireNonNull(name, "name");
@@ -126,12 +131,12 @@ public record Requirement(
     return ProjectName.of(name);
   }
 
-  /** The direct URL, if any. */
+  /** {@return the direct URL, if any} */
   public Optional<String> directUrl() {
     return Optional.ofNullable(url);
   }
 
-  /** The marker, if any. */
+  /** {@return the marker, if any} */
   public Optional<Marker> markerIfAny() {
     return Optional.ofNullable(marker);
   }

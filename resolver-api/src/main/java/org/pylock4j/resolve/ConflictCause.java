@@ -21,7 +21,7 @@ public sealed interface ConflictCause
         ConflictCause.Unavailable,
         ConflictCause.NoCandidates {
 
-  /** The cause as one line, e.g. {@code "a 2.1 requires b<1"}. */
+  /** {@return the cause as one line, e.g. {@code "a 2.1 requires b<1"}} */
   String describe();
 
   /**
@@ -30,7 +30,11 @@ public sealed interface ConflictCause
    * @param requirement the requirement as given
    */
   record RootRequirement(Requirement requirement) implements ConflictCause {
-    /** Checks the value. */
+    /**
+     * Checks the value.
+     *
+     * @param requirement the requirement as given
+     */
     public RootRequirement {
       Objects.requireNonNull(requirement, "requirement");
     }
@@ -51,7 +55,14 @@ public sealed interface ConflictCause
    */
   record Dependency(ProjectName project, List<Version> versions, String extra, Requirement requirement)
       implements ConflictCause {
-    /** Copies the versions. */
+    /**
+     * Copies the versions.
+     *
+     * @param project the requiring project
+     * @param versions the requiring versions, oldest first, at least one
+     * @param extra the extra under which the requirement applies, or null for a plain dependency
+     * @param requirement the requirement (after overrides)
+     */
     public Dependency {
       versions = List.copyOf(versions);
       if (versions.isEmpty()) {
@@ -90,7 +101,14 @@ public sealed interface ConflictCause
    */
   record Unavailable(ProjectName project, List<Version> versions, String reason)
       implements ConflictCause {
-    /** Copies the versions. */
+    /**
+     * Copies the versions.
+     *
+     * @param project the project
+     * @param versions the versions, oldest first, at least one
+     * @param reason why, e.g. {@code "needs a build to know its dependencies; pylock4j never runs
+     *     package code"}
+     */
     public Unavailable {
       versions = List.copyOf(versions);
     }

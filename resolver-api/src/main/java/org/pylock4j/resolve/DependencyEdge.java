@@ -13,7 +13,7 @@ import org.pylock4j.requirement.Requirement;
  */
 public record DependencyEdge(ProjectName from, ProjectName to, Requirement requirement) {
 
-  /** The requiring package, empty for a root requirement. */
+  /** {@return the requiring package, empty for a root requirement} */
   public Optional<ProjectName> requiredBy() {
     return Optional.ofNullable(from);
   }

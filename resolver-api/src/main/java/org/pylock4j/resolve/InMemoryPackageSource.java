@@ -53,12 +53,12 @@ public final class InMemoryPackageSource implements PackageSource {
     this.executor = b.executor;
   }
 
-  /** A new, empty builder. */
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The projects this source has a page for. */
+  /** {@return the projects this source has a page for} */
   public Set<ProjectName> projects() {
     return pages.keySet();
   }
@@ -109,6 +109,9 @@ public final class InMemoryPackageSource implements PackageSource {
     /**
      * Sets the index URL of the projects added from now on that name none. The default value is
      * {@link #DEFAULT_INDEX}.
+     *
+     * @param indexUrl the index URL, must not be null
+     * @return this builder
      */
     public Builder index(String indexUrl) {
       this.defaultIndex = Objects.requireNonNull(indexUrl, "indexUrl");
@@ -119,6 +122,9 @@ public final class InMemoryPackageSource implements PackageSource {
      * Declares a project served by {@code indexUrl}; it has a page even when no file is added
      * (an empty page).
      *
+     * @param name the project, must not be null
+     * @param indexUrl its index URL, must not be null
+     * @return this builder
      * @throws IllegalStateException when the project was already declared on another index
      */
     public Builder project(ProjectName name, String indexUrl) {
@@ -138,6 +144,7 @@ public final class InMemoryPackageSource implements PackageSource {
      *
      * @param file the file, must not be null
      * @param coreMetadata its metadata, or null when the source has none for it
+     * @return this builder
      */
     public Builder file(DistributionFile file, CoreMetadata coreMetadata) {
       Objects.requireNonNull(file, "file");
@@ -154,6 +161,10 @@ public final class InMemoryPackageSource implements PackageSource {
     /**
      * Adds the metadata of a file that is on no page, such as a direct URL requirement's target;
      * it is found by {@code url}.
+     *
+     * @param url the file's absolute URL, must not be null
+     * @param coreMetadata its core metadata, must not be null
+     * @return this builder
      */
     public Builder urlMetadata(String url, CoreMetadata coreMetadata) {
       metadata.put(Objects.requireNonNull(url, "url"), Objects.requireNonNull(coreMetadata));
@@ -163,6 +174,11 @@ public final class InMemoryPackageSource implements PackageSource {
     /**
      * Adds version {@code version} of {@code project} as one pure-Python wheel ({@code
      * py3-none-any}) whose metadata (version 2.1) has the given Requires-Dist lines.
+     *
+     * @param project the project name, in any spelling; must not be null
+     * @param version the version, must not be null
+     * @param requiresDist PEP 508 requirement strings, one per Requires-Dist line
+     * @return this builder
      */
     public Builder version(String project, String version, String... requiresDist) {
       return version(project, version, null, Arrays.asList(requiresDist));
@@ -172,6 +188,12 @@ public final class InMemoryPackageSource implements PackageSource {
      * Adds version {@code version} of {@code project} as one pure-Python wheel with a
      * Requires-Python (or null) on both the page and the metadata, and the given Requires-Dist
      * lines; Provides-Extra lists the extras the lines' markers name.
+     *
+     * @param project the project name, in any spelling; must not be null
+     * @param version the version, must not be null
+     * @param requiresPython the Requires-Python specifier, or null for none
+     * @param requiresDist PEP 508 requirement strings, one per Requires-Dist line
+     * @return this builder
      */
     public Builder version(
         String project, String version, String requiresPython, List<String> requiresDist) {
@@ -193,13 +215,20 @@ public final class InMemoryPackageSource implements PackageSource {
     /**
      * Completes every future on {@code executor} instead of immediately; null restores immediate
      * completion.
+     *
+     * @param executor the executor, must not be null
+     * @return this builder
      */
     public Builder executor(Executor executor) {
       this.executor = executor;
       return this;
     }
 
-    /** Builds the immutable source. */
+    /**
+     * Builds the immutable source.
+     *
+     * @return the source, never null
+     */
     public InMemoryPackageSource build() {
       return new InMemoryPackageSource(this);
     }

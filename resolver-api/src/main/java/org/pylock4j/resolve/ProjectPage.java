@@ -39,7 +39,13 @@ public record ProjectPage(ProjectName name, String index, List<DistributionFile>
     return fileIndexes.getOrDefault(file.url(), index);
   }
 
-  /** A page for a project the index does not have. */
+  /**
+   * A page for a project the index does not have.
+   *
+   * @param name the project, must not be null
+   * @param index the index URL that was asked, must not be null
+   * @return an empty page, never null
+   */
   public static ProjectPage missing(ProjectName name, String index) {
     return new ProjectPage(name, index, List.of());
   }

@@ -30,7 +30,13 @@ import java.util.TreeMap;
 public record PublisherIdentity(String kind, SortedMap<String, String> fields)
     implements Comparable<PublisherIdentity> {
 
-  /** Validates and copies; drops empty values. */
+  /**
+   * Validates and copies; drops empty values.
+   *
+   * @param kind the publisher kind, e.g. {@code GitHub}; not blank
+   * @param fields the identifying keys in key order; no {@code kind}, no {@code claims}, no empty
+   *     value
+   */
   public PublisherIdentity {
     Objects.requireNonNull(kind, "kind");
     if (kind.isBlank()) {
@@ -61,7 +67,7 @@ public record PublisherIdentity(String kind, SortedMap<String, String> fields)
     return new PublisherIdentity(kind, new TreeMap<>(fields));
   }
 
-  /** A one-line form: the kind, then {@code key=value} in key order. */
+  /** {@return a one-line form: the kind, then {@code key=value} in key order} */
   public String describe() {
     StringBuilder out = new StringBuilder(kind);
     fields.forEach((k, v) -> out.append(' ').append(k).append('=').append(v));

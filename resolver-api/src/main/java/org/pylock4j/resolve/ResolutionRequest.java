@@ -66,12 +66,12 @@ public final class ResolutionRequest {
     this.versionFilter = b.versionFilter;
   }
 
-  /** A new builder with the defaults. */
+  /** {@return a new builder with the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this request's values. */
+  /** {@return a builder holding this request's values} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.requirements.addAll(requirements);
@@ -97,57 +97,63 @@ public final class ResolutionRequest {
    * The environments of a universal lock, or empty for a lock of {@link #target()} alone. When
    * set, the resolution covers those environments and {@link #target()} only serves direct URL
    * requirements.
+   *
+   * @return the universal target, empty for a lock of one environment
    */
   public Optional<UniversalTarget> universal() {
     return Optional.ofNullable(universal);
   }
 
-  /** The root requirements, in input order. */
+  /** {@return the root requirements, in input order} */
   public List<Requirement> requirements() {
     return requirements;
   }
 
-  /** Constraints: restrict a project's versions when it is installed, without adding it. */
+  /**
+   * {@return constraints: restrict a project's versions when it is installed, without adding it}
+   */
   public List<Requirement> constraints() {
     return constraints;
   }
 
-  /** Overrides: replace every requirement packages declare on the same project. */
+  /** {@return overrides: replace every requirement packages declare on the same project} */
   public List<Requirement> overrides() {
     return overrides;
   }
 
-  /** The target environment. */
+  /** {@return the target environment} */
   public TargetEnvironment target() {
     return target;
   }
 
-  /** The pre-release policy; the default is {@link PrereleasePolicy#IF_NECESSARY_OR_EXPLICIT}. */
+  /**
+   * {@return the pre-release policy; the default is {@link PrereleasePolicy#IF_NECESSARY_OR_EXPLICIT}}
+   */
   public PrereleasePolicy prereleases() {
     return prereleases;
   }
 
-  /** The strategy; the default is {@link ResolutionStrategy#HIGHEST}. */
+  /** {@return the strategy; the default is {@link ResolutionStrategy#HIGHEST}} */
   public ResolutionStrategy strategy() {
     return strategy;
   }
 
-  /** Files uploaded at or after this instant are not candidates, if set. */
+  /** {@return files uploaded at or after this instant are not candidates, if set} */
   public Optional<Instant> excludeNewer() {
     return Optional.ofNullable(excludeNewer);
   }
 
-  /** Where projects are read from. */
+  /** {@return where projects are read from} */
   public PackageSource source() {
     return source;
   }
 
-  /** The listener; the default ignores every event. */
+  /** {@return the listener; the default ignores every event} */
   public ResolutionListener listener() {
     return listener;
   }
 
-  /** The executor for asynchronous work; the default is the common fork-join pool. */
+  /** {@return the executor for asynchronous work; the default is the common fork-join pool} */
   public Executor executor() {
     return executor;
   }
@@ -155,6 +161,8 @@ public final class ResolutionRequest {
   /**
    * Preferred versions (e.g. from an existing lock): a preferred version is chosen over newer
    * ones whenever the constraints allow it. Empty by default.
+   *
+   * @return the preferred version of each project, never null
    */
   public Map<ProjectName, Version> preferences() {
     return preferences;
@@ -163,22 +171,24 @@ public final class ResolutionRequest {
   /**
    * Versions that are not candidates, with the reason (e.g. a vulnerability id) used in
    * explanations. Empty by default.
+   *
+   * @return the excluded versions of each project, with the reason of each; never null
    */
   public Map<ProjectName, Map<Version, String>> excludedVersions() {
     return excludedVersions;
   }
 
-  /** Whether only wheels are candidates (sdists refused). The default is false. */
+  /** {@return whether only wheels are candidates (sdists refused). The default is false} */
   public boolean onlyBinary() {
     return onlyBinary;
   }
 
-  /** The limits; the default is {@link ResolverOptions#DEFAULTS}. */
+  /** {@return the limits; the default is {@link ResolverOptions#DEFAULTS}} */
   public ResolverOptions options() {
     return options;
   }
 
-  /** The filter consulted for each project page, if set; none by default. */
+  /** {@return the filter consulted for each project page, if set; none by default} */
   public Optional<VersionFilter> versionFilter() {
     return Optional.ofNullable(versionFilter);
   }
@@ -217,85 +227,159 @@ public final class ResolutionRequest {
 
     private Builder() {}
 
-    /** Adds a root requirement. */
+    /**
+     * Adds a root requirement.
+     *
+     * @param requirement the requirement, must not be null
+     * @return this builder
+     */
     public Builder requirement(Requirement requirement) {
       requirements.add(Objects.requireNonNull(requirement, "requirement"));
       return this;
     }
 
-    /** Adds root requirements, in order. */
+    /**
+     * Adds root requirements, in order.
+     *
+     * @param more the requirements, must not be null
+     * @return this builder
+     */
     public Builder requirements(Collection<Requirement> more) {
       more.forEach(this::requirement);
       return this;
     }
 
-    /** Adds a constraint. */
+    /**
+     * Adds a constraint.
+     *
+     * @param constraint the constraint, must not be null
+     * @return this builder
+     */
     public Builder constraint(Requirement constraint) {
       constraints.add(Objects.requireNonNull(constraint, "constraint"));
       return this;
     }
 
-    /** Adds constraints. */
+    /**
+     * Adds constraints.
+     *
+     * @param more the constraints, must not be null
+     * @return this builder
+     */
     public Builder constraints(Collection<Requirement> more) {
       more.forEach(this::constraint);
       return this;
     }
 
-    /** Adds an override. */
+    /**
+     * Adds an override.
+     *
+     * @param override the override, must not be null
+     * @return this builder
+     */
     public Builder override(Requirement override) {
       overrides.add(Objects.requireNonNull(override, "override"));
       return this;
     }
 
-    /** Sets the target environment (required). */
+    /**
+     * Sets the target environment (required).
+     *
+     * @param target the target, must not be null
+     * @return this builder
+     */
     public Builder target(TargetEnvironment target) {
       this.target = Objects.requireNonNull(target, "target");
       return this;
     }
 
-    /** Sets the pre-release policy. */
+    /**
+     * Sets the pre-release policy.
+     *
+     * @param policy the policy, must not be null
+     * @return this builder
+     */
     public Builder prereleases(PrereleasePolicy policy) {
       this.prereleases = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
-    /** Sets the strategy. */
+    /**
+     * Sets the strategy.
+     *
+     * @param strategy the strategy, must not be null
+     * @return this builder
+     */
     public Builder strategy(ResolutionStrategy strategy) {
       this.strategy = Objects.requireNonNull(strategy, "strategy");
       return this;
     }
 
-    /** Excludes files uploaded at or after {@code instant}; null clears it. */
+    /**
+     * Excludes files uploaded at or after {@code instant}; null clears it.
+     *
+     * @param instant the upload time limit, or null for none
+     * @return this builder
+     */
     public Builder excludeNewer(Instant instant) {
       this.excludeNewer = instant;
       return this;
     }
 
-    /** Sets the package source (required). */
+    /**
+     * Sets the package source (required).
+     *
+     * @param source the source, must not be null
+     * @return this builder
+     */
     public Builder source(PackageSource source) {
       this.source = Objects.requireNonNull(source, "source");
       return this;
     }
 
-    /** Sets the listener. */
+    /**
+     * Sets the listener.
+     *
+     * @param listener the listener, must not be null
+     * @return this builder
+     */
     public Builder listener(ResolutionListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
-    /** Sets the executor for asynchronous work. */
+    /**
+     * Sets the executor for asynchronous work.
+     *
+     * @param executor the executor, must not be null
+     * @return this builder
+     */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;
     }
 
-    /** Prefers {@code version} of {@code project} (e.g. the version an existing lock holds). */
+    /**
+     * Prefers {@code version} of {@code project} (e.g. the version an existing lock holds).
+     *
+     * @param project the project, must not be null
+     * @param version its preferred version, must not be null
+     * @return this builder
+     */
     public Builder prefer(ProjectName project, Version version) {
       preferences.put(Objects.requireNonNull(project), Objects.requireNonNull(version));
       return this;
     }
 
-    /** Removes {@code version} of {@code project} from the candidates, for {@code reason}. */
+    /**
+     * Removes {@code version} of {@code project} from the candidates, for {@code reason}.
+     *
+     * @param project the project, must not be null
+     * @param version the excluded version, must not be null
+     * @param reason why it is excluded, shown in explanations (e.g. a vulnerability id), must not
+     *     be null
+     * @return this builder
+     */
     public Builder exclude(ProjectName project, Version version, String reason) {
       excludedVersions
           .computeIfAbsent(Objects.requireNonNull(project), k -> new LinkedHashMap<>())
@@ -303,19 +387,34 @@ public final class ResolutionRequest {
       return this;
     }
 
-    /** Refuses sdists when true. */
+    /**
+     * Refuses sdists when true.
+     *
+     * @param onlyBinary true to refuse sdists
+     * @return this builder
+     */
     public Builder onlyBinary(boolean onlyBinary) {
       this.onlyBinary = onlyBinary;
       return this;
     }
 
-    /** Sets the filter consulted for each project page; null removes it. */
+    /**
+     * Sets the filter consulted for each project page; null removes it.
+     *
+     * @param filter the filter, or null for none
+     * @return this builder
+     */
     public Builder versionFilter(VersionFilter filter) {
       this.versionFilter = filter;
       return this;
     }
 
-    /** Sets the limits. */
+    /**
+     * Sets the limits.
+     *
+     * @param options the limits, must not be null
+     * @return this builder
+     */
     public Builder options(ResolverOptions options) {
       this.options = Objects.requireNonNull(options, "options");
       return this;
@@ -324,6 +423,7 @@ public final class ResolutionRequest {
     /**
      * Builds the request.
      *
+     * @return the request, never null
      * @throws NullPointerException when the target or the source is not set
      */
     public ResolutionRequest build() {

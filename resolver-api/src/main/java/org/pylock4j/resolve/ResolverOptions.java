@@ -39,7 +39,18 @@ public record ResolverOptions(
   public static final ResolverOptions DEFAULTS =
       new ResolverOptions(1000, 16, Duration.ofMinutes(10));
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param maxRounds the most rounds of the lazy loop (default 1000: real sets take 3 to 9; a deep
+   *     backtracking trap of 50 projects × 100 versions takes 358)
+   * @param maxParallelFetches the most page and metadata requests in flight (default 16)
+   * @param timeout the wall-time budget of the whole resolution (default 10 minutes)
+   * @param explanationTimeout the wall-time budget for explaining why a request is unsatisfiable,
+   *     once that is proven (default 10 seconds: real conflicts take milliseconds)
+   * @param maxExplanationConflicts the most solver conflicts spent on that explanation (default
+   *     100,000: real conflicts need a few hundred)
+   */
   public ResolverOptions {
     if (maxRounds < 1) {
       throw new IllegalArgumentException("maxRounds must be positive, was " + maxRounds);

@@ -12,7 +12,13 @@ import org.pylock4j.version.Version;
  */
 public record TargetEnvironment(MarkerEnvironment markers, TagSet tags) {
 
-  /** CPython {@code pythonVersion} ({@code "3.12"} or {@code "3.12.4"}) on {@code platform}. */
+  /**
+   * CPython {@code pythonVersion} ({@code "3.12"} or {@code "3.12.4"}) on {@code platform}.
+   *
+   * @param pythonVersion the Python version, {@code "3.12"} or {@code "3.12.4"}; must not be null
+   * @param platform the platform, must not be null
+   * @return the target, never null
+   */
   public static TargetEnvironment cpython(String pythonVersion, MarkerEnvironment.Platform platform) {
     MarkerEnvironment markers = MarkerEnvironment.cpython(pythonVersion, platform);
     return new TargetEnvironment(
@@ -68,7 +74,9 @@ public record TargetEnvironment(MarkerEnvironment markers, TagSet tags) {
     return null;
   }
 
-  /** The Python version requires-python is checked against ({@code python_full_version}). */
+  /**
+   * {@return the Python version requires-python is checked against ({@code python_full_version})}
+   */
   public Version pythonVersion() {
     return Version.parse(markers.values().get("python_full_version"));
   }

@@ -22,7 +22,8 @@ import org.pylock4j.version.SpecifierSet;
  *     .withEnvironments(List.of(Marker.parse("sys_platform == 'linux' or sys_platform == 'darwin'")));
  * }</pre>
  *
- * @param requiresPython the Pythons the lock covers (written to the lock as {@code requires-python})
+ * @param requiresPython the Pythons the lock covers (written to the lock as {@code
+ *     requires-python})
  * @param environments markers of the environments covered; empty for all
  * @param requiredEnvironments markers of environments every installed package must have a file for
  * @param maxForks how many times the resolution may split the environments into regions that
@@ -38,7 +39,18 @@ public record UniversalTarget(
   /** The default {@link #maxForks()}. */
   public static final int DEFAULT_MAX_FORKS = 64;
 
-  /** Copies the lists; checks {@code maxForks}. */
+  /**
+   * Copies the lists; checks {@code maxForks}.
+   *
+   * @param requiresPython the Pythons the lock covers (written to the lock as {@code
+   *     requires-python})
+   * @param environments markers of the environments covered; empty for all
+   * @param requiredEnvironments markers of environments every installed package must have a file
+   *     for
+   * @param maxForks how many times the resolution may split the environments into regions that
+   *     resolve separately before it gives up (a limit: exceeding it is an error naming {@code
+   *     maxForks}); the default is 64
+   */
   public UniversalTarget {
     Objects.requireNonNull(requiresPython, "requiresPython");
     environments = List.copyOf(environments);
@@ -58,22 +70,39 @@ public record UniversalTarget(
     return new UniversalTarget(requiresPython, List.of(), List.of(), DEFAULT_MAX_FORKS);
   }
 
-  /** This target covering only environments matching one of {@code markers}; never null. */
+  /**
+   * This target covering only environments matching one of {@code markers}; never null.
+   *
+   * @param markers the environments, must not be null
+   * @return a copy with these environments, never null
+   */
   public UniversalTarget withEnvironments(List<Marker> markers) {
     return new UniversalTarget(requiresPython, markers, requiredEnvironments, maxForks);
   }
 
-  /** This target requiring installable files in environments matching {@code markers}. */
+  /**
+   * This target requiring installable files in environments matching {@code markers}.
+   *
+   * @param markers the required environments, must not be null
+   * @return a copy with these required environments, never null
+   */
   public UniversalTarget withRequiredEnvironments(List<Marker> markers) {
     return new UniversalTarget(requiresPython, environments, markers, maxForks);
   }
 
-  /** This target with another fork limit; never null. */
+  /**
+   * This target with another fork limit; never null.
+   *
+   * @param maxForks the largest number of forks, must be positive
+   * @return a copy with this limit, never null
+   */
   public UniversalTarget withMaxForks(int maxForks) {
     return new UniversalTarget(requiresPython, environments, requiredEnvironments, maxForks);
   }
 
-  /** The environments covered: {@code requiresPython} and one of {@code environments}; never null. */
+  /**
+   * {@return the environments covered: {@code requiresPython} and one of {@code environments}; never null}
+   */
   public MarkerTree covered() {
     MarkerTree python = MarkerTree.requiresPython(requiresPython);
     if (environments.isEmpty()) {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
     name = "audit",
     sortOptions = false,
     mixinStandardHelpOptions = true,
+    header = "List the known vulnerabilities of a lock's packages.",
     description = {
       "Looks up the known vulnerabilities of every locked package version in OSV",
       "(online, or in an offline export) and prints one line per finding on stdout:",

@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
     name = "diff",
     sortOptions = false,
     mixinStandardHelpOptions = true,
+    header = "Compare two locks and flag the changes that need a review.",
     description = {
       "Compares two locks of the same format and prints one line per change on stdout:",
       "'+' added, '-' removed, '~' upgraded or downgraded, '*' other changes, and '!'",

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.pylock4j.error.InvalidInputException;
 import org.pylock4j.lock.LockDrift;
 import org.pylock4j.lock.LockFormat;
@@ -52,10 +54,11 @@ final class LockCommand extends Base {
   @Mixin PinOptions pins = new PinOptions();
 
   @Option(
-      names = {"-o", "--output"},
+      names = {"-o", "--output", "--output-file"},
       paramLabel = "FILE",
       description = "Where to write the lock (default: pylock.toml; '-' for stdout). A name "
-          + "ending in .txt gets the requirements format.")
+          + "ending in .txt gets the requirements format. --output-file is pip-compile's "
+          + "spelling.")
   String output = "pylock.toml";
 
   @Option(
@@ -71,9 +74,17 @@ final class LockCommand extends Base {
 
   @Option(
       names = {"-P", "--upgrade-package"},
-      paramLabel = "NAME",
-      description = "Let this package move to its newest allowed version; keep the others.")
+      paramLabel = "NAME[SPEC]",
+      description = "Let this package move to its newest allowed version and keep the others. "
+          + "With a specifier ('numpy<2.1'), the upgrade stays within it: the specifier is "
+          + "added as a constraint and recorded with the lock's inputs.")
   List<String> upgradePackages = new ArrayList<>();
+
+  @Option(
+      names = "--generate-hashes",
+      description = "Accepted for pip-compile's sake and does nothing: every lock carries the "
+          + "hashes of its files.")
+  boolean generateHashes;
 
   @Option(names = "--only-binary", description = "Refuse sdists: lock wheels only.")
   boolean onlyBinary;
@@ -100,7 +111,7 @@ final class LockCommand extends Base {
     }
     LockRequest.Builder request = LockRequest.builder();
     request.format(format()).output(outputPath());
-    upgradedPackages().forEach(request::upgradePackage);
+    upgradedPackages(request).forEach(request::upgradePackage);
     inputs.applyTo(request);
     trust.applyTo(request);
     TargetEnvironment environment = target.target(context.detector(), reporter, maxInput());
@@ -130,6 +141,9 @@ final class LockCommand extends Base {
       byte[] bytes = result.bytes();
       context.out().write(bytes, 0, bytes.length);
       context.out().flush();
+      if (format == null) {
+        reporter.notice("wrote a pylock.toml to stdout; for pip's format use --format requirements");
+      }
     } else {
       for (LockDrift drift : result.publisherDrift()) {
         reporter.warning("publisher drift: " + drift.describe());
@@ -197,17 +211,30 @@ final class LockCommand extends Base {
     }
   }
 
-  private List<ProjectName> upgradedPackages() {
+  /**
+   * The projects {@code --upgrade-package} frees; a value with a specifier ({@code numpy<2.1},
+   * as pip-compile and uv accept) also adds it to {@code request} as a constraint.
+   */
+  private List<ProjectName> upgradedPackages(LockRequest.Builder request) {
     List<ProjectName> upgraded = new ArrayList<>();
-    for (String name : upgradePackages) {
-      if (!ProjectName.isValid(name)) {
+    for (String value : upgradePackages) {
+      Matcher m = NAME_AND_SPEC.matcher(value.strip());
+      if (!m.matches() || !ProjectName.isValid(m.group(1))) {
         throw new InvalidInputException(
-            "--upgrade-package '" + name + "' is not a project name", name);
+            "--upgrade-package '" + value + "' is not a project name, with or without a "
+                + "version specifier (e.g. numpy or 'numpy<2.1')", value);
       }
-      upgraded.add(ProjectName.of(name));
+      if (!m.group(2).isBlank()) {
+        request.constraint(value.strip());
+      }
+      upgraded.add(ProjectName.of(m.group(1)));
     }
     return upgraded;
   }
+
+  /** A project name, then optionally a version specifier: {@code numpy}, {@code numpy<2.1}. */
+  private static final Pattern NAME_AND_SPEC =
+      Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*)\\s*((?:[<>=!~].*)?)");
 
   private LockFormat format() {
     if (format != null) {

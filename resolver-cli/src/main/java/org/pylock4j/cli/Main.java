@@ -28,7 +28,11 @@ public final class Main {
     this.resolvers = resolvers;
   }
 
-  /** Runs the command and exits the JVM with its exit code. */
+  /**
+   * Runs the command and exits the JVM with its exit code.
+   *
+   * @param args the command line, as the JVM passed it
+   */
   public static void main(String[] args) {
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
@@ -77,6 +81,8 @@ public final class Main {
   /**
    * Runs the command with the process's streams and environment, without exiting.
    *
+   * @param out where results go (a lock with {@code -o -}), must not be null
+   * @param err where errors, warnings and progress go, must not be null
    * @param args the arguments, must not be null
    * @return the exit code: 0 ok, 1 unsatisfiable or drift, 2 bad input, 3 index failure, 4 other
    */
@@ -191,7 +197,12 @@ public final class Main {
     line.setParameterExceptionHandler(
         (e, ignored) -> {
           CommandLine command = e.getCommandLine();
-          context.err().println("error: " + org.pylock4j.internal.Redaction.redact(e.getMessage()));
+          String message = e.getMessage();
+          if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+              && !unmatched.getSuggestions().isEmpty()) {
+            message += "; did you mean " + unmatched.getSuggestions().get(0) + "?";
+          }
+          context.err().println("error: " + org.pylock4j.internal.Redaction.redact(message));
           String name = command.getCommandSpec().qualifiedName();
           context.err().println("Run '" + name + " --help' for the options.");
           context.err().flush();

@@ -4,16 +4,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.pylock4j.error.IndexException;
 import org.pylock4j.error.InvalidInputException;
 import org.pylock4j.error.PylockException;
 import org.pylock4j.error.UnsatisfiableException;
 import org.pylock4j.input.InputFiles;
-import org.pylock4j.resolve.DistributionFile;
-import org.pylock4j.resolve.ProjectPage;
 import org.pylock4j.resolve.ResolutionListener;
-import org.pylock4j.requirement.ProjectName;
+import org.pylock4j.trust.AdvisoryDatabaseException;
 
 /**
  * Everything the command says on stderr: notices, warnings, a progress line (only when stderr is
@@ -92,44 +89,16 @@ final class Reporter {
     }
   }
 
-  /** A listener that keeps one progress line up to date, or none when it would not show. */
+  /**
+   * A listener that keeps one progress line up to date with the resolution's totals ({@code
+   * resolving: 68/112 projects, 38 metadata files, round 4}), or none when it would not show.
+   * Warnings and notices clear the line first, so they never share it.
+   */
   ResolutionListener progress() {
     if (!terminal || quiet) {
       return ResolutionListener.NONE;
     }
-    AtomicInteger projects = new AtomicInteger();
-    AtomicInteger pages = new AtomicInteger();
-    AtomicInteger metadata = new AtomicInteger();
-    return new ResolutionListener() {
-      @Override
-      public void projectDiscovered(ProjectName project) {
-        projects.incrementAndGet();
-        show();
-      }
-
-      @Override
-      public void pageFetched(ProjectPage page) {
-        pages.incrementAndGet();
-        show();
-      }
-
-      @Override
-      public void metadataFetched(DistributionFile file) {
-        metadata.incrementAndGet();
-        show();
-      }
-
-      @Override
-      public void warning(String message) {
-        // shown once, from Resolution.warnings(), after the run
-      }
-
-      private void show() {
-        progress(
-            "resolving: " + projects.get() + " projects discovered, " + pages.get()
-                + " pages and " + metadata.get() + " metadata files fetched");
-      }
-    };
+    return ResolutionListener.totals(totals -> progress(totals.describe()));
   }
 
   private synchronized void progress(String line) {
@@ -168,6 +137,10 @@ final class Reporter {
       err.println("error: " + e.getMessage());
       showLocation(e);
       code = Exit.BAD_INPUT;
+    } else if (failure instanceof AdvisoryDatabaseException e) {
+      String status = e.status().map(s -> " (HTTP " + s + ")").orElse("");
+      err.println("error: the vulnerability database cannot be read: " + e.getMessage() + status);
+      code = Exit.INDEX;
     } else if (failure instanceof IndexException e) {
       String status = e.status().map(s -> " (HTTP " + s + ")").orElse("");
       String message = e.getMessage();

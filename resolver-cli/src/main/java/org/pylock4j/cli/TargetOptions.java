@@ -39,9 +39,10 @@ final class TargetOptions {
   private static final Pattern MACOS = Pattern.compile("macosx_(\\d+)_(\\d+)_(\\w+)");
 
   @Option(
-      names = "--python-version",
+      names = {"--python-version", "-p", "--python"},
       paramLabel = "X.Y",
-      description = "Lock for this Python version (e.g. 3.12 or 3.12.4).")
+      description = "Lock for this Python version (e.g. 3.12 or 3.12.4). -p and --python are "
+          + "uv's spellings.")
   String pythonVersion;
 
   @Option(
@@ -83,7 +84,7 @@ final class TargetOptions {
       Optional<Map<String, String>> detected = detector.detect();
       if (detected.isPresent()) {
         try {
-          return fromMarkers(detected.get(), "python3", null);
+          return fromDetected(detected.get());
         } catch (PylockException e) {
           reporter.notice("cannot lock for the local python3 (" + e.getMessage() + ")");
         }
@@ -225,6 +226,23 @@ final class TargetOptions {
   }
 
   /** A target from marker values (detected, or from a file named {@code source}). */
+  /**
+   * The local interpreter's target, as the markers a user would write: its {@code
+   * implementation_name}, {@code python_version}, {@code sys_platform} and {@code
+   * platform_machine}. A CPython on a platform pylock4j knows gets the same target as {@code
+   * --python-version X.Y --python-platform P}, so two machines with the same target write the same
+   * lock (no kernel release, no patch version); another interpreter keeps all its values.
+   */
+  static TargetEnvironment fromDetected(Map<String, String> values) {
+    String version = values.get("python_version");
+    Platform platform = platformOf(values.get("sys_platform"), values.get("platform_machine"));
+    if ("cpython".equals(values.get("implementation_name")) && platform != null
+        && version != null && PYTHON_VERSION.matcher(version).matches()) {
+      return TargetEnvironment.cpython(version, platform);
+    }
+    return fromMarkers(values, "python3", null);
+  }
+
   static TargetEnvironment fromMarkers(Map<String, String> values, String source, String platform) {
     MarkerEnvironment markers;
     try {

@@ -158,7 +158,8 @@ class BadInputTest {
   @Test
   void projectNamesInOptionsAreChecked() {
     assertEquals(
-        "error: --upgrade-package 'not a name' is not a project name\n",
+        "error: --upgrade-package 'not a name' is not a project name, with or without a version "
+            + "specifier (e.g. numpy or 'numpy<2.1')\n",
         lock("lib-a", "--upgrade-package", "not a name").err());
     Cli.Result why = Cli.run("why", "bad!", dir.resolve("pylock.toml").toString());
     assertEquals(2, why.code(), why.toString());

@@ -33,7 +33,10 @@ class ProgressTest {
     Cli.Result r = lock(true);
     assertEquals(0, r.code(), r.toString());
     assertTrue(r.err().startsWith("\rresolving: "), r.err());
-    assertTrue(r.err().contains(" projects discovered, "), r.err());
+    assertTrue(
+        r.err().matches("(?s)\\rresolving: \\d+/\\d+ projects, \\d+ metadata files?(, round \\d+)?.*"),
+        r.err());
+    assertTrue(r.err().contains("\rresolving: 4/4 projects, 4 metadata files, round "), r.err());
     String summary = "Locked 4 packages for CPython 3.12 on linux x86_64 into " + dir.resolve("pylock.toml") + "\n";
     assertTrue(r.err().endsWith("\r" + summary), r.err());
   }

@@ -22,7 +22,7 @@ public record IndexStatistics(
     long metadataCacheHits,
     long skippedFiles) {
 
-  /** All metadata-related requests: PEP 658 files, range requests and whole files. */
+  /** {@return all metadata-related requests: PEP 658 files, range requests and whole files} */
   public long metadataRequests() {
     return metadataFileRequests + rangeRequests + wholeFileRequests;
   }

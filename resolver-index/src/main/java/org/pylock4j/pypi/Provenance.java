@@ -52,13 +52,18 @@ import org.pylock4j.resolve.PublisherIdentity;
  */
 public record Provenance(String url, List<Bundle> bundles) {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param url the URL it was read from
+   * @param bundles the attestation bundles, in document order; never empty
+   */
   public Provenance {
     Objects.requireNonNull(url, "url");
     bundles = List.copyOf(bundles);
   }
 
-  /** The distinct publisher identities of the bundles, sorted; never null. */
+  /** {@return the distinct publisher identities of the bundles, sorted; never null} */
   public List<PublisherIdentity> publishers() {
     TreeSet<PublisherIdentity> out = new TreeSet<>();
     bundles.forEach(b -> out.add(b.publisher()));
@@ -72,7 +77,12 @@ public record Provenance(String url, List<Bundle> bundles) {
    * @param attestations the attestations, never empty
    */
   public record Bundle(PublisherIdentity publisher, List<Attestation> attestations) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param publisher the publisher identity ({@code claims} left out)
+     * @param attestations the attestations, never empty
+     */
     public Bundle {
       Objects.requireNonNull(publisher, "publisher");
       attestations = List.copyOf(attestations);

@@ -217,12 +217,14 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
         settings.requestTimeout(), httpCache);
   }
 
-  /** A new builder; its defaults read PyPI. */
+  /** {@return a new builder; its defaults read PyPI} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The configured index URLs in order (the first is the primary), without credentials. */
+  /**
+   * {@return the configured index URLs in order (the first is the primary), without credentials}
+   */
   public List<String> indexUrls() {
     return indexes.stream().map(Location::url).toList();
   }
@@ -342,7 +344,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
         }, executor));
   }
 
-  /** What this index has done so far. */
+  /** {@return what this index has done so far} */
   public IndexStatistics statistics() {
     return new IndexStatistics(
         requests.get(Http.Kind.PAGE).sum(),
@@ -551,25 +553,43 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
      * flat directory of distributions. The first one added is the primary index. Userinfo
      * ({@code https://user:token@host/simple/}) is taken out of the URL and sent only to that host.
      * The default, when none is added, is {@value PypiIndex#PYPI}.
+     *
+     * @param url the index URL or directory, must not be null
+     * @return this builder
      */
     public Builder indexUrl(String url) {
       urls.add(Objects.requireNonNull(url, "url"));
       return this;
     }
 
-    /** Adds the indexes of {@code urls} in order; see {@link #indexUrl(String)}. */
+    /**
+     * Adds the indexes of {@code urls} in order; see {@link #indexUrl(String)}.
+     *
+     * @param urls the index URLs or directories, in order; must not be null
+     * @return this builder
+     */
     public Builder indexUrls(List<String> urls) {
       urls.forEach(this::indexUrl);
       return this;
     }
 
-    /** Adds a local directory of wheels and sdists, searched after the indexes (pip's {@code --find-links}). */
+    /**
+     * Adds a local directory of wheels and sdists, searched after the indexes (pip's {@code --find-links}).
+     *
+     * @param directory the directory, must not be null
+     * @return this builder
+     */
     public Builder findLinks(Path directory) {
       findLinks.add(directory.toAbsolutePath().toUri().toString());
       return this;
     }
 
-    /** How several indexes combine. The default value is {@link IndexStrategy#FIRST_INDEX}. */
+    /**
+     * How several indexes combine. The default value is {@link IndexStrategy#FIRST_INDEX}.
+     *
+     * @param strategy the strategy, must not be null
+     * @return this builder
+     */
     public Builder indexStrategy(IndexStrategy strategy) {
       this.strategy = Objects.requireNonNull(strategy, "strategy");
       return this;
@@ -578,6 +598,9 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     /**
      * Where warnings go (a project on more than one index, metadata disagreeing with a filename).
      * Called from any thread. The default logs them through {@link System.Logger} at WARNING.
+     *
+     * @param sink receives each warning, a sentence, must not be null
+     * @return this builder
      */
     public Builder warnings(Consumer<String> sink) {
       this.warnings = Objects.requireNonNull(sink, "sink");
@@ -596,27 +619,47 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       return this;
     }
 
-    /** Answer from the cache only; a miss fails with an {@link IndexException} naming what is missing. The default is false. */
+    /**
+     * Answer from the cache only; a miss fails with an {@link IndexException} naming what is missing. The default is false.
+     *
+     * @param offline true to answer from the cache only
+     * @return this builder
+     */
     public Builder offline(boolean offline) {
       this.offline = offline;
       return this;
     }
 
-    /** The most requests in flight at once (in total and per host). The default value is 16. */
+    /**
+     * The most requests in flight at once (in total and per host). The default value is 16.
+     *
+     * @param max the most requests in flight at once (in total and per host), must be positive
+     * @return this builder
+     */
     public Builder maxParallelRequests(int max) {
       requireArgument(max > 0, "max parallel requests must be positive, was %s", max);
       this.maxParallelRequests = max;
       return this;
     }
 
-    /** The connect timeout. The default value is 10 seconds. */
+    /**
+     * The connect timeout. The default value is 10 seconds.
+     *
+     * @param timeout the connect timeout, must not be negative
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       requireArgument(!timeout.isNegative(), "connect timeout must not be negative, was %s", timeout);
       this.connectTimeout = timeout;
       return this;
     }
 
-    /** The read (and write) timeout. The default value is 30 seconds. */
+    /**
+     * The read (and write) timeout. The default value is 30 seconds.
+     *
+     * @param timeout the read (and write) timeout, must not be negative
+     * @return this builder
+     */
     public Builder readTimeout(Duration timeout) {
       requireArgument(!timeout.isNegative(), "read timeout must not be negative, was %s", timeout);
       this.readTimeout = timeout;
@@ -626,6 +669,9 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     /**
      * Retries after a 5xx, a 429, a timeout or a broken connection (never after another 4xx).
      * The default value is 3.
+     *
+     * @param retries the number of retries, must not be negative
+     * @return this builder
      */
     public Builder retries(int retries) {
       requireArgument(retries >= 0, "retries must not be negative, was %s", retries);
@@ -633,7 +679,13 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       return this;
     }
 
-    /** The first retry delay, doubled on each further retry (a Retry-After header may lengthen it). The default value is 250 ms. */
+    /**
+     * The first retry delay, doubled on each further retry (a Retry-After header may lengthen it). The default value is 250 ms.
+     *
+     * @param backoff the first retry delay, doubled on each further retry (a Retry-After header may
+     *     lengthen it), must not be negative
+     * @return this builder
+     */
     public Builder retryBackoff(Duration backoff) {
       requireArgument(!backoff.isNegative(), "retry backoff must not be negative, was %s", backoff);
       this.retryBackoff = backoff;
@@ -645,6 +697,9 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
      * body, and any retries with their delays. A server that answers slowly (a byte a second)
      * is cut off here, and the request fails with an {@link IndexException} naming the URL and
      * this setting. Zero means no deadline. The default value is 5 minutes.
+     *
+     * @param timeout the longest one request may take in total, must not be negative
+     * @return this builder
      */
     public Builder requestTimeout(Duration timeout) {
       requireArgument(!timeout.isNegative(), "request timeout must not be negative, was %s", timeout);
@@ -655,6 +710,9 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     /**
      * The netrc file to read logins from, or null for none. The default is none: reading the
      * user's {@code $NETRC} or {@code ~/.netrc} is the application's choice (the CLI makes it).
+     *
+     * @param file the netrc file to read logins from, or null for none
+     * @return this builder
      */
     public Builder netrc(Path file) {
       this.netrc = file;
@@ -708,7 +766,12 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       return this;
     }
 
-    /** The largest metadata file (or METADATA entry) accepted. The default value is 16 MiB. */
+    /**
+     * The largest metadata file (or METADATA entry) accepted. The default value is 16 MiB.
+     *
+     * @param max the largest metadata file (or METADATA entry) accepted, must be positive
+     * @return this builder
+     */
     public Builder maxMetadataBytes(long max) {
       return maxMetadataBytes(max, "maxMetadataBytes");
     }
@@ -729,6 +792,9 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
      * downloaded (an sdist, or a wheel from a server without range requests), one range
      * response, a zip central directory. A local ({@code file:}) wheel is read by random access
      * and may be of any size. The default value is 512 MiB.
+     *
+     * @param max the largest part of a distribution read at once, must be positive
+     * @return this builder
      */
     public Builder maxFileBytes(long max) {
       return maxFileBytes(max, "maxFileBytes");
@@ -751,7 +817,12 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       return this;
     }
 
-    /** The User-Agent header. The default value is {@code pylock4j/0.1}. */
+    /**
+     * The User-Agent header. The default value is {@code pylock4j/0.1}.
+     *
+     * @param userAgent the User-Agent header, must not be null
+     * @return this builder
+     */
     public Builder userAgent(String userAgent) {
       this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
       return this;
@@ -763,6 +834,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
      * staging. The default is the public-good instance's root, embedded in this library.
      *
      * @param trustedRootJson the file's bytes, must not be null
+     * @return this builder
      * @throws IllegalArgumentException when it is not a usable trusted root
      */
     public Builder sigstoreTrustedRoot(byte[] trustedRootJson) {
@@ -773,6 +845,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     /**
      * Builds the index.
      *
+     * @return the index, never null
      * @throws IllegalArgumentException when an index URL is not usable (the message names it,
      *     without credentials)
      */

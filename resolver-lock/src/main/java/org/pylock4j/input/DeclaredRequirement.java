@@ -19,7 +19,17 @@ import org.pylock4j.requirement.Requirement;
 public record DeclaredRequirement(
     Requirement requirement, String file, int line, int column, List<String> hashes) {
 
-  /** Copies {@code hashes}; checks the arguments. */
+  /**
+   * Copies {@code hashes}; checks the arguments.
+   *
+   * @param requirement the parsed requirement
+   * @param file the file it was read from as the user named it (e.g. {@code requirements.in}), or a
+   *     description such as {@code <argument 2>} when it did not come from a file
+   * @param line the 1-based line, or 0 when unknown
+   * @param column the 1-based column of the requirement's first character, or 0 when unknown
+   * @param hashes the {@code --hash} values given with it in a requirements file ({@code
+   *     sha256:…}), empty when none
+   */
   public DeclaredRequirement {
     Objects.requireNonNull(requirement, "requirement");
     Objects.requireNonNull(file, "file");
@@ -29,12 +39,20 @@ public record DeclaredRequirement(
     }
   }
 
-  /** A requirement with a location and no hashes. */
+  /**
+   * A requirement with a location and no hashes.
+   *
+   * @param requirement the requirement, must not be null
+   * @param file the file it was read from, or null
+   * @param line its 1-based line, or 0 when unknown
+   * @param column its 1-based column, or 0 when unknown
+   * @return the requirement with its location, never null
+   */
   public static DeclaredRequirement of(Requirement requirement, String file, int line, int column) {
     return new DeclaredRequirement(requirement, file, line, column, List.of());
   }
 
-  /** {@code file:line} (or just the file when the line is unknown), for messages. */
+  /** {@return {@code file:line} (or just the file when the line is unknown), for messages} */
   public String location() {
     return line > 0 ? file + ":" + line : file;
   }

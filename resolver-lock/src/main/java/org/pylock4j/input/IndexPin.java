@@ -24,7 +24,13 @@ import org.pylock4j.requirement.ProjectName;
  */
 public record IndexPin(String name, String url, List<ProjectName> projects) {
 
-  /** Checks the fields and copies the list. */
+  /**
+   * Checks the fields and copies the list.
+   *
+   * @param name the index's name, never blank
+   * @param url the index URL (a relative directory made absolute as a file: URI)
+   * @param projects the projects read from this index only, in file order
+   */
   public IndexPin {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(url, "url");

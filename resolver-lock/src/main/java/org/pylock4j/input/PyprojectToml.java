@@ -88,6 +88,7 @@ public final class PyprojectToml {
    * Reads and checks {@code file}.
    *
    * @param file the file, must not be null
+   * @return the project, never null
    * @throws InvalidInputException when it cannot be read, is not TOML, or declares something
    *     invalid, naming file, line and column
    */
@@ -100,6 +101,7 @@ public final class PyprojectToml {
    *
    * @param file the file, must not be null
    * @param maxBytes the most bytes the file may have (see {@link InputFiles#read})
+   * @return the project, never null
    * @throws InvalidInputException when it cannot be read, is too large, is not UTF-8 or TOML, or
    *     declares something invalid, naming file, line and column
    */
@@ -113,6 +115,7 @@ public final class PyprojectToml {
    *
    * @param content the TOML text, must not be null
    * @param file the path it stands for, must not be null
+   * @return the project, never null
    * @throws InvalidInputException when it is not TOML or declares something invalid
    */
   public static PyprojectToml parse(String content, Path file) {
@@ -136,37 +139,39 @@ public final class PyprojectToml {
     return line >= 1 && line <= lines.length ? lines[line - 1] : "";
   }
 
-  /** The file as named when read, for messages. */
+  /** {@return the file as named when read, for messages} */
   public String file() {
     return file;
   }
 
-  /** {@code [project] name}, if declared. */
+  /** {@return {@code [project] name}, if declared} */
   public Optional<String> name() {
     return Optional.ofNullable(name);
   }
 
-  /** {@code [project] requires-python}, if declared. */
+  /** {@return {@code [project] requires-python}, if declared} */
   public Optional<String> requiresPython() {
     return Optional.ofNullable(requiresPython);
   }
 
-  /** {@code [project] dependencies}, in order, never null. */
+  /** {@return {@code [project] dependencies}, in order, never null} */
   public List<DeclaredRequirement> dependencies() {
     return dependencies;
   }
 
-  /** The extras ({@code optional-dependencies} keys), normalised, in file order. */
+  /** {@return the extras ({@code optional-dependencies} keys), normalised, in file order} */
   public Set<String> extras() {
     return optionalDependencies.keySet();
   }
 
-  /** The dependency groups, normalised names, in file order. */
+  /** {@return the dependency groups, normalised names, in file order} */
   public Set<String> groups() {
     return groups.keySet();
   }
 
-  /** The {@code [tool.pylock4j]} settings; {@link ToolSettings#NONE} when there are none. */
+  /**
+   * {@return the {@code [tool.pylock4j]} settings; {@link ToolSettings#NONE} when there are none}
+   */
   public ToolSettings settings() {
     return settings;
   }
@@ -174,6 +179,8 @@ public final class PyprojectToml {
   /**
    * The {@code [[tool.pylock4j.index]]} tables: indexes with the projects pinned to them (see
    * {@link IndexPin}); empty when there are none.
+   *
+   * @return the pinned indexes, in file order; never null
    */
   public List<IndexPin> indexes() {
     return indexes;
@@ -183,6 +190,8 @@ public final class PyprojectToml {
    * The requirements of extra {@code extra}, as declared (a reference to this project itself,
    * like {@code app[test]}, is kept).
    *
+   * @param extra the extra's name, must not be null
+   * @return the requirements, never null
    * @throws InvalidInputException when the project has no such extra
    */
   public List<DeclaredRequirement> optionalDependencies(String extra) {
@@ -199,6 +208,8 @@ public final class PyprojectToml {
    * The requirements of dependency group {@code group}, with included groups expanded in place
    * (PEP 735).
    *
+   * @param group the group's name, must not be null
+   * @return the requirements, never null
    * @throws InvalidInputException when there is no such group, or an inclusion is unknown or
    *     circular
    */
@@ -246,6 +257,7 @@ public final class PyprojectToml {
    *
    * @param extras extras to include, must not be null
    * @param groups dependency groups to include, must not be null
+   * @return the requirements, never null
    * @throws InvalidInputException when an extra or group is unknown, or when the file has no
    *     {@code [project]} table and no group is selected (nothing to lock: a lock of nothing
    *     would hide the mistake)

@@ -65,6 +65,7 @@ public final class RequirementsFile {
    * environment.
    *
    * @param file the file, must not be null
+   * @return the requirements, never null
    * @throws InvalidInputException for a file that cannot be read or does not follow the syntax
    */
   public static RequirementsFile read(Path file) {
@@ -77,6 +78,7 @@ public final class RequirementsFile {
    *
    * @param file the file, must not be null
    * @param environment variable name to value, must not be null
+   * @return the requirements, never null
    * @throws InvalidInputException for a file that cannot be read or does not follow the syntax
    */
   public static RequirementsFile read(Path file, Map<String, String> environment) {
@@ -90,6 +92,7 @@ public final class RequirementsFile {
    * @param file the file, must not be null
    * @param environment variable name to value, must not be null
    * @param maxBytes the most bytes one file may have (see {@link InputFiles#read})
+   * @return the requirements, never null
    * @throws InvalidInputException for a file that cannot be read, is too large or does not
    *     follow the syntax
    */
@@ -106,6 +109,7 @@ public final class RequirementsFile {
    *
    * @param file the file, must not be null
    * @param environment variable name to value, must not be null
+   * @return the constraints, never null
    * @throws InvalidInputException for a file that cannot be read or does not follow the syntax
    */
   public static RequirementsFile readConstraints(Path file, Map<String, String> environment) {
@@ -118,6 +122,7 @@ public final class RequirementsFile {
    * @param file the file, must not be null
    * @param environment variable name to value, must not be null
    * @param maxBytes the most bytes one file may have (see {@link InputFiles#read})
+   * @return the constraints, never null
    * @throws InvalidInputException for a file that cannot be read, is too large or does not
    *     follow the syntax
    */
@@ -135,6 +140,7 @@ public final class RequirementsFile {
    * @param content the text, must not be null
    * @param file the path it stands for, must not be null
    * @param environment variable name to value, must not be null
+   * @return the requirements, never null
    * @throws InvalidInputException when the text does not follow the syntax
    */
   public static RequirementsFile parse(String content, Path file, Map<String, String> environment) {
@@ -143,42 +149,42 @@ public final class RequirementsFile {
     return new RequirementsFile(reader);
   }
 
-  /** The requirements, in file order (included files in place), never null. */
+  /** {@return the requirements, in file order (included files in place), never null} */
   public List<DeclaredRequirement> requirements() {
     return requirements;
   }
 
-  /** The constraints (from {@code -c} files), in file order, never null. */
+  /** {@return the constraints (from {@code -c} files), in file order, never null} */
   public List<DeclaredRequirement> constraints() {
     return constraints;
   }
 
-  /** The last {@code --index-url} given, if any (a relative directory made absolute). */
+  /** {@return the last {@code --index-url} given, if any (a relative directory made absolute)} */
   public Optional<String> indexUrl() {
     return Optional.ofNullable(indexUrl);
   }
 
-  /** The {@code --extra-index-url} values, in order, without duplicates, never null. */
+  /** {@return the {@code --extra-index-url} values, in order, without duplicates, never null} */
   public List<String> extraIndexUrls() {
     return extraIndexUrls;
   }
 
-  /** Whether {@code --no-index} was given. */
+  /** {@return whether {@code --no-index} was given} */
   public boolean noIndex() {
     return noIndex;
   }
 
-  /** Whether {@code --pre} was given. */
+  /** {@return whether {@code --pre} was given} */
   public boolean prereleases() {
     return prereleases;
   }
 
-  /** Whether {@code --only-binary :all:} was given. */
+  /** {@return whether {@code --only-binary :all:} was given} */
   public boolean onlyBinary() {
     return onlyBinary;
   }
 
-  /** Every file read, in the order first read, starting with the one named; never null. */
+  /** {@return every file read, in the order first read, starting with the one named; never null} */
   public List<Path> files() {
     return files;
   }

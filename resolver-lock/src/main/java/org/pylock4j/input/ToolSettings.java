@@ -41,33 +41,43 @@ public record ToolSettings(
   public static final ToolSettings NONE =
       new ToolSettings(null, List.of(), null, null, null, null, List.of());
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param indexUrl {@code index-url} (a relative directory made absolute as a file: URI), or null
+   * @param extraIndexUrls {@code extra-index-urls}, empty when not set
+   * @param indexStrategy {@code index-strategy}, or null
+   * @param prerelease {@code prerelease}, or null
+   * @param resolution {@code resolution}, or null
+   * @param excludeNewer {@code exclude-newer}, or null
+   * @param constraints {@code constraint-dependencies}, parsed, empty when not set
+   */
   public ToolSettings {
     extraIndexUrls = List.copyOf(extraIndexUrls);
     constraints = List.copyOf(constraints);
   }
 
-  /** {@code index-url}, if set. */
+  /** {@return {@code index-url}, if set} */
   public Optional<String> indexUrlIfSet() {
     return Optional.ofNullable(indexUrl);
   }
 
-  /** {@code index-strategy}, if set. */
+  /** {@return {@code index-strategy}, if set} */
   public Optional<String> indexStrategyIfSet() {
     return Optional.ofNullable(indexStrategy);
   }
 
-  /** {@code prerelease}, if set. */
+  /** {@return {@code prerelease}, if set} */
   public Optional<String> prereleaseIfSet() {
     return Optional.ofNullable(prerelease);
   }
 
-  /** {@code resolution}, if set. */
+  /** {@return {@code resolution}, if set} */
   public Optional<String> resolutionIfSet() {
     return Optional.ofNullable(resolution);
   }
 
-  /** {@code exclude-newer}, if set. */
+  /** {@return {@code exclude-newer}, if set} */
   public Optional<String> excludeNewerIfSet() {
     return Optional.ofNullable(excludeNewer);
   }

@@ -13,6 +13,7 @@ import org.pylock4j.error.InvalidInputException;
 public final class InvalidLockFileException extends InvalidInputException {
   private static final long serialVersionUID = 1L;
 
+  /** The key path the problem is at, or null. */
   private final String key;
 
   /**
@@ -31,7 +32,9 @@ public final class InvalidLockFileException extends InvalidInputException {
     this.key = key;
   }
 
-  /** The key path the problem is at, e.g. {@code packages[1].wheels[0].hashes}, if known. */
+  /**
+   * {@return the key path the problem is at, e.g. {@code packages[1].wheels[0].hashes}, if known}
+   */
   public Optional<String> key() {
     return Optional.ofNullable(key);
   }

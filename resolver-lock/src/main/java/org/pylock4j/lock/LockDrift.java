@@ -9,10 +9,12 @@ import org.pylock4j.version.Version;
  */
 public sealed interface LockDrift {
 
-  /** The project concerned, or null for a drift of the whole lock ({@link RootsChanged}). */
+  /**
+   * {@return the project concerned, or null for a drift of the whole lock ({@link RootsChanged})}
+   */
   ProjectName project();
 
-  /** One line describing the drift. */
+  /** {@return one line describing the drift} */
   String describe();
 
   /**
@@ -23,7 +25,12 @@ public sealed interface LockDrift {
    */
   record RootsChanged(java.util.List<String> locked, java.util.List<String> requested)
       implements LockDrift {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param locked the roots the lock records
+     * @param requested the roots of the request
+     */
     public RootsChanged {
       locked = java.util.List.copyOf(locked);
       requested = java.util.List.copyOf(requested);
@@ -224,7 +231,14 @@ public sealed interface LockDrift {
       ProjectName project, Version version,
       java.util.List<org.pylock4j.resolve.PublisherIdentity> locked,
       java.util.List<org.pylock4j.resolve.PublisherIdentity> current) implements LockDrift {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param project the package
+     * @param version the locked version
+     * @param locked the identities the lock records, sorted
+     * @param current the identities of the locked files' provenance now, sorted
+     */
     public PublisherChanged {
       locked = java.util.List.copyOf(locked);
       current = java.util.List.copyOf(current);
@@ -248,7 +262,13 @@ public sealed interface LockDrift {
   record PublisherRemoved(
       ProjectName project, Version version,
       java.util.List<org.pylock4j.resolve.PublisherIdentity> locked) implements LockDrift {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param project the package
+     * @param version the locked version
+     * @param locked the identities the lock records, sorted
+     */
     public PublisherRemoved {
       locked = java.util.List.copyOf(locked);
     }
@@ -270,7 +290,12 @@ public sealed interface LockDrift {
    */
   record RequirementsChanged(java.util.List<String> added, java.util.List<String> removed)
       implements LockDrift {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param added the requirements the inputs have now and the lock does not
+     * @param removed the requirements the lock has and the inputs no longer do
+     */
     public RequirementsChanged {
       added = java.util.List.copyOf(added);
       removed = java.util.List.copyOf(removed);

@@ -14,6 +14,6 @@ package org.pylock4j.lock;
  */
 public sealed interface LockFile permits Pylock, RequirementsTxt {
 
-  /** The format of this lock. */
+  /** {@return the format of this lock} */
   LockFormat format();
 }

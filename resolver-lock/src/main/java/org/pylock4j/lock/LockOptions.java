@@ -49,17 +49,17 @@ public final class LockOptions {
     this.baseDirectory = b.baseDirectory;
   }
 
-  /** The defaults. */
+  /** {@return the defaults} */
   public static LockOptions defaults() {
     return DEFAULTS;
   }
 
-  /** A builder with the defaults. */
+  /** {@return a builder with the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Whether files carry {@code upload-time}. The default is true. */
+  /** {@return whether files carry {@code upload-time}. The default is true} */
   public boolean uploadTimes() {
     return uploadTimes;
   }
@@ -67,6 +67,8 @@ public final class LockOptions {
   /**
    * Whether {@code [tool.pylock4j]} records the root requirements and the target's marker
    * values, so the lock can be re-resolved and verified. The default is true.
+   *
+   * @return whether to record the inputs
    */
   public boolean recordInputs() {
     return recordInputs;
@@ -75,12 +77,14 @@ public final class LockOptions {
   /**
    * The {@code environments} markers, if set; by default one marker naming the target's
    * implementation, platform and Python version.
+   *
+   * @return the environment markers, empty when none were set
    */
   public Optional<List<String>> environments() {
     return Optional.ofNullable(environments);
   }
 
-  /** The {@code requires-python}, if set; by default {@code ==X.Y.*} of the target. */
+  /** {@return the {@code requires-python}, if set; by default {@code ==X.Y.*} of the target} */
   public Optional<String> requiresPython() {
     return Optional.ofNullable(requiresPython);
   }
@@ -89,17 +93,22 @@ public final class LockOptions {
    * The requirements file a root requirement came from, named in {@code # via -r FILE}: the file
    * set for its project, else the default input file; empty when neither is set (the comment
    * then quotes the requirement).
+   *
+   * @param root the root project, must not be null
+   * @return the input file, empty when none is set
    */
   public Optional<String> inputFile(ProjectName root) {
     return Optional.ofNullable(rootFiles.getOrDefault(root, inputFile));
   }
 
-  /** The command shown in a requirements file's header, if set. */
+  /** {@return the command shown in a requirements file's header, if set} */
   public Optional<String> command() {
     return Optional.ofNullable(command);
   }
 
-  /** The generation time to record, if set. By default locks carry no time of their own. */
+  /**
+   * {@return the generation time to record, if set. By default locks carry no time of their own}
+   */
   public Optional<Instant> generatedAt() {
     return Optional.ofNullable(generatedAt);
   }
@@ -107,6 +116,9 @@ public final class LockOptions {
   /**
    * The publisher identities of the PEP 740 provenance of the file named {@code fileName}, as
    * set with {@link Builder#publisherIdentities}; empty when none were given for it.
+   *
+   * @param fileName the distribution's file name, must not be null
+   * @return the identities, empty when none were set; never null
    */
   public List<PublisherIdentity> publisherIdentities(String fileName) {
     return publishers.getOrDefault(fileName, List.of());
@@ -115,6 +127,8 @@ public final class LockOptions {
   /**
    * More entries of {@code [tool.pylock4j]} (what the lock was made from), written after {@code
    * requirements} when {@link #recordInputs()}; empty by default.
+   *
+   * @return the {@code [tool.pylock4j]} settings to record, never null
    */
   public Map<String, Object> toolSettings() {
     return toolSettings;
@@ -124,6 +138,8 @@ public final class LockOptions {
    * The lock's directory, if set: a locked file with a {@code file:} URL under it is written as a
    * PEP 751 {@code path} relative to it (and its index as a relative path), so the lock is the
    * same on every checkout. By default files keep their URLs.
+   *
+   * @return the base directory, empty when not set
    */
   public Optional<java.nio.file.Path> baseDirectory() {
     return Optional.ofNullable(baseDirectory);
@@ -148,6 +164,9 @@ public final class LockOptions {
     /**
      * Adds entries to {@code [tool.pylock4j]} (TOML values: strings, numbers, booleans, lists and
      * tables of them).
+     *
+     * @param settings the settings, must not be null
+     * @return this builder
      */
     public Builder toolSettings(Map<String, Object> settings) {
       settings.forEach((k, v) -> toolSettings.put(
@@ -155,56 +174,102 @@ public final class LockOptions {
       return this;
     }
 
-    /** Sets the lock's directory (see {@link LockOptions#baseDirectory()}); null clears it. */
+    /**
+     * Sets the lock's directory (see {@link LockOptions#baseDirectory()}); null clears it.
+     *
+     * @param directory the directory, or null for none
+     * @return this builder
+     */
     public Builder baseDirectory(java.nio.file.Path directory) {
       this.baseDirectory = directory == null ? null : directory.toAbsolutePath().normalize();
       return this;
     }
 
-    /** Sets whether files carry {@code upload-time}. */
+    /**
+     * Sets whether files carry {@code upload-time}.
+     *
+     * @param uploadTimes true to record upload times
+     * @return this builder
+     */
     public Builder uploadTimes(boolean uploadTimes) {
       this.uploadTimes = uploadTimes;
       return this;
     }
 
-    /** Sets whether {@code [tool.pylock4j]} records the inputs. */
+    /**
+     * Sets whether {@code [tool.pylock4j]} records the inputs.
+     *
+     * @param recordInputs true to record the inputs
+     * @return this builder
+     */
     public Builder recordInputs(boolean recordInputs) {
       this.recordInputs = recordInputs;
       return this;
     }
 
-    /** Sets the {@code environments} markers (an empty list writes none). */
+    /**
+     * Sets the {@code environments} markers (an empty list writes none).
+     *
+     * @param markers the PEP 508 marker expressions, must not be null
+     * @return this builder
+     */
     public Builder environments(List<String> markers) {
       this.environments = List.copyOf(markers);
       return this;
     }
 
-    /** Sets the {@code requires-python}. */
+    /**
+     * Sets the {@code requires-python}.
+     *
+     * @param specifier the Requires-Python specifier, must not be null
+     * @return this builder
+     */
     public Builder requiresPython(String specifier) {
       this.requiresPython = Objects.requireNonNull(specifier, "specifier");
       return this;
     }
 
-    /** Sets the file every root requirement came from, unless set per project. */
+    /**
+     * Sets the file every root requirement came from, unless set per project.
+     *
+     * @param fileName the file name, must not be null
+     * @return this builder
+     */
     public Builder inputFile(String fileName) {
       this.inputFile = Objects.requireNonNull(fileName, "fileName");
       return this;
     }
 
-    /** Sets the file the root requirement on {@code root} came from. */
+    /**
+     * Sets the file the root requirement on {@code root} came from.
+     *
+     * @param root the root project, must not be null
+     * @param fileName the file name, must not be null
+     * @return this builder
+     */
     public Builder inputFile(ProjectName root, String fileName) {
       rootFiles.put(Objects.requireNonNull(root, "root"),
           Objects.requireNonNull(fileName, "fileName"));
       return this;
     }
 
-    /** Sets the command shown in a requirements file's header. */
+    /**
+     * Sets the command shown in a requirements file's header.
+     *
+     * @param command the command, must not be null
+     * @return this builder
+     */
     public Builder command(String command) {
       this.command = Objects.requireNonNull(command, "command");
       return this;
     }
 
-    /** Records {@code instant} as the generation time; null records none (the default). */
+    /**
+     * Records {@code instant} as the generation time; null records none (the default).
+     *
+     * @param instant the time to record, or null to leave it out
+     * @return this builder
+     */
     public Builder generatedAt(Instant instant) {
       this.generatedAt = instant;
       return this;
@@ -217,6 +282,7 @@ public final class LockOptions {
      * files, sorted. The default is none: no {@code attestation-identities} are written.
      *
      * @param byFileName filename to the identities of that file's provenance, must not be null
+     * @return this builder
      */
     public Builder publisherIdentities(Map<String, List<PublisherIdentity>> byFileName) {
       byFileName.forEach((name, ids) -> publishers.put(
@@ -224,7 +290,11 @@ public final class LockOptions {
       return this;
     }
 
-    /** Builds the options. */
+    /**
+     * Builds the options.
+     *
+     * @return the options, never null
+     */
     public LockOptions build() {
       return new LockOptions(this);
     }

@@ -16,12 +16,19 @@ import org.pylock4j.resolve.Resolution;
 public record LockVerification(
     String lockName, List<LockDrift> drifts, Resolution resolution, int filesChecked) {
 
-  /** Copies the drifts. */
+  /**
+   * Copies the drifts.
+   *
+   * @param lockName the lock's file name (or a description), for messages
+   * @param drifts the drifts; empty when the lock is up to date
+   * @param resolution the fresh resolution compared against
+   * @param filesChecked how many locked files were checked against the index
+   */
   public LockVerification {
     drifts = List.copyOf(drifts);
   }
 
-  /** True when nothing drifted. */
+  /** {@return true when nothing drifted} */
   public boolean isClean() {
     return drifts.isEmpty();
   }
@@ -34,6 +41,8 @@ public record LockVerification(
    *   - idna: version changed 3.7 -> 3.10
    *   - six: added (1.17.0)
    * </pre>
+   *
+   * @return the report, never null
    */
   public String render() {
     int packages = resolution.packages().size();
@@ -77,7 +86,7 @@ public record LockVerification(
       this.verification = verification;
     }
 
-    /** The verification that failed. */
+    /** {@return the verification that failed} */
     public LockVerification verification() {
       return verification;
     }

@@ -74,6 +74,10 @@ public final class LockVerifier {
    *
    * @param publishers where current publisher identities come from, e.g. {@code
    *     index::publishers}; null to skip the publisher check
+   * @param lockPath the lock file, must not be null
+   * @param request the request the lock was made for, must not be null
+   * @param resolver the resolver to re-resolve with, must not be null
+   * @return the verification, never null
    */
   public static LockVerification verify(
       Path lockPath, ResolutionRequest request, Resolver resolver, PublisherLookup publishers) {
@@ -142,7 +146,13 @@ public final class LockVerifier {
    * @param filesChecked how many locked files were looked up
    */
   public record IndexCheck(List<LockDrift> drifts, int filesChecked) {
-    /** Copies the drifts. */
+    /**
+     * Copies the drifts.
+     *
+     * @param drifts hashes changed, files gone or yanked, publishers changed or gone; in project
+     *     order
+     * @param filesChecked how many locked files were looked up
+     */
     public IndexCheck {
       drifts = List.copyOf(drifts);
     }

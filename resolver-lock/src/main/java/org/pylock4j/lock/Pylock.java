@@ -43,7 +43,22 @@ public record Pylock(
   /** The only lock-version this library writes. */
   public static final String LOCK_VERSION = "1.0";
 
-  /** Copies the collections; checks the required keys. */
+  /**
+   * Copies the collections; checks the required keys.
+   *
+   * @param lockVersion {@code lock-version}, {@code "1.0"}
+   * @param environments {@code environments}: markers of the environments the lock is for; empty
+   *     when not recorded
+   * @param requiresPython {@code requires-python}, or null
+   * @param extras {@code extras} of the locked project; empty when none
+   * @param dependencyGroups {@code dependency-groups}; empty when none
+   * @param defaultGroups {@code default-groups}; empty when none
+   * @param createdBy {@code created-by}: the tool that wrote it
+   * @param packages {@code [[packages]]}, in file order
+   * @param tool {@code [tool]}: tool name to its table (TOML values as {@link String}, {@link
+   *     Long}, {@link Double}, {@link Boolean}, {@code java.time} values (an {@code Instant} is
+   *     kept as an {@code OffsetDateTime} in UTC), {@link List} and {@link Map}), in file order
+   */
   public Pylock {
     Objects.requireNonNull(lockVersion, "lockVersion");
     Objects.requireNonNull(createdBy, "createdBy");
@@ -61,7 +76,12 @@ public record Pylock(
     return LockFormat.PYLOCK;
   }
 
-  /** The entries named {@code name} (a lock may hold several, e.g. under different markers). */
+  /**
+   * The entries named {@code name} (a lock may hold several, e.g. under different markers).
+   *
+   * @param name the project, must not be null
+   * @return the packages by that name, empty when none; never null
+   */
   public List<PylockPackage> find(ProjectName name) {
     List<PylockPackage> found = new ArrayList<>();
     for (PylockPackage p : packages) {
@@ -72,12 +92,14 @@ public record Pylock(
     return found;
   }
 
-  /** The requires-python, if recorded. */
+  /** {@return the requires-python, if recorded} */
   public Optional<String> requiresPythonIfAny() {
     return Optional.ofNullable(requiresPython);
   }
 
-  /** The root requirements pylock4j recorded in {@code [tool.pylock4j]}, empty when none. */
+  /**
+   * {@return the root requirements pylock4j recorded in {@code [tool.pylock4j]}, empty when none}
+   */
   public List<String> pylock4jRequirements() {
     if (tool.get("pylock4j") instanceof Map<?, ?> own
         && own.get("requirements") instanceof List<?> list) {
@@ -93,6 +115,8 @@ public record Pylock(
   /**
    * The target's PEP 508 marker values pylock4j recorded in {@code [tool.pylock4j.markers]}
    * (variable name to value, sorted by name), empty when none.
+   *
+   * @return the marker values, never null
    */
   public Map<String, String> pylock4jMarkers() {
     if (tool.get("pylock4j") instanceof Map<?, ?> own

@@ -44,7 +44,23 @@ public record PylockPackage(
     List<AttestationIdentity> attestationIdentities,
     Map<String, Object> tool) {
 
-  /** Copies the collections; checks that the sources do not conflict. */
+  /**
+   * Copies the collections; checks that the sources do not conflict.
+   *
+   * @param name {@code name}, normalised
+   * @param version {@code version}, or null (a source tree has none)
+   * @param marker {@code marker}, or null
+   * @param requiresPython {@code requires-python}, or null
+   * @param dependencies {@code dependencies}: the entries this one requires
+   * @param index {@code index}: the Simple API base URL the files came from, or null
+   * @param vcs {@code vcs}, or null
+   * @param directory {@code directory}, or null
+   * @param archive {@code archive}, or null
+   * @param sdist {@code sdist}, or null
+   * @param wheels {@code wheels}, in file order
+   * @param attestationIdentities {@code attestation-identities} (PEP 740), in file order
+   * @param tool {@code tool}: tool name to its table, as {@link Pylock#tool()}
+   */
   public PylockPackage {
     Objects.requireNonNull(name, "name");
     dependencies = List.copyOf(dependencies);
@@ -57,7 +73,16 @@ public record PylockPackage(
     }
   }
 
-  /** A package from an index: name, version, index, sdist and wheels. */
+  /**
+   * A package from an index: name, version, index, sdist and wheels.
+   *
+   * @param name the project name, must not be null
+   * @param version the version, must not be null
+   * @param index the index URL, or null
+   * @param sdist the sdist, or null when there is none
+   * @param wheels the wheels, must not be null
+   * @return the package, never null
+   */
   public static PylockPackage fromIndex(
       ProjectName name, Version version, String index, Sdist sdist, List<Wheel> wheels) {
     return new PylockPackage(
@@ -65,12 +90,12 @@ public record PylockPackage(
         Map.of());
   }
 
-  /** The version, if recorded. */
+  /** {@return the version, if recorded} */
   public Optional<Version> versionIfAny() {
     return Optional.ofNullable(version);
   }
 
-  /** Every file recorded: the archive, the sdist and the wheels (in that order). */
+  /** {@return every file recorded: the archive, the sdist and the wheels (in that order)} */
   public List<LockedFile> files() {
     List<LockedFile> files = new ArrayList<>();
     if (archive != null) {
@@ -167,7 +192,13 @@ public record PylockPackage(
    * @param hashes algorithm to hex digest
    */
   public record LockedFile(String fileName, String url, Map<String, String> hashes) {
-    /** Copies the hashes. */
+    /**
+     * Copies the hashes.
+     *
+     * @param fileName the file name, or null when neither recorded nor inferable
+     * @param url the URL, or null
+     * @param hashes algorithm to hex digest
+     */
     public LockedFile {
       hashes = Map.copyOf(hashes);
     }
@@ -180,7 +211,12 @@ public record PylockPackage(
    * @param version its version, or null when the name is unambiguous
    */
   public record Dependency(ProjectName name, Version version) {
-    /** Checks the name. */
+    /**
+     * Checks the name.
+     *
+     * @param name the package name
+     * @param version its version, or null when the name is unambiguous
+     */
     public Dependency {
       Objects.requireNonNull(name, "name");
     }
@@ -203,7 +239,16 @@ public record PylockPackage(
       String requestedRevision,
       String commitId,
       String subdirectory) {
-    /** Checks the required keys. */
+    /**
+     * Checks the required keys.
+     *
+     * @param type {@code type}, e.g. {@code git}
+     * @param url {@code url}, or null
+     * @param path {@code path}, or null
+     * @param requestedRevision {@code requested-revision}, or null
+     * @param commitId {@code commit-id}
+     * @param subdirectory {@code subdirectory}, or null
+     */
     public Vcs {
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(commitId, "commitId");
@@ -218,7 +263,13 @@ public record PylockPackage(
    * @param subdirectory {@code subdirectory}, or null
    */
   public record Directory(String path, boolean editable, String subdirectory) {
-    /** Checks the path. */
+    /**
+     * Checks the path.
+     *
+     * @param path {@code path}
+     * @param editable {@code editable}
+     * @param subdirectory {@code subdirectory}, or null
+     */
     public Directory {
       Objects.requireNonNull(path, "path");
     }
@@ -241,7 +292,16 @@ public record PylockPackage(
       Instant uploadTime,
       Map<String, String> hashes,
       String subdirectory) {
-    /** Copies the hashes. */
+    /**
+     * Copies the hashes.
+     *
+     * @param url {@code url}, or null
+     * @param path {@code path}, or null
+     * @param size {@code size}, or -1 when not recorded
+     * @param uploadTime {@code upload-time}, or null
+     * @param hashes {@code hashes}: algorithm to hex digest
+     * @param subdirectory {@code subdirectory}, or null
+     */
     public Archive {
       hashes = Map.copyOf(hashes);
     }
@@ -260,12 +320,21 @@ public record PylockPackage(
   public record Sdist(
       String name, Instant uploadTime, String url, String path, long size,
       Map<String, String> hashes) {
-    /** Copies the hashes. */
+    /**
+     * Copies the hashes.
+     *
+     * @param name {@code name}: the file name, or null when the URL or path gives it
+     * @param uploadTime {@code upload-time}, or null
+     * @param url {@code url}, or null
+     * @param path {@code path}, or null
+     * @param size {@code size}, or -1 when not recorded
+     * @param hashes {@code hashes}: algorithm to hex digest
+     */
     public Sdist {
       hashes = Map.copyOf(hashes);
     }
 
-    /** The file name: {@code name}, else the last segment of the URL or path. */
+    /** {@return the file name: {@code name}, else the last segment of the URL or path} */
     public String fileName() {
       return name != null ? name : PylockPackage.fileName(url, path);
     }
@@ -284,12 +353,21 @@ public record PylockPackage(
   public record Wheel(
       String name, Instant uploadTime, String url, String path, long size,
       Map<String, String> hashes) {
-    /** Copies the hashes. */
+    /**
+     * Copies the hashes.
+     *
+     * @param name {@code name}: the file name, or null when the URL or path gives it
+     * @param uploadTime {@code upload-time}, or null
+     * @param url {@code url}, or null
+     * @param path {@code path}, or null
+     * @param size {@code size}, or -1 when not recorded
+     * @param hashes {@code hashes}: algorithm to hex digest
+     */
     public Wheel {
       hashes = Map.copyOf(hashes);
     }
 
-    /** The file name: {@code name}, else the last segment of the URL or path. */
+    /** {@return the file name: {@code name}, else the last segment of the URL or path} */
     public String fileName() {
       return name != null ? name : PylockPackage.fileName(url, path);
     }
@@ -302,7 +380,12 @@ public record PylockPackage(
    * @param fields the other keys, in file order (TOML values as in {@link Pylock#tool()})
    */
   public record AttestationIdentity(String kind, Map<String, Object> fields) {
-    /** Copies the fields. */
+    /**
+     * Copies the fields.
+     *
+     * @param kind {@code kind}, e.g. {@code GitHub}
+     * @param fields the other keys, in file order (TOML values as in {@link Pylock#tool()})
+     */
     public AttestationIdentity {
       Objects.requireNonNull(kind, "kind");
       fields = Pylock.copyTable(fields);

@@ -17,7 +17,11 @@ import org.pylock4j.version.Version;
  */
 public record RequirementsTxt(List<Pin> pins) implements LockFile {
 
-  /** Copies the pins. */
+  /**
+   * Copies the pins.
+   *
+   * @param pins the pins, in file order
+   */
   public RequirementsTxt {
     pins = List.copyOf(pins);
   }
@@ -28,7 +32,12 @@ public record RequirementsTxt(List<Pin> pins) implements LockFile {
     return LockFormat.REQUIREMENTS;
   }
 
-  /** The pin of {@code name}, if any. */
+  /**
+   * The pin of {@code name}, if any.
+   *
+   * @param name the project, must not be null
+   * @return the pin, empty when nothing by that name is pinned
+   */
   public Optional<Pin> find(ProjectName name) {
     return pins.stream().filter(p -> p.name().equals(name)).findFirst();
   }
@@ -52,7 +61,17 @@ public record RequirementsTxt(List<Pin> pins) implements LockFile {
       List<String> hashes,
       List<String> via) {
 
-    /** Copies and sorts the collections. */
+    /**
+     * Copies and sorts the collections.
+     *
+     * @param name the project
+     * @param extras the extras, sorted
+     * @param version the pinned version, or null for a direct URL
+     * @param url the direct URL, or null
+     * @param hashes the {@code --hash} values as {@code algorithm:hexdigest}, sorted
+     * @param via who required it, as the {@code # via} comments say: {@code -r FILE} for a root,
+     *     else a project name
+     */
     public Pin {
       Objects.requireNonNull(name, "name");
       extras = Set.copyOf(new TreeSet<>(extras));

@@ -55,22 +55,38 @@ public final class LockGraph {
     return lock instanceof Pylock p ? fromPylock(p) : fromRequirements((RequirementsTxt) lock);
   }
 
-  /** The locked projects, sorted. */
+  /** {@return the locked projects, sorted} */
   public Set<ProjectName> packages() {
     return versions.keySet();
   }
 
-  /** Whether {@code project} is locked. */
+  /**
+   * Whether {@code project} is locked.
+   *
+   * @param project the project, must not be null
+   * @return true when the project is locked
+   */
   public boolean contains(ProjectName project) {
     return versions.containsKey(project);
   }
 
-  /** The locked version of {@code project} (a direct URL when it has no version), if locked. */
+  /**
+   * The locked version of {@code project} (a direct URL when it has no version), if locked.
+   *
+   * @param project the locked version of {@code project} (a direct URL when it has no version), if
+   *     locked
+   * @return the locked version, empty when the project is not locked
+   */
   public Optional<String> version(ProjectName project) {
     return Optional.ofNullable(versions.get(project));
   }
 
-  /** The locked projects that require {@code project} directly, sorted. */
+  /**
+   * The locked projects that require {@code project} directly, sorted.
+   *
+   * @param project the locked projects that require {@code project} directly, sorted
+   * @return the projects that require it, empty when none; never null
+   */
   public Set<ProjectName> requiredBy(ProjectName project) {
     return parents.getOrDefault(project, Set.of());
   }
@@ -78,6 +94,8 @@ public final class LockGraph {
   /**
    * The root projects, each with how it was requested (e.g. {@code "flask>=2 (requested)"} or
    * {@code "-r requirements.in"}), in lock order.
+   *
+   * @return the root requirements of each root project, never null
    */
   public Map<ProjectName, List<String>> roots() {
     return roots;
@@ -132,7 +150,12 @@ public final class LockGraph {
    * @param path the projects from the root to the package asked about, both included
    */
   public record Chain(List<String> requestedAs, List<ProjectName> path) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param requestedAs how the root was requested (see {@link #roots()})
+     * @param path the projects from the root to the package asked about, both included
+     */
     public Chain {
       requestedAs = List.copyOf(requestedAs);
       path = List.copyOf(path);

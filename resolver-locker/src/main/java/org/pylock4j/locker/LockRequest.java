@@ -128,77 +128,81 @@ public final class LockRequest {
     return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(values));
   }
 
-  /** A builder with nothing set. */
+  /** {@return a builder with nothing set} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this request's settings. */
+  /** {@return a builder holding this request's settings} */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** The PEP 508 requirement strings given directly, in order; never null. */
+  /** {@return the PEP 508 requirement strings given directly, in order; never null} */
   public List<String> requirements() {
     return requirements;
   }
 
-  /** The requirements files ({@code -r}), in order; never null. */
+  /** {@return the requirements files ({@code -r}), in order; never null} */
   public List<Path> requirementsFiles() {
     return requirementsFiles;
   }
 
-  /** The constraints files ({@code -c}), in order; never null. */
+  /** {@return the constraints files ({@code -c}), in order; never null} */
   public List<Path> constraintsFiles() {
     return constraintsFiles;
   }
 
-  /** Constraint strings given directly (limit versions without adding requirements). */
+  /** {@return constraint strings given directly (limit versions without adding requirements)} */
   public List<String> constraints() {
     return constraints;
   }
 
-  /** Override strings: replace every requirement on the same project. */
+  /** {@return override strings: replace every requirement on the same project} */
   public List<String> overrides() {
     return overrides;
   }
 
-  /** The {@code pyproject.toml}, if set. */
+  /** {@return the {@code pyproject.toml}, if set} */
   public Optional<Path> project() {
     return Optional.ofNullable(project);
   }
 
-  /** The extras of the project to include, in order. */
+  /** {@return the extras of the project to include, in order} */
   public Set<String> extras() {
     return extras;
   }
 
-  /** The PEP 735 dependency groups of the project to include, in order. */
+  /** {@return the PEP 735 dependency groups of the project to include, in order} */
   public Set<String> groups() {
     return groups;
   }
 
-  /** The primary index (URL or directory), if set; else from the inputs, else PyPI. */
+  /** {@return the primary index (URL or directory), if set; else from the inputs, else PyPI} */
   public Optional<String> indexUrl() {
     return Optional.ofNullable(indexUrl);
   }
 
-  /** More indexes, searched after the primary one. */
+  /** {@return more indexes, searched after the primary one} */
   public List<String> extraIndexUrls() {
     return extraIndexUrls;
   }
 
-  /** Projects read from one index only (the dependency-confusion defence), project to URL. */
+  /**
+   * {@return projects read from one index only (the dependency-confusion defence), project to URL}
+   */
   public Map<ProjectName, String> indexPins() {
     return indexPins;
   }
 
-  /** The index strategy, if set; the default is {@link IndexStrategy#FIRST_INDEX}. */
+  /** {@return the index strategy, if set; the default is {@link IndexStrategy#FIRST_INDEX}} */
   public Optional<IndexStrategy> indexStrategy() {
     return Optional.ofNullable(indexStrategy);
   }
 
-  /** The environment to lock for, if set; required to lock (a lock being verified records it). */
+  /**
+   * {@return the environment to lock for, if set; required to lock (a lock being verified records it)}
+   */
   public Optional<TargetEnvironment> target() {
     return Optional.ofNullable(target);
   }
@@ -206,57 +210,59 @@ public final class LockRequest {
   /**
    * The environments of a universal lock (PEP 751 {@code environments}, per-package {@code
    * marker}s), if set; then {@link #target()} only serves direct URL requirements.
+   *
+   * @return the universal target, empty for a lock of one environment
    */
   public Optional<UniversalTarget> universal() {
     return Optional.ofNullable(universal);
   }
 
-  /** The pre-release policy, if set; the default is {@code IF_NECESSARY_OR_EXPLICIT}. */
+  /** {@return the pre-release policy, if set; the default is {@code IF_NECESSARY_OR_EXPLICIT}} */
   public Optional<PrereleasePolicy> prereleases() {
     return Optional.ofNullable(prereleases);
   }
 
-  /** The resolution strategy, if set; the default is {@code HIGHEST}. */
+  /** {@return the resolution strategy, if set; the default is {@code HIGHEST}} */
   public Optional<ResolutionStrategy> strategy() {
     return Optional.ofNullable(strategy);
   }
 
-  /** Files uploaded at or after this instant are ignored, if set. */
+  /** {@return files uploaded at or after this instant are ignored, if set} */
   public Optional<Instant> excludeNewer() {
     return Optional.ofNullable(excludeNewer);
   }
 
-  /** Whether versions with a known vulnerability (OSV) are left out of the resolution. */
+  /** {@return whether versions with a known vulnerability (OSV) are left out of the resolution} */
   public boolean avoidVulnerable() {
     return avoidVulnerable;
   }
 
-  /** The OSV API base URL, if set; the default is {@code https://api.osv.dev}. */
+  /** {@return the OSV API base URL, if set; the default is {@code https://api.osv.dev}} */
   public Optional<String> osvUrl() {
     return Optional.ofNullable(osvUrl);
   }
 
-  /** An offline OSV export (directory or zip) to use instead of the API, if set. */
+  /** {@return an offline OSV export (directory or zip) to use instead of the API, if set} */
   public Optional<Path> osvExport() {
     return Optional.ofNullable(osvExport);
   }
 
-  /** Vulnerability ids or aliases not to avoid. */
+  /** {@return vulnerability ids or aliases not to avoid} */
   public Set<String> ignoredVulnerabilities() {
     return ignoredVulnerabilities;
   }
 
-  /** Whether sdists are refused. */
+  /** {@return whether sdists are refused} */
   public boolean onlyBinary() {
     return onlyBinary;
   }
 
-  /** Whether a requirements lock may pin files the index gives no hash for. */
+  /** {@return whether a requirements lock may pin files the index gives no hash for} */
   public boolean allowUnhashed() {
     return allowUnhashed;
   }
 
-  /** Whether a requested name that looks like a popular project's fails the lock. */
+  /** {@return whether a requested name that looks like a popular project's fails the lock} */
   public boolean strictNames() {
     return strictNames;
   }
@@ -265,47 +271,53 @@ public final class LockRequest {
    * Where the lock is to be written, if set. Paths recorded in the lock (input files, local
    * indexes) are relative to its directory, and the lock there, if any, is the existing lock
    * unless {@link #existingLock()} names another.
+   *
+   * @return the output path, empty when none is set
    */
   public Optional<Path> output() {
     return Optional.ofNullable(output);
   }
 
-  /** The lock whose versions are preferred, if set; by default the lock at {@link #output()}. */
+  /**
+   * {@return the lock whose versions are preferred, if set; by default the lock at {@link #output()}}
+   */
   public Optional<Path> existingLock() {
     return Optional.ofNullable(existingLock);
   }
 
-  /** Whether the versions of the existing lock are ignored. */
+  /** {@return whether the versions of the existing lock are ignored} */
   public boolean upgrade() {
     return upgrade;
   }
 
-  /** Projects free to move to their newest allowed version; the others keep theirs. */
+  /** {@return projects free to move to their newest allowed version; the others keep theirs} */
   public Set<ProjectName> upgradePackages() {
     return upgradePackages;
   }
 
-  /** The output format, if set; by default decided by the output's name (.txt: requirements). */
+  /**
+   * {@return the output format, if set; by default decided by the output's name (.txt: requirements)}
+   */
   public Optional<LockFormat> format() {
     return Optional.ofNullable(format);
   }
 
-  /** The HTTP and metadata cache directory, if set; no disk cache when unset. */
+  /** {@return the HTTP and metadata cache directory, if set; no disk cache when unset} */
   public Optional<Path> cacheDirectory() {
     return Optional.ofNullable(cacheDirectory);
   }
 
-  /** Whether only the cache is read (fails when it misses). */
+  /** {@return whether only the cache is read (fails when it misses)} */
   public boolean offline() {
     return offline;
   }
 
-  /** Index requests in flight at once. The default is 16. */
+  /** {@return index requests in flight at once. The default is 16} */
   public int threads() {
     return threads;
   }
 
-  /** The progress listener; a no-op one by default. */
+  /** {@return the progress listener; a no-op one by default} */
   public ResolutionListener listener() {
     return listener;
   }
@@ -313,6 +325,8 @@ public final class LockRequest {
   /**
    * The longest one index request may take in total, retries included, if set (zero: no
    * limit); the index's default otherwise (five minutes).
+   *
+   * @return the timeout, empty when the index's default applies
    */
   public Optional<java.time.Duration> requestTimeout() {
     return Optional.ofNullable(requestTimeout);
@@ -358,6 +372,8 @@ public final class LockRequest {
    * The resolver's limits (rounds, time budget, explanation budget); {@link
    * ResolverOptions#DEFAULTS} by default. Its {@code maxParallelFetches} is replaced by {@link
    * #threads()}.
+   *
+   * @return the resolver's limits, never null
    */
   public ResolverOptions resolverOptions() {
     return resolverOptions;
@@ -366,6 +382,8 @@ public final class LockRequest {
   /**
    * The most bytes one input file may have (requirements, constraints, pyproject.toml, the
    * existing lock); {@link InputFiles#DEFAULT_MAX_BYTES} (16 MiB) by default.
+   *
+   * @return the limit in bytes
    */
   public long maxInputBytes() {
     return maxInputBytes;
@@ -457,85 +475,155 @@ public final class LockRequest {
       maxInputBytes = r.maxInputBytes;
     }
 
-    /** Adds a PEP 508 requirement string, e.g. {@code "requests>=2"}; checked when locking. */
+    /**
+     * Adds a PEP 508 requirement string, e.g. {@code "requests>=2"}; checked when locking.
+     *
+     * @param requirement a PEP 508 requirement, must not be null
+     * @return this builder
+     */
     public Builder requirement(String requirement) {
       requirements.add(Objects.requireNonNull(requirement, "requirement"));
       return this;
     }
 
-    /** Adds requirement strings. */
+    /**
+     * Adds requirement strings.
+     *
+     * @param more PEP 508 requirements, must not be null
+     * @return this builder
+     */
     public Builder requirements(Collection<String> more) {
       more.forEach(this::requirement);
       return this;
     }
 
-    /** Adds a requirements file: its requirements, {@code -c} lines and index lines count. */
+    /**
+     * Adds a requirements file: its requirements, {@code -c} lines and index lines count.
+     *
+     * @param file the requirements file, must not be null
+     * @return this builder
+     */
     public Builder requirementsFile(Path file) {
       requirementsFiles.add(Objects.requireNonNull(file, "file"));
       return this;
     }
 
-    /** Adds a constraints file. */
+    /**
+     * Adds a constraints file.
+     *
+     * @param file the constraints file, must not be null
+     * @return this builder
+     */
     public Builder constraintsFile(Path file) {
       constraintsFiles.add(Objects.requireNonNull(file, "file"));
       return this;
     }
 
-    /** Adds a constraint string. */
+    /**
+     * Adds a constraint string.
+     *
+     * @param constraint a PEP 508 requirement, must not be null
+     * @return this builder
+     */
     public Builder constraint(String constraint) {
       constraints.add(Objects.requireNonNull(constraint, "constraint"));
       return this;
     }
 
-    /** Adds an override string: it replaces every requirement on its project. */
+    /**
+     * Adds an override string: it replaces every requirement on its project.
+     *
+     * @param override a PEP 508 requirement, must not be null
+     * @return this builder
+     */
     public Builder override(String override) {
       overrides.add(Objects.requireNonNull(override, "override"));
       return this;
     }
 
-    /** Sets the {@code pyproject.toml} whose dependencies are locked; null clears it. */
+    /**
+     * Sets the {@code pyproject.toml} whose dependencies are locked; null clears it.
+     *
+     * @param pyproject the pyproject.toml, or null for none
+     * @return this builder
+     */
     public Builder project(Path pyproject) {
       this.project = pyproject;
       return this;
     }
 
-    /** Includes an extra of the project ({@code [project.optional-dependencies]}). */
+    /**
+     * Includes an extra of the project ({@code [project.optional-dependencies]}).
+     *
+     * @param extra the extra's name, must not be null
+     * @return this builder
+     */
     public Builder extra(String extra) {
       extras.add(Objects.requireNonNull(extra, "extra"));
       return this;
     }
 
-    /** Includes a PEP 735 dependency group of the project. */
+    /**
+     * Includes a PEP 735 dependency group of the project.
+     *
+     * @param group the group's name, must not be null
+     * @return this builder
+     */
     public Builder group(String group) {
       groups.add(Objects.requireNonNull(group, "group"));
       return this;
     }
 
-    /** Sets {@link LockRequest#maxPageBytes()}; null for the default. */
+    /**
+     * Sets {@link LockRequest#maxPageBytes()}.
+     *
+     * @param limit the limit, or null for the default
+     * @return this builder
+     */
     public Builder maxPageBytes(SizeLimit limit) {
       this.maxPageBytes = limit;
       return this;
     }
 
-    /** Sets {@link LockRequest#maxMetadataBytes()}; null for the default. */
+    /**
+     * Sets {@link LockRequest#maxMetadataBytes()}.
+     *
+     * @param limit the limit, or null for the default
+     * @return this builder
+     */
     public Builder maxMetadataBytes(SizeLimit limit) {
       this.maxMetadataBytes = limit;
       return this;
     }
 
-    /** Sets {@link LockRequest#maxFileBytes()}; null for the default. */
+    /**
+     * Sets {@link LockRequest#maxFileBytes()}.
+     *
+     * @param limit the limit, or null for the default
+     * @return this builder
+     */
     public Builder maxFileBytes(SizeLimit limit) {
       this.maxFileBytes = limit;
       return this;
     }
 
-    /** Sets the primary index: a URL, a {@code file:} URL or a directory; null clears it. */
+    /**
+     * Sets the primary index: a URL, a {@code file:} URL or a directory; null clears it.
+     *
+     * @param url the index URL or directory, or null for the default
+     * @return this builder
+     */
     public Builder indexUrl(String url) {
       this.indexUrl = url;
       return this;
     }
 
-    /** Adds an index searched after the primary one. */
+    /**
+     * Adds an index searched after the primary one.
+     *
+     * @param url the index URL or directory, must not be null
+     * @return this builder
+     */
     public Builder extraIndexUrl(String url) {
       extraIndexUrls.add(Objects.requireNonNull(url, "url"));
       return this;
@@ -544,6 +632,9 @@ public final class LockRequest {
     /**
      * Reads {@code project} from the index at {@code url} only, never from the others.
      *
+     * @param project the project, must not be null
+     * @param url its index URL or directory, must not be null
+     * @return this builder
      * @throws IllegalStateException when {@code project} is already pinned to another index
      */
     public Builder indexPin(ProjectName project, String url) {
@@ -558,13 +649,23 @@ public final class LockRequest {
       return this;
     }
 
-    /** Sets the index strategy; null clears it. */
+    /**
+     * Sets the index strategy; null clears it.
+     *
+     * @param strategy the strategy, or null
+     * @return this builder
+     */
     public Builder indexStrategy(IndexStrategy strategy) {
       this.indexStrategy = strategy;
       return this;
     }
 
-    /** Sets the environment to lock for; null clears it. */
+    /**
+     * Sets the environment to lock for; null clears it.
+     *
+     * @param target the target, or null
+     * @return this builder
+     */
     public Builder target(TargetEnvironment target) {
       this.target = target;
       return this;
@@ -573,109 +674,197 @@ public final class LockRequest {
     /**
      * Locks for every environment of {@code universal} instead of the target alone (what {@code
      * pylock4j lock --universal} does); null clears it. The default is none.
+     *
+     * @param universal the universal target, or null
+     * @return this builder
      */
     public Builder universal(UniversalTarget universal) {
       this.universal = universal;
       return this;
     }
 
-    /** Sets the pre-release policy; null clears it. */
+    /**
+     * Sets the pre-release policy; null clears it.
+     *
+     * @param policy the policy, or null
+     * @return this builder
+     */
     public Builder prereleases(PrereleasePolicy policy) {
       this.prereleases = policy;
       return this;
     }
 
-    /** Sets the resolution strategy; null clears it. */
+    /**
+     * Sets the resolution strategy; null clears it.
+     *
+     * @param strategy the strategy, or null
+     * @return this builder
+     */
     public Builder strategy(ResolutionStrategy strategy) {
       this.strategy = strategy;
       return this;
     }
 
-    /** Ignores files uploaded at or after {@code instant}; null clears it. */
+    /**
+     * Ignores files uploaded at or after {@code instant}; null clears it.
+     *
+     * @param instant the upload time limit, or null for none
+     * @return this builder
+     */
     public Builder excludeNewer(Instant instant) {
       this.excludeNewer = instant;
       return this;
     }
 
-    /** Leaves versions with a known vulnerability out of the resolution. */
+    /**
+     * Leaves versions with a known vulnerability out of the resolution.
+     *
+     * @param avoid true to avoid vulnerable versions
+     * @return this builder
+     */
     public Builder avoidVulnerable(boolean avoid) {
       this.avoidVulnerable = avoid;
       return this;
     }
 
-    /** Sets the OSV API base URL (http or https); null clears it. */
+    /**
+     * Sets the OSV API base URL (http or https); null clears it.
+     *
+     * @param url the URL, or null
+     * @return this builder
+     */
     public Builder osvUrl(String url) {
       this.osvUrl = url;
       return this;
     }
 
-    /** Sets an offline OSV export (directory of OSV JSON files, or a zip); null clears it. */
+    /**
+     * Sets an offline OSV export (directory of OSV JSON files, or a zip); null clears it.
+     *
+     * @param export the export, or null
+     * @return this builder
+     */
     public Builder osvExport(Path export) {
       this.osvExport = export;
       return this;
     }
 
-    /** Does not avoid the vulnerability with this id or alias. */
+    /**
+     * Does not avoid the vulnerability with this id or alias.
+     *
+     * @param id the id or alias, must not be null
+     * @return this builder
+     */
     public Builder ignoreVulnerability(String id) {
       ignoredVulnerabilities.add(Objects.requireNonNull(id, "id"));
       return this;
     }
 
-    /** Refuses sdists. */
+    /**
+     * Refuses sdists.
+     *
+     * @param onlyBinary true to refuse sdists
+     * @return this builder
+     */
     public Builder onlyBinary(boolean onlyBinary) {
       this.onlyBinary = onlyBinary;
       return this;
     }
 
-    /** Lets a requirements lock pin files without a hash (and warns). */
+    /**
+     * Lets a requirements lock pin files without a hash (and warns).
+     *
+     * @param allow true to allow files without a hash
+     * @return this builder
+     */
     public Builder allowUnhashed(boolean allow) {
       this.allowUnhashed = allow;
       return this;
     }
 
-    /** Fails on a requested name that looks like a popular project's instead of warning. */
+    /**
+     * Fails on a requested name that looks like a popular project's instead of warning.
+     *
+     * @param strict true to fail on a likely typosquat
+     * @return this builder
+     */
     public Builder strictNames(boolean strict) {
       this.strictNames = strict;
       return this;
     }
 
-    /** Sets where the lock is to be written; null: nowhere (paths relative to the cwd). */
+    /**
+     * Sets where the lock is to be written; null: nowhere (paths relative to the cwd).
+     *
+     * @param lock the lock's path, or null
+     * @return this builder
+     */
     public Builder output(Path lock) {
       this.output = lock;
       return this;
     }
 
-    /** Sets the lock whose versions are preferred; null: the one at the output, if any. */
+    /**
+     * Sets the lock whose versions are preferred; null: the one at the output, if any.
+     *
+     * @param lock the lock's path, or null
+     * @return this builder
+     */
     public Builder existingLock(Path lock) {
       this.existingLock = lock;
       return this;
     }
 
-    /** Ignores the versions of the existing lock. */
+    /**
+     * Ignores the versions of the existing lock.
+     *
+     * @param upgrade true to ignore the existing lock's versions
+     * @return this builder
+     */
     public Builder upgrade(boolean upgrade) {
       this.upgrade = upgrade;
       return this;
     }
 
-    /** Lets {@code project} move to its newest allowed version; the others keep theirs. */
+    /**
+     * Lets {@code project} move to its newest allowed version; the others keep theirs.
+     *
+     * @param project the project, must not be null
+     * @return this builder
+     */
     public Builder upgradePackage(ProjectName project) {
       upgradePackages.add(Objects.requireNonNull(project, "project"));
       return this;
     }
 
-    /** Sets the output format; null: decided by the output's name. */
+    /**
+     * Sets the output format; null: decided by the output's name.
+     *
+     * @param format the format, or null
+     * @return this builder
+     */
     public Builder format(LockFormat format) {
       this.format = format;
       return this;
     }
 
-    /** Sets the HTTP and metadata cache directory; null: no disk cache. */
+    /**
+     * Sets the HTTP and metadata cache directory; null: no disk cache.
+     *
+     * @param directory the directory, or null
+     * @return this builder
+     */
     public Builder cacheDirectory(Path directory) {
       this.cacheDirectory = directory;
       return this;
     }
 
-    /** Answers from the cache only. */
+    /**
+     * Answers from the cache only.
+     *
+     * @param offline true to answer from the cache only
+     * @return this builder
+     */
     public Builder offline(boolean offline) {
       this.offline = offline;
       return this;
@@ -684,6 +873,8 @@ public final class LockRequest {
     /**
      * Sets the index requests in flight at once.
      *
+     * @param threads the number of requests, must be positive
+     * @return this builder
      * @throws IllegalArgumentException unless 1 to 256
      */
     public Builder threads(int threads) {
@@ -694,7 +885,12 @@ public final class LockRequest {
       return this;
     }
 
-    /** Sets the progress listener (see {@link ResolutionListener} for threads and order). */
+    /**
+     * Sets the progress listener (see {@link ResolutionListener} for threads and order).
+     *
+     * @param listener the listener, must not be null
+     * @return this builder
+     */
     public Builder listener(ResolutionListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
@@ -704,6 +900,8 @@ public final class LockRequest {
      * Sets the longest one index request may take in total (zero: no limit); null: the index's
      * default.
      *
+     * @param timeout the timeout, or null
+     * @return this builder
      * @throws IllegalArgumentException when negative
      */
     public Builder requestTimeout(java.time.Duration timeout) {
@@ -717,6 +915,9 @@ public final class LockRequest {
     /**
      * Sets the resolver's limits; its {@code maxParallelFetches} is replaced by {@link
      * #threads(int)}. The default is {@link ResolverOptions#DEFAULTS}.
+     *
+     * @param options the limits, must not be null
+     * @return this builder
      */
     public Builder resolverOptions(ResolverOptions options) {
       this.resolverOptions = Objects.requireNonNull(options, "options");
@@ -727,6 +928,8 @@ public final class LockRequest {
      * Sets the most bytes one input file may have. The default is {@link
      * InputFiles#DEFAULT_MAX_BYTES}.
      *
+     * @param maxBytes the limit in bytes, not negative
+     * @return this builder
      * @throws IllegalArgumentException when negative
      */
     public Builder maxInputBytes(long maxBytes) {
@@ -737,7 +940,11 @@ public final class LockRequest {
       return this;
     }
 
-    /** Builds the request; the builder is unchanged and may build again. */
+    /**
+     * Builds the request; the builder is unchanged and may build again.
+     *
+     * @return the request, never null
+     */
     public LockRequest build() {
       return new LockRequest(this);
     }

@@ -45,7 +45,22 @@ public record LockResult(
     List<LockDrift> publisherDrift,
     ResolutionStatistics statistics) {
 
-  /** Checks and copies the fields. */
+  /**
+   * Checks and copies the fields.
+   *
+   * @param lock the lock model: a {@code Pylock} or a {@code RequirementsTxt}, as {@link #format()}
+   * @param text the lock's text, exactly what is written
+   * @param format the lock's format
+   * @param output where the request said to write it, or null for nowhere (stdout)
+   * @param resolution the resolution the lock was made from
+   * @param target the environment locked for
+   * @param warnings warnings for a person, in the order they arose (index warnings, unhashed files,
+   *     extras; the trust findings below are listed separately)
+   * @param typosquats requested names that look like a popular project's
+   * @param builds locked packages an installer would have to build (sdist only)
+   * @param publisherDrift publisher identities that changed or vanished since the lock replaced
+   * @param statistics the resolver's statistics
+   */
   public LockResult {
     Objects.requireNonNull(lock, "lock");
     Objects.requireNonNull(text, "text");
@@ -59,12 +74,12 @@ public record LockResult(
     Objects.requireNonNull(statistics, "statistics");
   }
 
-  /** The lock's text as UTF-8 bytes. */
+  /** {@return the lock's text as UTF-8 bytes} */
   public byte[] bytes() {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Where the request said to write the lock, if anywhere. */
+  /** {@return where the request said to write the lock, if anywhere} */
   public Optional<Path> outputIfAny() {
     return Optional.ofNullable(output);
   }

@@ -175,7 +175,12 @@ final class LockRun {
         }
       }
     }
-    request.upgradePackages().forEach(pins::remove);
+    for (ProjectName project : request.upgradePackages()) {
+      if (pins.remove(project) == null) {
+        warnings.add("--upgrade-package " + project + ": nothing by that name is locked in "
+            + request.existingLock().or(request::output).map(Path::toString).orElse("the lock"));
+      }
+    }
     return pins;
   }
 

@@ -75,7 +75,7 @@ public final class Locker implements AutoCloseable {
     }
   }
 
-  /** A builder with the defaults. */
+  /** {@return a builder with the defaults} */
   public static Builder builder() {
     return new Builder();
   }
@@ -248,7 +248,12 @@ public final class Locker implements AutoCloseable {
 
     private Builder() {}
 
-    /** Sets the resolver. The default is {@code SatResolver.create()}. */
+    /**
+     * Sets the resolver. The default is {@code SatResolver.create()}.
+     *
+     * @param resolver the resolver, must not be null
+     * @return this builder
+     */
     public Builder resolver(Resolver resolver) {
       this.resolver = Objects.requireNonNull(resolver, "resolver");
       return this;
@@ -257,6 +262,9 @@ public final class Locker implements AutoCloseable {
     /**
      * Sets the variables {@code ${VAR}} in requirements files expands (e.g. {@code
      * System.getenv()}). The default is none: the library reads no environment of its own.
+     *
+     * @param variables the environment variables, must not be null
+     * @return this builder
      */
     public Builder environment(Map<String, String> variables) {
       environment.clear();
@@ -267,6 +275,9 @@ public final class Locker implements AutoCloseable {
     /**
      * Reads index credentials from this {@code .netrc} file. The default is none (the command
      * passes {@code ~/.netrc}).
+     *
+     * @param file the netrc file, must not be null
+     * @return this builder
      */
     public Builder netrc(Path file) {
       this.netrc = Objects.requireNonNull(file, "file");
@@ -297,13 +308,20 @@ public final class Locker implements AutoCloseable {
     /**
      * Sets the executor of {@link Locker#lockAsync} and of index requests. The default is one the
      * locker owns and {@link Locker#close()} shuts down.
+     *
+     * @param executor the executor, must not be null
+     * @return this builder
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;
     }
 
-    /** Builds the locker. */
+    /**
+     * Builds the locker.
+     *
+     * @return the locker, never null
+     */
     public Locker build() {
       return new Locker(this);
     }

@@ -34,7 +34,17 @@ public record Verification(
     int packages,
     int filesChecked) {
 
-  /** Checks and copies the fields. */
+  /**
+   * Checks and copies the fields.
+   *
+   * @param lock the lock verified
+   * @param drifts the drifts, in a stable order; empty when up to date
+   * @param upgrades what {@code --upgrade} would change, when {@link VerifyRequest#upgrades()}
+   *     asked for it; else empty
+   * @param relocked the text re-locking writes
+   * @param packages how many packages the lock holds
+   * @param filesChecked how many locked files were checked against the index
+   */
   public Verification {
     Objects.requireNonNull(lock, "lock");
     drifts = List.copyOf(drifts);
@@ -50,19 +60,25 @@ public record Verification(
    * @param upgraded the version an upgrade takes, or null when it drops the project
    */
   public record Upgrade(ProjectName project, Version locked, Version upgraded) {
-    /** Checks the project. */
+    /**
+     * Checks the project.
+     *
+     * @param project the project
+     * @param locked the locked version, or null when an upgrade adds the project
+     * @param upgraded the version an upgrade takes, or null when it drops the project
+     */
     public Upgrade {
       Objects.requireNonNull(project, "project");
     }
 
-    /** One line a person can read, e.g. {@code numpy 1.26.4 -> 2.4.6}. */
+    /** {@return one line a person can read, e.g. {@code numpy 1.26.4 -> 2.4.6}} */
     public String describe() {
       return project + " " + (locked == null ? "(new)" : locked) + " -> "
           + (upgraded == null ? "(removed)" : upgraded);
     }
   }
 
-  /** True when re-locking would not change the lock. */
+  /** {@return true when re-locking would not change the lock} */
   public boolean isUpToDate() {
     return drifts.isEmpty();
   }
@@ -70,6 +86,8 @@ public record Verification(
   /**
    * A report a person can read: one line when up to date, else a line per drift; then the
    * upgrades, if listed.
+   *
+   * @return the report, never null
    */
   public String render() {
     StringBuilder b = new StringBuilder();

@@ -30,27 +30,37 @@ public final class VerifyRequest {
     this.fallbackTarget = b.fallbackTarget;
   }
 
-  /** A request to verify {@code lock} from what it records. */
+  /**
+   * A request to verify {@code lock} from what it records.
+   *
+   * @param lock the lock file, must not be null
+   * @return the request, never null
+   */
   public static VerifyRequest of(Path lock) {
     return builder(lock).build();
   }
 
-  /** A builder for verifying {@code lock}. */
+  /**
+   * A builder for verifying {@code lock}.
+   *
+   * @param lock the lock file, must not be null
+   * @return a builder, never null
+   */
   public static Builder builder(Path lock) {
     return new Builder(lock);
   }
 
-  /** A builder holding this request's settings. */
+  /** {@return a builder holding this request's settings} */
   public Builder toBuilder() {
     return new Builder(lock).request(request).upgrades(upgrades).fallbackTarget(fallbackTarget);
   }
 
-  /** The lock to verify. */
+  /** {@return the lock to verify} */
   public Path lock() {
     return lock;
   }
 
-  /** The inputs and settings that replace what the lock records, if given. */
+  /** {@return the inputs and settings that replace what the lock records, if given} */
   public Optional<LockRequest> request() {
     return Optional.ofNullable(request);
   }
@@ -58,6 +68,8 @@ public final class VerifyRequest {
   /**
    * Whether {@link Verification#upgrades()} lists what {@code --upgrade} would change (costs a
    * second resolution). The default is false.
+   *
+   * @return true when the upgrades are listed
    */
   public boolean upgrades() {
     return upgrades;
@@ -66,6 +78,8 @@ public final class VerifyRequest {
   /**
    * The target used when neither the request nor the lock gives one (a lock made before targets
    * were recorded), if set.
+   *
+   * @return the fallback target, empty when none is set
    */
   public Optional<TargetEnvironment> fallbackTarget() {
     return Optional.ofNullable(fallbackTarget);
@@ -82,25 +96,44 @@ public final class VerifyRequest {
       this.lock = Objects.requireNonNull(lock, "lock");
     }
 
-    /** Sets the inputs and settings that replace the recorded ones; null clears them. */
+    /**
+     * Sets the inputs and settings that replace the recorded ones; null clears them.
+     *
+     * @param request the request, or null to use the recorded inputs
+     * @return this builder
+     */
     public Builder request(LockRequest request) {
       this.request = request;
       return this;
     }
 
-    /** Also lists what an upgrade would change, as information. */
+    /**
+     * Also lists what an upgrade would change, as information.
+     *
+     * @param upgrades true to list the upgrades
+     * @return this builder
+     */
     public Builder upgrades(boolean upgrades) {
       this.upgrades = upgrades;
       return this;
     }
 
-    /** Sets the target used when neither the request nor the lock gives one; null clears it. */
+    /**
+     * Sets the target used when neither the request nor the lock gives one; null clears it.
+     *
+     * @param target the target, or null
+     * @return this builder
+     */
     public Builder fallbackTarget(TargetEnvironment target) {
       this.fallbackTarget = target;
       return this;
     }
 
-    /** Builds the request. */
+    /**
+     * Builds the request.
+     *
+     * @return the request, never null
+     */
     public VerifyRequest build() {
       return new VerifyRequest(this);
     }

@@ -19,6 +19,8 @@ import org.pylock4j.error.UnsatisfiableException;
 import org.pylock4j.requirement.ProjectName;
 import org.pylock4j.requirement.Requirement;
 import org.pylock4j.resolve.ConflictCause;
+import org.pylock4j.version.Specifier;
+import org.pylock4j.version.SpecifierSet;
 import org.pylock4j.version.Version;
 import org.sat4j.core.VecInt;
 import org.sat4j.minisat.SolverFactory;
@@ -299,8 +301,12 @@ final class Explainer {
       for (Version v : versions.subList(versions.size() - shown, versions.size())) {
         newest.add(v.toString());
       }
-      text = "no version matches " + r.specifier() + " (candidates: "
-          + (versions.size() > shown ? "… " : "") + String.join(", ", newest) + ")";
+      List<String> near = new ArrayList<>();
+      nearest(r.specifier(), versions).forEach(v -> near.add(v.toString()));
+      text = "no version matches " + r.specifier() + " ("
+          + (newest.containsAll(near) ? "" : "nearest: " + String.join(", ", near) + "; ")
+          + "candidates: " + (versions.size() > shown ? "… " : "") + String.join(", ", newest)
+          + ")";
     } else {
       text = "no candidate version matches " + r.specifier() + " (" + String.join("; ", why) + ")";
     }
@@ -364,5 +370,28 @@ final class Explainer {
         .map(en -> en.getKey().toString())
         .sorted()
         .toList();
+  }
+
+  /**
+   * The candidates on either side of each version a specifier names (the greatest at or below it,
+   * the least at or above it), ascending: where a user looks when nothing matches, e.g. 1.23.5 and
+   * 1.24.4 for {@code <1.24,>1.23.5}.
+   */
+  static List<Version> nearest(SpecifierSet specifier, List<Version> sorted) {
+    TreeSet<Version> near = new TreeSet<>();
+    for (Specifier s : specifier.specifiers()) {
+      s.parsedVersion().ifPresent(bound -> {
+        int i = java.util.Collections.binarySearch(sorted, bound);
+        int below = i >= 0 ? i : -i - 2;
+        int above = i >= 0 ? i : -i - 1;
+        if (below >= 0) {
+          near.add(sorted.get(below));
+        }
+        if (above < sorted.size()) {
+          near.add(sorted.get(above));
+        }
+      });
+    }
+    return List.copyOf(near);
   }
 }

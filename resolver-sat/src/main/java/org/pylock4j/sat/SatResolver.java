@@ -25,7 +25,7 @@ public final class SatResolver implements Resolver {
 
   private SatResolver() {}
 
-  /** A resolver. */
+  /** {@return a resolver} */
   public static SatResolver create() {
     return new SatResolver();
   }

@@ -533,11 +533,27 @@ class SatResolverTest {
     UnsatisfiableException many = assertThrows(UnsatisfiableException.class,
         () -> SatResolver.create().resolve(request(source, "a<1").build()));
     assertEquals(List.of("root requires a<1",
-        "a: no version matches <1 (candidates: … 1.2, 1.3, 1.4, 1.5, 1.6)"), many.causes());
+        "a: no version matches <1 (nearest: 1.0; candidates: … 1.2, 1.3, 1.4, 1.5, 1.6)"),
+        many.causes());
     UnsatisfiableException one = assertThrows(UnsatisfiableException.class,
         () -> SatResolver.create().resolve(request(source, "b>=3").build()));
     assertEquals(List.of("root requires b>=3", "b: no version matches >=3 (candidates: 2.0)"),
         one.causes());
+  }
+
+  @Test
+  void explainsARequirementNoVersionMatchesByNamingTheCandidatesNearestItsRange() {
+    InMemoryPackageSource.Builder builder = InMemoryPackageSource.builder();
+    for (String v : List.of("1.22.4", "1.23.4", "1.23.5", "1.24.4", "1.25.2", "1.26.4", "2.0.2",
+        "2.1.3")) {
+      builder.version("numpy", v);
+    }
+    InMemoryPackageSource source = builder.build();
+    UnsatisfiableException e = assertThrows(UnsatisfiableException.class,
+        () -> SatResolver.create().resolve(request(source, "numpy<1.24,>1.23.5").build()));
+    assertEquals(List.of("root requires numpy<1.24,>1.23.5",
+        "numpy: no version matches <1.24,>1.23.5 (nearest: 1.23.5, 1.24.4; candidates: … 1.24.4, "
+            + "1.25.2, 1.26.4, 2.0.2, 2.1.3)"), e.causes());
   }
 
   @Test

@@ -118,6 +118,11 @@ public final class SimpleIndexServer implements AutoCloseable {
   /**
    * Starts serving {@code root}, answering 401 to requests without HTTP Basic credentials
    * {@code user}/{@code password}.
+   *
+   * @param root the index directory, must not be null
+   * @param user the user name, must not be null
+   * @param password the password, must not be null
+   * @return the running server, never null
    */
   public static SimpleIndexServer start(Path root, String user, String password) {
     return builder(root).basicAuth(user, password).start();
@@ -128,6 +133,7 @@ public final class SimpleIndexServer implements AutoCloseable {
    * login.
    *
    * @param root a directory in the static Simple layout, must not be null
+   * @return a builder, never null
    */
   public static Builder builder(Path root) {
     return new Builder(Objects.requireNonNull(root, "root"));
@@ -145,21 +151,35 @@ public final class SimpleIndexServer implements AutoCloseable {
       this.root = root;
     }
 
-    /** Serves only the PEP 503 HTML pages, as an index without PEP 691 would. */
+    /**
+     * Serves only the PEP 503 HTML pages, as an index without PEP 691 would.
+     *
+     * @return this builder
+     */
     public Builder htmlOnly() {
       json = false;
       html = true;
       return this;
     }
 
-    /** Serves only the PEP 691 JSON pages. */
+    /**
+     * Serves only the PEP 691 JSON pages.
+     *
+     * @return this builder
+     */
     public Builder jsonOnly() {
       json = true;
       html = false;
       return this;
     }
 
-    /** Answers 401 to requests without these HTTP Basic credentials. The default is no login. */
+    /**
+     * Answers 401 to requests without these HTTP Basic credentials. The default is no login.
+     *
+     * @param user the user name, must not be null
+     * @param password the password, must not be null
+     * @return this builder
+     */
     public Builder basicAuth(String user, String password) {
       this.user = Objects.requireNonNull(user, "user");
       this.password = Objects.requireNonNull(password, "password");
@@ -169,6 +189,7 @@ public final class SimpleIndexServer implements AutoCloseable {
     /**
      * Starts the server on a free port of 127.0.0.1.
      *
+     * @return the running server, never null
      * @throws UncheckedIOException when the server cannot start
      */
     public SimpleIndexServer start() {
@@ -180,41 +201,51 @@ public final class SimpleIndexServer implements AutoCloseable {
     }
   }
 
-  /** The index URL to give a client, {@code http://127.0.0.1:<port>/simple/}. */
+  /** {@return the index URL to give a client, {@code http://127.0.0.1:<port>/simple/}} */
   public String indexUrl() {
     return "http://127.0.0.1:" + port() + PREFIX;
   }
 
-  /** The port. */
+  /** {@return the port} */
   public int port() {
     return server.getAddress().getPort();
   }
 
-  /** How many requests asked for {@code path} (e.g. {@code /simple/six/}). */
+  /**
+   * How many requests asked for {@code path} (e.g. {@code /simple/six/}).
+   *
+   * @param path the path, e.g. {@code /simple/six/}; must not be null
+   * @return the number of requests for it
+   */
   public long requestCount(String path) {
     LongAdder adder = counts.get(path);
     return adder == null ? 0 : adder.sum();
   }
 
-  /** The request counts by path, sorted by path. */
+  /** {@return the request counts by path, sorted by path} */
   public Map<String, Long> requestCounts() {
     Map<String, Long> result = new TreeMap<>();
     counts.forEach((path, count) -> result.put(path, count.sum()));
     return result;
   }
 
-  /** How many requests asked for a path ending with {@code suffix} (e.g. {@code .metadata}). */
+  /**
+   * How many requests asked for a path ending with {@code suffix} (e.g. {@code .metadata}).
+   *
+   * @param suffix the suffix, must not be null
+   * @return the number of requests whose path ends with it
+   */
   public long requestCountEndingWith(String suffix) {
     return counts.entrySet().stream().filter(e -> e.getKey().endsWith(suffix))
         .mapToLong(e -> e.getValue().sum()).sum();
   }
 
-  /** All requests. */
+  /** {@return all requests} */
   public long totalRequests() {
     return counts.values().stream().mapToLong(LongAdder::sum).sum();
   }
 
-  /** How many responses were 206 Partial Content. */
+  /** {@return how many responses were 206 Partial Content} */
   public long rangeResponses() {
     return rangeResponses.sum();
   }

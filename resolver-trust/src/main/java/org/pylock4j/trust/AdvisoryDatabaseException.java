@@ -24,7 +24,7 @@ public class AdvisoryDatabaseException extends IndexException {
     super(message, location, status, cause);
   }
 
-  /** The URL asked or the path of the export (the same as {@link #url()}). */
+  /** {@return the URL asked or the path of the export (the same as {@link #url()})} */
   public String location() {
     return url();
   }

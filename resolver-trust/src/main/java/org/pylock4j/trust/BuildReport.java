@@ -33,14 +33,24 @@ public final class BuildReport {
    */
   public record Build(ProjectName name, Version version, String source, String location) {
 
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @param name the project
+     * @param version the version, or null when the lock does not know it (a source tree)
+     * @param source {@code sdist}, {@code vcs}, {@code directory}, {@code archive} or, from a
+     *     resolution, {@code url} for a direct URL
+     * @param location the sdist's file name, or the URL or path of the source
+     */
     public Build {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(location, "location");
     }
 
-    /** E.g. {@code pyyaml==5.4.1: no wheel, only the sdist PyYAML-5.4.1.tar.gz (installing it runs its build)}. */
+    /**
+     * {@return the line, e.g. {@code pyyaml==5.4.1: no wheel, only the sdist PyYAML-5.4.1.tar.gz (installing it runs its build)}}
+     */
     public String message() {
       String what = name + (version == null ? "" : "==" + version);
       String from = source.equals("sdist") ? "only the sdist " + location : "built from " + source + " " + location;

@@ -24,7 +24,19 @@ public record Finding(
     List<String> fixedVersions,
     List<Severity> severity) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param affected the package version it affects
+   * @param id the advisory id (OSV {@code id}: {@code GHSA-…}, {@code PYSEC-…}, …)
+   * @param aliases other ids of the same vulnerability ({@code CVE-…}, {@code GHSA-…}, {@code
+   *     PYSEC-…}), in the advisory's order
+   * @param summary the one-line summary, or the first line of the details when there is none; may
+   *     be empty
+   * @param fixedVersions the versions that fix it and are newer than the affected one, oldest
+   *     first; empty when no fix is known
+   * @param severity the ratings the advisory gives, possibly none
+   */
   public Finding {
     Objects.requireNonNull(affected, "affected");
     Objects.requireNonNull(id, "id");
@@ -38,18 +50,27 @@ public record Finding(
    * Whether the advisory reports malicious code (an OSV {@code MAL-} record, from the OpenSSF
    * malicious-packages feed): the release itself is the attack, there is nothing to fix but to
    * remove it.
+   *
+   * @return true when the advisory reports malware
    */
   public boolean isMalware() {
     return id.regionMatches(true, 0, "MAL-", 0, 4)
         || aliases.stream().anyMatch(a -> a.regionMatches(true, 0, "MAL-", 0, 4));
   }
 
-  /** Whether {@code idOrAlias} names this vulnerability (its id or one of its aliases). */
+  /**
+   * Whether {@code idOrAlias} names this vulnerability (its id or one of its aliases).
+   *
+   * @param idOrAlias an id or alias, e.g. {@code CVE-2023-32681}; must not be null
+   * @return true when it is this finding's id or one of its aliases
+   */
   public boolean isNamed(String idOrAlias) {
     return id.equalsIgnoreCase(idOrAlias) || aliases.stream().anyMatch(a -> a.equalsIgnoreCase(idOrAlias));
   }
 
-  /** The id followed by the aliases in parentheses, e.g. {@code GHSA-j8r2-6x86-q33q (CVE-2023-32681, PYSEC-2023-74)}. */
+  /**
+   * {@return the id followed by the aliases in parentheses, e.g. {@code GHSA-j8r2-6x86-q33q (CVE-2023-32681, PYSEC-2023-74)}}
+   */
   public String ids() {
     return aliases.isEmpty() ? id : id + " (" + String.join(", ", aliases) + ")";
   }
@@ -59,6 +80,8 @@ public record Finding(
    * malware} report: {@code requests==2.30.0: GHSA-j8r2-6x86-q33q (CVE-2023-32681,
    * PYSEC-2023-74) Unintended leak of Proxy-Authorization header; fixed in 2.31.0; severity
    * CVSS_V3 CVSS:3.1/…, DATABASE MODERATE}.
+   *
+   * @return the line, never null
    */
   public String message() {
     StringBuilder b = new StringBuilder();

@@ -54,25 +54,42 @@ public record LockChange(
       this.redFlag = redFlag;
     }
 
-    /** Whether a change of this kind deserves a person's attention before the lock is accepted. */
+    /**
+     * {@return whether a change of this kind deserves a person's attention before the lock is accepted}
+     */
     public boolean redFlag() {
       return redFlag;
     }
   }
 
-  /** Checks the fields. */
+  /**
+   * Checks the fields.
+   *
+   * @param name the project
+   * @param kind what changed
+   * @param oldVersion the version in the old lock, or null when the project is new
+   * @param newVersion the version in the new lock, or null when the project is gone
+   * @param detail what changed, in words (files, hashes, identities, indexes); may be empty
+   * @param history for an {@link Kind#ADDED} project whose index page was consulted, its release
+   *     history; otherwise null
+   */
   public LockChange {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(detail, "detail");
   }
 
-  /** Whether this change deserves a look: a red-flag kind, or a young project added. */
+  /** {@return whether this change deserves a look: a red-flag kind, or a young project added} */
   public boolean needsReview() {
     return kind.redFlag() || (history != null && history.young());
   }
 
-  /** This change with {@code history} attached. */
+  /**
+   * This change with {@code history} attached.
+   *
+   * @param history the added project's history, must not be null
+   * @return a copy with the history, never null
+   */
   public LockChange withHistory(ProjectHistory history) {
     return new LockChange(name, kind, oldVersion, newVersion, detail, history);
   }
@@ -80,6 +97,8 @@ public record LockChange(
   /**
    * One line for a person, e.g. {@code ~ urllib3 2.0.7 -> 2.2.1 (upgraded)}, {@code + idna 3.7
    * (added; first release 2013-07-…, 39 releases)}, {@code ! six 1.16.0 (hash changed: …)}.
+   *
+   * @return the line, never null
    */
   public String message() {
     String sign = switch (kind) {

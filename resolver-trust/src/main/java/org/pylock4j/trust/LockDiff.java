@@ -72,22 +72,22 @@ public final class LockDiff {
     return compare(entries(before), entries(after));
   }
 
-  /** Every change, sorted by project, then kind. */
+  /** {@return every change, sorted by project, then kind} */
   public List<LockChange> changes() {
     return changes;
   }
 
-  /** The changes whose kind is a red flag. */
+  /** {@return the changes whose kind is a red flag} */
   public List<LockChange> redFlags() {
     return changes.stream().filter(c -> c.kind().redFlag()).toList();
   }
 
-  /** Whether any change deserves a look ({@link LockChange#needsReview()}). */
+  /** {@return whether any change deserves a look ({@link LockChange#needsReview()})} */
   public boolean needsReview() {
     return changes.stream().anyMatch(LockChange::needsReview);
   }
 
-  /** Whether the locks pin the same things (no change at all). */
+  /** {@return whether the locks pin the same things (no change at all)} */
   public boolean isEmpty() {
     return changes.isEmpty();
   }
@@ -118,7 +118,13 @@ public final class LockDiff {
     return new LockDiff(out);
   }
 
-  /** The release history a page shows, measured at {@code now}. */
+  /**
+   * The release history a page shows, measured at {@code now}.
+   *
+   * @param page the project's page, must not be null
+   * @param now the current time, must not be null
+   * @return the history, never null
+   */
   public static ProjectHistory history(ProjectPage page, Instant now) {
     Set<Version> versions = new TreeSet<>();
     Instant first = null;
@@ -131,7 +137,7 @@ public final class LockDiff {
     return new ProjectHistory(versions.size(), first, first == null ? null : Duration.between(first, now));
   }
 
-  /** One {@link LockChange#message()} a line. */
+  /** {@return one {@link LockChange#message()} a line} */
   public String report() {
     StringBuilder b = new StringBuilder();
     changes.forEach(c -> b.append(c.message()).append('\n'));

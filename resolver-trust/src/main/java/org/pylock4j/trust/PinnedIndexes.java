@@ -42,17 +42,23 @@ public final class PinnedIndexes implements PackageSource {
    * A builder whose unpinned projects come from {@code defaultSource}.
    *
    * @param defaultSource the source of every project not pinned, must not be null
+   * @return a builder, never null
    */
   public static Builder builder(PackageSource defaultSource) {
     return new Builder(Objects.requireNonNull(defaultSource, "defaultSource"));
   }
 
-  /** The source {@code project} is read from. */
+  /**
+   * The source {@code project} is read from.
+   *
+   * @param project the project, must not be null
+   * @return the source, never null
+   */
   public PackageSource sourceOf(ProjectName project) {
     return pinned.getOrDefault(project, defaultSource);
   }
 
-  /** The pinned projects. */
+  /** {@return the pinned projects} */
   public Set<ProjectName> pinnedProjects() {
     return pinned.keySet();
   }
@@ -79,6 +85,9 @@ public final class PinnedIndexes implements PackageSource {
     /**
      * Reads {@code project} from {@code source} only.
      *
+     * @param project the project, must not be null
+     * @param source its index, must not be null
+     * @return this builder
      * @throws IllegalStateException when {@code project} is already pinned to another source
      */
     public Builder pin(ProjectName project, PackageSource source) {
@@ -91,7 +100,11 @@ public final class PinnedIndexes implements PackageSource {
       return this;
     }
 
-    /** Builds the source. */
+    /**
+     * Builds the source.
+     *
+     * @return the source, never null
+     */
     public PinnedIndexes build() {
       return new PinnedIndexes(defaultSource, pinned);
     }

@@ -21,12 +21,14 @@ public record ProjectHistory(int releases, Instant firstUpload, Duration age) {
   /**
    * Whether the project deserves a look: fewer than 3 releases, or first uploaded less than {@link
    * #YOUNG} ago. Unknown upload times count as young only through the release count.
+   *
+   * @return true when it needs a look because it is young
    */
   public boolean young() {
     return releases < 3 || (age != null && age.compareTo(YOUNG) < 0);
   }
 
-  /** E.g. {@code first upload 2026-11-01, 12 days ago, 1 release}. */
+  /** {@return the line, e.g. {@code first upload 2026-11-01, 12 days ago, 1 release}} */
   public String describe() {
     String count = releases + (releases == 1 ? " release" : " releases");
     if (firstUpload == null) {

@@ -229,12 +229,17 @@ public final class TyposquatCheck {
     return ranking;
   }
 
-  /** The thresholds in use. */
+  /** {@return the thresholds in use} */
   public Options options() {
     return options;
   }
 
-  /** The download rank of {@code project}, if it is in the ranking. */
+  /**
+   * The download rank of {@code project}, if it is in the ranking.
+   *
+   * @param project the project, must not be null
+   * @return the rank, 1 for the most downloaded; empty when it is not in the ranking
+   */
   public OptionalInt rank(ProjectName project) {
     Integer rank = rankByName.get(project.normalized());
     return rank == null ? OptionalInt.empty() : OptionalInt.of(rank);
@@ -582,7 +587,20 @@ public final class TyposquatCheck {
     /** The defaults. */
     public static final Options DEFAULTS = new Options(5, 4, 100, Integer.MAX_VALUE);
 
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param minEditLength the shortest popular name (letters, separators not counted, look-alikes
+     *     folded) that one edit is reported against; short names are one edit away from too many
+     *     honest ones. The default is 5.
+     * @param minAffixCoreLength the shortest name, prefix or suffix removed, that a {@code
+     *     python}/{@code py} prefix or suffix is reported for. The default is 4.
+     * @param minPopularityRatio a requested name that has a rank itself is only reported against a
+     *     project whose rank is at least this many times smaller (more popular); {@code
+     *     Double.POSITIVE_INFINITY} never reports ranked names. The default is 100.
+     * @param maxTargetRank only projects ranked this high or higher are popular targets. The
+     *     default is {@code Integer.MAX_VALUE} (the whole ranking).
+     */
     public Options {
       if (minEditLength < 1) {
         throw new IllegalArgumentException("minEditLength must be positive, was " + minEditLength);

@@ -31,7 +31,7 @@ public class TyposquatException extends InvalidInputException {
     return b.toString();
   }
 
-  /** The warnings, never empty. */
+  /** {@return the warnings, never empty} */
   public List<TyposquatWarning> warnings() {
     return warnings == null ? List.of() : warnings;
   }

@@ -27,7 +27,15 @@ public record TyposquatWarning(
     AFFIX
   }
 
-  /** Checks the fields. */
+  /**
+   * Checks the fields.
+   *
+   * @param name the requested project
+   * @param popular the popular project it looks like
+   * @param popularRank the download rank of {@code popular} (1 is the most downloaded)
+   * @param kind how the two names differ
+   * @param detail the difference in words, e.g. {@code two adjacent characters swapped}
+   */
   public TyposquatWarning {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(popular, "popular");
@@ -38,6 +46,8 @@ public record TyposquatWarning(
   /**
    * The warning for a person, e.g. {@code "reqeusts" looks like "requests" (download rank 6): two
    * adjacent characters swapped}.
+   *
+   * @return the sentence, never null
    */
   public String message() {
     return "\"" + name + "\" looks like \"" + popular + "\" (download rank " + popularRank + "): "
