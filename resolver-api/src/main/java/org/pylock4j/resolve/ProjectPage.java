@@ -18,13 +18,26 @@ import org.pylock4j.requirement.ProjectName;
 public record ProjectPage(ProjectName name, String index, List<DistributionFile> files,
     Map<String, String> fileIndexes) {
 
-  /** Copies {@code files} and {@code fileIndexes}. */
+  /**
+   * Copies {@code files} and {@code fileIndexes}.
+   *
+   * @param name the project, must not be null
+   * @param index the index URL, must not be null
+   * @param files the files, must not be null
+   * @param fileIndexes the index of each file served by another index, must not be null
+   */
   public ProjectPage {
     files = List.copyOf(files);
     fileIndexes = Map.copyOf(fileIndexes);
   }
 
-  /** A page whose files all come from {@code index}. */
+  /**
+   * A page whose files all come from {@code index}.
+   *
+   * @param name the project, must not be null
+   * @param index the index URL, must not be null
+   * @param files the files, must not be null
+   */
   public ProjectPage(ProjectName name, String index, List<DistributionFile> files) {
     this(name, index, files, Map.of());
   }

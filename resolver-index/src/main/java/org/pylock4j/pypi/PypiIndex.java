@@ -613,6 +613,9 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
      * so concurrent runs and a run killed mid-write never leave a damaged entry. Entries are
      * replaced, never evicted: delete the directory to reclaim the space. The default is none:
      * nothing is written to disk.
+     *
+     * @param directory the directory, or null for none
+     * @return this builder
      */
     public Builder cacheDirectory(Path directory) {
       this.cacheDirectory = directory;
@@ -727,6 +730,11 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
      * {@code example.com} for the domain and its subdomains, an address). A login in a proxy URL
      * is sent to that proxy only and never shown. The default is no proxy.
      *
+     * @param httpsProxy the proxy URL for https requests, or null for none
+     * @param httpProxy the proxy URL for http requests, or null for none
+     * @param noProxy the hosts reached directly, must not be null
+     * @return this builder
+     *
      * @throws IllegalArgumentException from {@link #build()} when a proxy URL is unusable
      */
     public Builder proxies(String httpsProxy, String httpProxy, List<String> noProxy) {
@@ -741,6 +749,9 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
      * of the JDK's (pip's {@code --cert}, {@code SSL_CERT_FILE}), e.g. a company's own CA. Null
      * (the default) uses the JDK's trust store.
      *
+     * @param pemFile the PEM file, or null for the JDK trust store
+     * @return this builder
+     *
      * @throws IllegalArgumentException from {@link #build()} naming the file when it cannot be
      *     read or holds no certificate
      */
@@ -749,7 +760,12 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       return this;
     }
 
-    /** The largest Simple API page accepted. The default value is 64 MiB. */
+    /**
+     * The largest Simple API page accepted. The default value is 64 MiB.
+     *
+     * @param max the limit in bytes, must be positive
+     * @return this builder
+     */
     public Builder maxPageBytes(long max) {
       return maxPageBytes(max, "maxPageBytes");
     }
@@ -758,6 +774,10 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
      * The largest Simple API page accepted, and the setting to name when a page exceeds it (a
      * command-line option, a configuration key). The default value is 64 MiB, named
      * {@code maxPageBytes}.
+     *
+     * @param max the limit in bytes, must be positive
+     * @param from the name of the setting, for messages; must not be null
+     * @return this builder
      */
     public Builder maxPageBytes(long max, String from) {
       requireArgument(max > 0, "max page bytes must be positive, was %s", max);
@@ -779,6 +799,10 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     /**
      * The largest metadata file (or METADATA entry) accepted, and the setting to name when one
      * exceeds it. The default value is 16 MiB, named {@code maxMetadataBytes}.
+     *
+     * @param max the limit in bytes, must be positive
+     * @param from the name of the setting, for messages; must not be null
+     * @return this builder
      */
     public Builder maxMetadataBytes(long max, String from) {
       requireArgument(max > 0, "max metadata bytes must be positive, was %s", max);
@@ -803,6 +827,10 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     /**
      * As {@link #maxFileBytes(long)}, with the setting to name when a response exceeds it. The
      * default is named {@code maxFileBytes}.
+     *
+     * @param max the limit in bytes, must be positive
+     * @param from the name of the setting, for messages; must not be null
+     * @return this builder
      */
     public Builder maxFileBytes(long max, String from) {
       requireArgument(max > 0, "max file bytes must be positive, was %s", max);
@@ -811,7 +839,12 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       return this;
     }
 
-    /** Runs parsing and callbacks. The default is {@link ForkJoinPool#commonPool()}. */
+    /**
+     * Runs parsing and callbacks. The default is {@link ForkJoinPool#commonPool()}.
+     *
+     * @param executor the executor, must not be null
+     * @return this builder
+     */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;
