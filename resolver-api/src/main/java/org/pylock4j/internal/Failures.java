@@ -13,7 +13,12 @@ public final class Failures {
 
   private Failures() {}
 
-  /** {@code e} in words, e.g. {@code no such file}, {@code permission denied}. */
+  /**
+   * {@code e} in words, e.g. {@code no such file}, {@code permission denied}.
+   *
+   * @param e the failure, must not be null
+   * @return a one-line description, never null
+   */
   public static String describe(Throwable e) {
     String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
     String what;

@@ -18,13 +18,27 @@ import org.pylock4j.requirement.ProjectName;
 public record ProjectPage(ProjectName name, String index, List<DistributionFile> files,
     Map<String, String> fileIndexes) {
 
-  /** Copies {@code files} and {@code fileIndexes}. */
+  /**
+   * Copies {@code files} and {@code fileIndexes}.
+   *
+   * @param name the project
+   * @param index the URL of the index the page came from, without credentials
+   * @param files the files, in the index's order
+   * @param fileIndexes the index of each file whose index is not {@code index}, by file URL; must
+   *     not be null
+   */
   public ProjectPage {
     files = List.copyOf(files);
     fileIndexes = Map.copyOf(fileIndexes);
   }
 
-  /** A page whose files all come from {@code index}. */
+  /**
+   * A page whose files all come from {@code index}.
+   *
+   * @param name the project
+   * @param index the URL of the index the page came from, without credentials
+   * @param files the files, in the index's order
+   */
   public ProjectPage(ProjectName name, String index, List<DistributionFile> files) {
     this(name, index, files, Map.of());
   }

@@ -560,6 +560,10 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
      * so concurrent runs and a run killed mid-write never leave a damaged entry. Entries are
      * replaced, never evicted: delete the directory to reclaim the space. The default is none:
      * nothing is written to disk.
+     *
+     * @param directory the cache directory (HTTP answers for revalidation and offline use, metadata
+     *     by hash)
+     * @return this builder
      */
     public Builder cacheDirectory(Path directory) {
       this.cacheDirectory = directory;
@@ -674,6 +678,10 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
      * {@code example.com} for the domain and its subdomains, an address). A login in a proxy URL
      * is sent to that proxy only and never shown. The default is no proxy.
      *
+     * @param httpsProxy the proxy URL for https requests, or null for none
+     * @param httpProxy the proxy URL for http requests, or null for none
+     * @param noProxy the hosts reached directly, must not be null
+     * @return this builder
      * @throws IllegalArgumentException from {@link #build()} when a proxy URL is unusable
      */
     public Builder proxies(String httpsProxy, String httpProxy, List<String> noProxy) {
@@ -688,6 +696,8 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
      * of the JDK's (pip's {@code --cert}, {@code SSL_CERT_FILE}), e.g. a company's own CA. Null
      * (the default) uses the JDK's trust store.
      *
+     * @param pemFile the PEM file, or null for the JDK's trust store
+     * @return this builder
      * @throws IllegalArgumentException from {@link #build()} naming the file when it cannot be
      *     read or holds no certificate
      */
@@ -696,7 +706,12 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       return this;
     }
 
-    /** The largest Simple API page accepted. The default value is 64 MiB. */
+    /**
+     * The largest Simple API page accepted. The default value is 64 MiB.
+     *
+     * @param max the largest Simple API page accepted, must be positive
+     * @return this builder
+     */
     public Builder maxPageBytes(long max) {
       requireArgument(max > 0, "max page bytes must be positive, was %s", max);
       this.maxPageBytes = max;
@@ -727,7 +742,12 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       return this;
     }
 
-    /** Runs parsing and callbacks. The default is {@link ForkJoinPool#commonPool()}. */
+    /**
+     * Runs parsing and callbacks. The default is {@link ForkJoinPool#commonPool()}.
+     *
+     * @param executor the executor, must not be null
+     * @return this builder
+     */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;
