@@ -17,7 +17,7 @@ public final class Failures {
    * {@code e} in words, e.g. {@code no such file}, {@code permission denied}.
    *
    * @param e the failure, must not be null
-   * @return its meaning in words, never null
+   * @return a one-line description, never null
    */
   public static String describe(Throwable e) {
     String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();

@@ -21,10 +21,11 @@ public record ProjectPage(ProjectName name, String index, List<DistributionFile>
   /**
    * Copies {@code files} and {@code fileIndexes}.
    *
-   * @param name the project, must not be null
-   * @param index the index URL, must not be null
-   * @param files the files, must not be null
-   * @param fileIndexes the index of each file served by another index, must not be null
+   * @param name the project
+   * @param index the URL of the index the page came from, without credentials
+   * @param files the files, in the index's order
+   * @param fileIndexes the index of each file whose index is not {@code index}, by file URL; must
+   *     not be null
    */
   public ProjectPage {
     files = List.copyOf(files);
@@ -34,9 +35,9 @@ public record ProjectPage(ProjectName name, String index, List<DistributionFile>
   /**
    * A page whose files all come from {@code index}.
    *
-   * @param name the project, must not be null
-   * @param index the index URL, must not be null
-   * @param files the files, must not be null
+   * @param name the project
+   * @param index the URL of the index the page came from, without credentials
+   * @param files the files, in the index's order
    */
   public ProjectPage(ProjectName name, String index, List<DistributionFile> files) {
     this(name, index, files, Map.of());

@@ -193,7 +193,7 @@ class UserHabitsTest {
     Path env = Files.writeString(dir.resolve("env.json"), "{\"python_version\": \"3.12\",\n  oops}\n");
     Cli.Result r = Cli.run("lock", "lib-a", "--environment", env.toString(), "-o", "-");
     assertEquals(2, r.code(), r.toString());
-    assertTrue(r.err().startsWith("error: invalid JSON: "), r.err());
+    assertTrue(r.err().startsWith("error: " + env + ":2:3: invalid JSON: "), r.err());
     assertFalse(r.err().contains("Source:"), r.err());
     assertFalse(r.err().contains("Feature"), r.err());
     assertFalse(r.err().contains("com.fasterxml"), r.err());

@@ -287,6 +287,11 @@ public final class Locker implements AutoCloseable {
     /**
      * The proxies indexes are reached through: see {@code PypiIndex.Builder#proxies}. The default
      * is none (the command passes {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY}).
+     *
+     * @param httpsProxy the proxy URL for https requests, or null for none
+     * @param httpProxy the proxy URL for http requests, or null for none
+     * @param noProxy the hosts reached directly, must not be null
+     * @return this builder
      */
     public Builder proxies(String httpsProxy, String httpProxy, List<String> noProxy) {
       this.httpsProxy = httpsProxy;
@@ -299,6 +304,9 @@ public final class Locker implements AutoCloseable {
      * A PEM file of the certificate authorities https indexes are verified against, in place of
      * the JDK's: see {@code PypiIndex.Builder#trustedCertificates}. The default is none (the
      * JDK's; the command passes {@code --cert} or {@code SSL_CERT_FILE}).
+     *
+     * @param pemFile the PEM file, or null for the JDK's trust store
+     * @return this builder
      */
     public Builder trustedCertificates(Path pemFile) {
       this.certificates = pemFile;
