@@ -71,11 +71,14 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
   private final Consumer<String> warnings;
   private final boolean offline;
   private final long maxPageBytes;
+  private final String pageLimit;
   private final long maxMetadataBytes;
+  private final String metadataLimit;
   private volatile SigstoreTrust trust; // the embedded root is read on first use
   private final Executor executor;
-  private final OkHttpClient client;
-  private final Http http;
+  private final java.util.function.Supplier<Http> httpFactory;
+  private volatile Http http; // built on the first request over HTTP: a file: index never loads OkHttp or TLS
+  private volatile boolean closed;
   private final PageParser parser;
   private final Credentials credentials;
   private final MetadataFetcher fetcher;
@@ -97,7 +100,9 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     this.warnings = builder.warnings;
     this.offline = builder.offline;
     this.maxPageBytes = builder.maxPageBytes;
+    this.pageLimit = builder.pageLimit;
     this.maxMetadataBytes = builder.maxMetadataBytes;
+    this.metadataLimit = builder.metadataLimit;
     this.trust = builder.trust;
     this.executor = builder.executor;
     Credentials credentials = new Credentials(builder.netrc);
@@ -112,20 +117,68 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     }
     this.indexes = List.copyOf(locations);
 
+    MetadataStore store = null;
+    MissingPages missing = null;
+    if (builder.cacheDirectory != null) {
+      missing = new MissingPages(builder.cacheDirectory.resolve("missing-pages"));
+      // "metadata-v2": entries of earlier versions may be keyed by a hash an index only declared
+      store = new MetadataStore(builder.cacheDirectory.resolve("metadata-v2"));
+    }
+    this.missingPages = missing;
+    // proxies and certificates are read now, so that a bad one fails build(), not a request
+    Proxies proxies = builder.httpsProxy == null && builder.httpProxy == null ? null
+        : new Proxies(Proxies.parse(builder.httpsProxy, credentials),
+            Proxies.parse(builder.httpProxy, credentials), builder.noProxy);
+    TrustedCertificates certificates = builder.certificates == null ? null
+        : TrustedCertificates.read(builder.certificates);
+    Settings settings = new Settings(builder.maxParallelRequests, builder.connectTimeout,
+        builder.readTimeout, builder.userAgent, builder.cacheDirectory,
+        Math.max(builder.maxPageBytes, builder.maxMetadataBytes), builder.retries,
+        builder.retryBackoff, builder.requestTimeout, proxies, certificates);
+    this.httpFactory = () -> newHttp(settings, credentials);
+    this.fetcher = new MetadataFetcher(this::http, store, offline, builder.maxMetadataBytes,
+        builder.metadataLimit, builder.maxFileBytes, builder.fileLimit, executor,
+        metadataCacheHits, warnings);
+  }
+
+  /** What the HTTP client is made from, taken from the builder. */
+  private record Settings(int maxParallelRequests, Duration connectTimeout, Duration readTimeout,
+      String userAgent, Path cacheDirectory, long httpCacheEntryBytes, int retries,
+      Duration retryBackoff, Duration requestTimeout, Proxies proxies,
+      TrustedCertificates certificates) {}
+
+  private Http http() {
+    Http h = http;
+    if (h == null) {
+      synchronized (this) {
+        h = http;
+        if (h == null) {
+          if (closed) {
+            throw new IllegalStateException("this PypiIndex is closed");
+          }
+          h = httpFactory.get();
+          http = h;
+        }
+      }
+    }
+    return h;
+  }
+
+  private Http newHttp(Settings settings, Credentials credentials) {
     Dispatcher dispatcher = new Dispatcher();
-    dispatcher.setMaxRequests(builder.maxParallelRequests);
-    dispatcher.setMaxRequestsPerHost(builder.maxParallelRequests);
+    dispatcher.setMaxRequests(settings.maxParallelRequests());
+    dispatcher.setMaxRequestsPerHost(settings.maxParallelRequests());
     OkHttpClient.Builder http = new OkHttpClient.Builder()
         .dispatcher(dispatcher)
-        .connectTimeout(builder.connectTimeout)
-        .readTimeout(builder.readTimeout)
-        .writeTimeout(builder.readTimeout)
+        .connectTimeout(settings.connectTimeout())
+        .readTimeout(settings.readTimeout())
+        .writeTimeout(settings.readTimeout())
         .followRedirects(true)
         // a redirect never changes the scheme: https to http would downgrade, and other schemes
         // (file:) are not followed at all; Http reports the refusal naming both URLs
         .followSslRedirects(false)
         .addInterceptor(chain -> chain.proceed(
-            chain.request().newBuilder().header("User-Agent", builder.userAgent).build()))
+            chain.request().newBuilder().header("User-Agent", settings.userAgent()).build()))
         // per network hop, so that every host of a redirect chain gets its own login and no other
         .addNetworkInterceptor(chain -> {
           Request request = chain.request();
@@ -141,9 +194,8 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
           }
           return chain.proceed(request);
         });
-    if (builder.httpsProxy != null || builder.httpProxy != null) {
-      Proxies proxies = new Proxies(Proxies.parse(builder.httpsProxy, credentials),
-          Proxies.parse(builder.httpProxy, credentials), builder.noProxy);
+    if (settings.proxies() != null) {
+      Proxies proxies = settings.proxies();
       http.proxySelector(proxies).proxyAuthenticator((route, response) -> {
         Credentials.Login login = route == null ? null : proxies.loginFor(route.proxy().address());
         if (login == null || response.request().header("Proxy-Authorization") != null) {
@@ -153,27 +205,16 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
             login.user(), login.password(), java.nio.charset.StandardCharsets.UTF_8)).build();
       });
     }
-    if (builder.certificates != null) {
-      TrustedCertificates trusted = TrustedCertificates.read(builder.certificates);
-      http.sslSocketFactory(trusted.socketFactory(), trusted.trustManager());
+    if (settings.certificates() != null) {
+      http.sslSocketFactory(settings.certificates().socketFactory(), settings.certificates().trustManager());
     }
-    MetadataStore store = null;
-    MissingPages missing = null;
     HttpCache httpCache = null;
-    if (builder.cacheDirectory != null) {
-      missing = new MissingPages(builder.cacheDirectory.resolve("missing-pages"));
+    if (settings.cacheDirectory() != null) {
       // our own store, not OkHttp's: its journal is not safe for several processes on one directory
-      httpCache = new HttpCache(builder.cacheDirectory.resolve("http-v2"),
-          Math.max(builder.maxPageBytes, builder.maxMetadataBytes));
-      // "metadata-v2": entries of earlier versions may be keyed by a hash an index only declared
-      store = new MetadataStore(builder.cacheDirectory.resolve("metadata-v2"));
+      httpCache = new HttpCache(settings.cacheDirectory().resolve("http-v2"), settings.httpCacheEntryBytes());
     }
-    this.client = http.build();
-    this.missingPages = missing;
-    this.http = new Http(client, credentials, builder.retries, builder.retryBackoff, requests,
-        builder.requestTimeout, httpCache);
-    this.fetcher = new MetadataFetcher(this.http, store, offline, builder.maxMetadataBytes,
-        builder.maxFileBytes, executor, metadataCacheHits, warnings);
+    return new Http(http.build(), credentials, settings.retries(), settings.retryBackoff(), requests,
+        settings.requestTimeout(), httpCache);
   }
 
   /** {@return a new builder; its defaults read PyPI} */
@@ -284,8 +325,8 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       }, executor);
     }
     Ops ops = new Ops();
-    return ops.bind(ops.track(http.get(url, Http.Kind.OTHER, Map.of("Accept", ProvenanceParser.ACCEPT),
-            offline, true, maxMetadataBytes, "maxMetadataBytes"))
+    return ops.bind(ops.track(http().get(url, Http.Kind.OTHER, Map.of("Accept", ProvenanceParser.ACCEPT),
+            offline, true, maxMetadataBytes, metadataLimit))
         .thenApplyAsync(result -> {
           if (result.offlineMiss()) {
             throw new IndexException("offline: the provenance of " + file.filename() + " ("
@@ -310,7 +351,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
         requests.get(Http.Kind.METADATA_FILE).sum(),
         requests.get(Http.Kind.RANGE).sum(),
         requests.get(Http.Kind.WHOLE_FILE).sum(),
-        http.retryCount.sum(),
+        http == null ? 0 : http.retryCount.sum(),
         metadataCacheHits.sum(),
         skippedFiles.sum());
   }
@@ -318,6 +359,15 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
   /** Stops the threads and closes connections. */
   @Override
   public void close() {
+    Http h;
+    synchronized (this) {
+      closed = true;
+      h = http;
+    }
+    if (h == null) {
+      return;
+    }
+    OkHttpClient client = h.client();
     client.dispatcher().cancelAll();
     client.dispatcher().executorService().shutdown();
     client.connectionPool().evictAll();
@@ -399,8 +449,8 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       return CompletableFuture.supplyAsync(() -> index.local().page(project), executor);
     }
     String url = index.url() + project.normalized() + "/";
-    return ops.track(http.get(url, Http.Kind.PAGE, Map.of("Accept", PageParser.ACCEPT), offline, true,
-            maxPageBytes, "maxPageBytes"))
+    return ops.track(http().get(url, Http.Kind.PAGE, Map.of("Accept", PageParser.ACCEPT), offline, true,
+            maxPageBytes, pageLimit))
         .thenApplyAsync(result -> {
           if (result.offlineMiss()) {
             if (missingPages != null && missingPages.isMissing(url)) {
@@ -452,7 +502,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       }
       String dirUrl = root.toUri().toString();
       boolean flat = findLinks || LocalIndex.isFlat(root);
-      return new Location(dirUrl, new LocalIndex(root, dirUrl, flat, parser));
+      return new Location(dirUrl, new LocalIndex(root, dirUrl, flat, parser, maxPageBytes, pageLimit));
     }
     if (findLinks) {
       throw new IllegalArgumentException("find-links must be a local directory: " + url);
@@ -486,8 +536,11 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     private List<String> noProxy = List.of();
     private Path certificates;
     private long maxPageBytes = 64L << 20;
+    private String pageLimit = "maxPageBytes";
     private long maxMetadataBytes = 16L << 20;
+    private String metadataLimit = "maxMetadataBytes";
     private long maxFileBytes = 512L << 20;
+    private String fileLimit = "maxFileBytes";
     private Executor executor = ForkJoinPool.commonPool();
     private String userAgent = "pylock4j/0.1";
     private SigstoreTrust trust;
@@ -561,8 +614,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
      * replaced, never evicted: delete the directory to reclaim the space. The default is none:
      * nothing is written to disk.
      *
-     * @param directory the cache directory (HTTP answers for revalidation and offline use, metadata
-     *     by hash)
+     * @param directory the directory, or null for none
      * @return this builder
      */
     public Builder cacheDirectory(Path directory) {
@@ -682,6 +734,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
      * @param httpProxy the proxy URL for http requests, or null for none
      * @param noProxy the hosts reached directly, must not be null
      * @return this builder
+     *
      * @throws IllegalArgumentException from {@link #build()} when a proxy URL is unusable
      */
     public Builder proxies(String httpsProxy, String httpProxy, List<String> noProxy) {
@@ -696,8 +749,9 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
      * of the JDK's (pip's {@code --cert}, {@code SSL_CERT_FILE}), e.g. a company's own CA. Null
      * (the default) uses the JDK's trust store.
      *
-     * @param pemFile the PEM file, or null for the JDK's trust store
+     * @param pemFile the PEM file, or null for the JDK trust store
      * @return this builder
+     *
      * @throws IllegalArgumentException from {@link #build()} naming the file when it cannot be
      *     read or holds no certificate
      */
@@ -709,12 +763,26 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     /**
      * The largest Simple API page accepted. The default value is 64 MiB.
      *
-     * @param max the largest Simple API page accepted, must be positive
+     * @param max the limit in bytes, must be positive
      * @return this builder
      */
     public Builder maxPageBytes(long max) {
+      return maxPageBytes(max, "maxPageBytes");
+    }
+
+    /**
+     * The largest Simple API page accepted, and the setting to name when a page exceeds it (a
+     * command-line option, a configuration key). The default value is 64 MiB, named
+     * {@code maxPageBytes}.
+     *
+     * @param max the limit in bytes, must be positive
+     * @param from the name of the setting, for messages; must not be null
+     * @return this builder
+     */
+    public Builder maxPageBytes(long max, String from) {
       requireArgument(max > 0, "max page bytes must be positive, was %s", max);
       this.maxPageBytes = max;
+      this.pageLimit = Objects.requireNonNull(from, "from");
       return this;
     }
 
@@ -725,20 +793,49 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
      * @return this builder
      */
     public Builder maxMetadataBytes(long max) {
+      return maxMetadataBytes(max, "maxMetadataBytes");
+    }
+
+    /**
+     * The largest metadata file (or METADATA entry) accepted, and the setting to name when one
+     * exceeds it. The default value is 16 MiB, named {@code maxMetadataBytes}.
+     *
+     * @param max the limit in bytes, must be positive
+     * @param from the name of the setting, for messages; must not be null
+     * @return this builder
+     */
+    public Builder maxMetadataBytes(long max, String from) {
       requireArgument(max > 0, "max metadata bytes must be positive, was %s", max);
       this.maxMetadataBytes = max;
+      this.metadataLimit = Objects.requireNonNull(from, "from");
       return this;
     }
 
     /**
-     * The largest distribution downloaded whole to read its metadata. The default value is 512 MiB.
+     * The largest part of a distribution read at once to get its metadata: a whole file
+     * downloaded (an sdist, or a wheel from a server without range requests), one range
+     * response, a zip central directory. A local ({@code file:}) wheel is read by random access
+     * and may be of any size. The default value is 512 MiB.
      *
-     * @param max the largest distribution downloaded whole to read its metadata, must be positive
+     * @param max the largest part of a distribution read at once, must be positive
      * @return this builder
      */
     public Builder maxFileBytes(long max) {
+      return maxFileBytes(max, "maxFileBytes");
+    }
+
+    /**
+     * As {@link #maxFileBytes(long)}, with the setting to name when a response exceeds it. The
+     * default is named {@code maxFileBytes}.
+     *
+     * @param max the limit in bytes, must be positive
+     * @param from the name of the setting, for messages; must not be null
+     * @return this builder
+     */
+    public Builder maxFileBytes(long max, String from) {
       requireArgument(max > 0, "max file bytes must be positive, was %s", max);
       this.maxFileBytes = max;
+      this.fileLimit = Objects.requireNonNull(from, "from");
       return this;
     }
 

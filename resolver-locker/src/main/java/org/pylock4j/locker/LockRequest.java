@@ -340,7 +340,12 @@ public final class LockRequest {
    * @param from the name of the setting, never null
    */
   public record SizeLimit(long bytes, String from) {
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param bytes the limit, must be positive
+     * @param from the name of the setting, must not be null
+     */
     public SizeLimit {
       if (bytes <= 0) {
         throw new IllegalArgumentException(from + " must be positive, was " + bytes);
@@ -349,12 +354,15 @@ public final class LockRequest {
     }
   }
 
-  /** The largest index page accepted, if set; the index's default (64 MiB) otherwise. */
+  /** {@return the largest index page accepted, if set; the index's default (64 MiB) otherwise} */
   public Optional<SizeLimit> maxPageBytes() {
     return Optional.ofNullable(maxPageBytes);
   }
 
-  /** The largest metadata file or METADATA entry accepted, if set; the index's default (16 MiB) otherwise. */
+  /**
+   * {@return the largest metadata file or METADATA entry accepted, if set; the index's default
+   * (16 MiB) otherwise}
+   */
   public Optional<SizeLimit> maxMetadataBytes() {
     return Optional.ofNullable(maxMetadataBytes);
   }
@@ -363,6 +371,8 @@ public final class LockRequest {
    * The largest part of a distribution read at once for its metadata (a whole download, a range,
    * a central directory), if set; the index's default (512 MiB) otherwise. Local wheels are read
    * in place, whatever their size.
+   *
+   * @return the limit, if set
    */
   public Optional<SizeLimit> maxFileBytes() {
     return Optional.ofNullable(maxFileBytes);
