@@ -300,9 +300,10 @@ final class CandidateSelector {
     return false;
   }
 
-  /** The reason a whole project has no candidate, for a page with these rejections. */
-  String noCandidates(boolean pageEmpty, Map<Version, Reason> rejected, Map<Version, String> details) {
-    if (pageEmpty || rejected.isEmpty()) {
+  /** The reason a whole project has no candidate, for a page of these files with these rejections. */
+  String noCandidates(List<DistributionFile> files, Map<Version, Reason> rejected,
+      Map<Version, String> details) {
+    if (files.isEmpty() || rejected.isEmpty()) {
       return "no version on the index";
     }
     Map<Reason, Integer> counts = new TreeMap<>();
@@ -316,6 +317,9 @@ final class CandidateSelector {
       if (only == Reason.NO_COMPATIBLE_FILE && region != null) {
         return "no version has a file that installs there";
       }
+      if (only == Reason.NO_COMPATIBLE_FILE || only == Reason.ONLY_BINARY) {
+        return only.all + wheelTags(files);
+      }
       return only == Reason.REQUIRES_PYTHON
           ? "no version supports Python " + python() + " (requires-python)"
           : only.all;
@@ -324,5 +328,32 @@ final class CandidateSelector {
     counts.forEach((r, n) -> parts.add(n + " " + (r == Reason.REQUIRES_PYTHON
         ? "require another Python" : r.version)));
     return "no usable version (" + String.join(", ", parts) + ")";
+  }
+
+  /** How many wheel tags {@link #wheelTags} names before "and N more". */
+  static final int LISTED_TAGS = 10;
+
+  /**
+   * The tags of the wheels among {@code files} (a compressed tag set expanded), deduplicated and
+   * sorted, the first {@value #LISTED_TAGS} named, as {@code "; wheels exist for: ..."}; empty when
+   * there is no wheel with a valid name.
+   */
+  static String wheelTags(List<DistributionFile> files) {
+    java.util.TreeSet<String> tags = new java.util.TreeSet<>();
+    for (DistributionFile f : files) {
+      if (f.isWheel()) {
+        try {
+          WheelFilename.parse(f.filename()).tags().forEach(t -> tags.add(t.toString()));
+        } catch (org.pylock4j.error.InvalidMetadataException e) {
+          // not a wheel name: it names no tag
+        }
+      }
+    }
+    if (tags.isEmpty()) {
+      return "";
+    }
+    List<String> listed = tags.stream().limit(LISTED_TAGS).toList();
+    String more = tags.size() > LISTED_TAGS ? " and " + (tags.size() - LISTED_TAGS) + " more" : "";
+    return "; wheels exist for: " + String.join(", ", listed) + more;
   }
 }

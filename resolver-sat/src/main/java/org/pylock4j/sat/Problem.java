@@ -149,7 +149,7 @@ final class Problem {
       }
     }
     if (candidates.isEmpty()) {
-      p.noCandidateReason = selector.noCandidates(page.files().isEmpty(), s.rejected(), s.details());
+      p.noCandidateReason = selector.noCandidates(page.files(), s.rejected(), s.details());
     }
     finishProject(p, candidates);
   }

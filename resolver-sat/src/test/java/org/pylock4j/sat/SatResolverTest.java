@@ -377,8 +377,46 @@ class SatResolverTest {
     assertEquals(List.of("root requires gone", "gone: every version is yanked"),
         unsat(source, "gone").causes());
     assertEquals(List.of("root requires win",
-        "win: no version has a wheel compatible with the target or an sdist"),
+        "win: no version has a wheel compatible with the target or an sdist;"
+            + " wheels exist for: cp312-cp312-win_amd64"),
         unsat(source, "win").causes());
+  }
+
+  @Test
+  void noCompatibleWheelListsTheTagsThatExistDeduplicatedSortedAndCapped() {
+    InMemoryPackageSource source = InMemoryPackageSource.builder()
+        .file(file("np", "2.0", "np-2.0-cp312-cp312-win_amd64.whl", null, null, null),
+            metadata("2.1", "np", "2.0", List.of()))
+        .file(file("np", "2.0", "np-2.0-cp312-cp312-macosx_11_0_x86_64.macosx_11_0_arm64.whl",
+                null, null, null), metadata("2.1", "np", "2.0", List.of()))
+        .file(file("np", "1.0", "np-1.0-cp312-cp312-win_amd64.whl", null, null, null),
+            metadata("2.1", "np", "1.0", List.of()))
+        .file(file("np", "1.0", "np-1.0-cp311-cp311-manylinux_2_17_x86_64.whl", null, null, null),
+            metadata("2.1", "np", "1.0", List.of()))
+        .build();
+    assertEquals(List.of("root requires np", "np: no version has a wheel compatible with the target"
+        + " or an sdist; wheels exist for: cp311-cp311-manylinux_2_17_x86_64,"
+        + " cp312-cp312-macosx_11_0_arm64, cp312-cp312-macosx_11_0_x86_64, cp312-cp312-win_amd64"),
+        unsat(source, "np").causes());
+    InMemoryPackageSource withSdist = InMemoryPackageSource.builder()
+        .file(file("sd", "1.0", "sd-1.0.tar.gz", null, null, null),
+            metadata("2.1", "sd", "1.0", List.of()))
+        .file(file("sd", "1.0", "sd-1.0-cp312-cp312-win_amd64.whl", null, null, null),
+            metadata("2.1", "sd", "1.0", List.of()))
+        .build();
+    UnsatisfiableException binary = assertThrows(UnsatisfiableException.class,
+        () -> SatResolver.create().resolve(request(withSdist, "sd").onlyBinary(true).build()));
+    assertEquals(List.of("root requires sd", "sd: no version has a wheel compatible with the target"
+        + " (only binaries are allowed); wheels exist for: cp312-cp312-win_amd64"), binary.causes());
+    InMemoryPackageSource.Builder many = InMemoryPackageSource.builder();
+    for (int minor = 0; minor < 12; minor++) {
+      many.file(file("old", "1." + minor, "old-1." + minor + "-cp2" + minor + "-none-win32.whl",
+          null, null, null), metadata("2.1", "old", "1." + minor, List.of()));
+    }
+    assertEquals(List.of("root requires old", "old: no version has a wheel compatible with the"
+        + " target or an sdist; wheels exist for: cp20-none-win32, cp21-none-win32, cp210-none-win32,"
+        + " cp211-none-win32, cp22-none-win32, cp23-none-win32, cp24-none-win32, cp25-none-win32,"
+        + " cp26-none-win32, cp27-none-win32 and 2 more"), unsat(many.build(), "old").causes());
   }
 
   @Test
