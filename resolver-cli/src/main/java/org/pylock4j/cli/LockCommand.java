@@ -97,6 +97,14 @@ final class LockCommand extends Base {
           + "file (PEP 751).")
   boolean allowUnhashed;
 
+  @Option(
+      names = "--no-header",
+      description = "Leave out the generated header comment (pip-compile's spelling): a "
+          + "requirements file's comment block, and a pylock.toml's '# This file is @generated' "
+          + "line. The requirements header records the command that made the lock, so verify of "
+          + "a requirements file written with --no-header needs the lock's options given again.")
+  boolean noHeader;
+
   LockCommand(CliContext context, Supplier<Resolver> resolvers) {
     super(context);
     this.resolvers = resolvers;
@@ -124,6 +132,7 @@ final class LockCommand extends Base {
         .upgrade(upgrade)
         .onlyBinary(onlyBinary)
         .allowUnhashed(allowUnhashed)
+        .header(!noHeader)
         .listener(reporter.progress())
         .requestTimeout(requestTimeout())
         .maxInputBytes(maxInput());

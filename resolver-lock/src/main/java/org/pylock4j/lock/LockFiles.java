@@ -67,6 +67,20 @@ public final class LockFiles {
   }
 
   /**
+   * Prints {@code lock} as {@code pylock.toml} text, like {@link #writePylock(Pylock)}, without
+   * the leading {@code # This file is @generated …} comment line when {@code options} say {@link
+   * LockOptions#header() no header}.
+   *
+   * @param lock the lock, must not be null
+   * @param options how to write it, must not be null
+   * @return the TOML text, never null
+   */
+  public static String writePylock(Pylock lock, LockOptions options) {
+    return Redaction.redact(PylockWriter.write(Objects.requireNonNull(lock, "lock"),
+        Objects.requireNonNull(options, "options").header()));
+  }
+
+  /**
    * Reads {@code pylock.toml} text.
    *
    * @param text the TOML text, must not be null

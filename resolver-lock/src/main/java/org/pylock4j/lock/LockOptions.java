@@ -25,6 +25,7 @@ public final class LockOptions {
 
   private final boolean uploadTimes;
   private final boolean recordInputs;
+  private final boolean header;
   private final List<String> environments;
   private final String requiresPython;
   private final String inputFile;
@@ -38,6 +39,7 @@ public final class LockOptions {
   private LockOptions(Builder b) {
     this.uploadTimes = b.uploadTimes;
     this.recordInputs = b.recordInputs;
+    this.header = b.header;
     this.environments = b.environments == null ? null : List.copyOf(b.environments);
     this.requiresPython = b.requiresPython;
     this.inputFile = b.inputFile;
@@ -72,6 +74,17 @@ public final class LockOptions {
    */
   public boolean recordInputs() {
     return recordInputs;
+  }
+
+  /**
+   * Whether the lock starts with its generated header comment: a requirements file's comment
+   * block (which records {@link #command()}, so that {@code verify} needs no flags) and a {@code
+   * pylock.toml}'s {@code # This file is @generated …} line. The default is true.
+   *
+   * @return whether to write the header comment
+   */
+  public boolean header() {
+    return header;
   }
 
   /**
@@ -149,6 +162,7 @@ public final class LockOptions {
   public static final class Builder {
     private boolean uploadTimes = true;
     private boolean recordInputs = true;
+    private boolean header = true;
     private List<String> environments;
     private String requiresPython;
     private String inputFile;
@@ -204,6 +218,18 @@ public final class LockOptions {
      */
     public Builder recordInputs(boolean recordInputs) {
       this.recordInputs = recordInputs;
+      return this;
+    }
+
+    /**
+     * Sets whether the lock starts with its generated header comment (see {@link
+     * LockOptions#header()}); without it a requirements file does not record its command.
+     *
+     * @param header false to leave the header comment out
+     * @return this builder
+     */
+    public Builder header(boolean header) {
+      this.header = header;
       return this;
     }
 

@@ -66,6 +66,7 @@ public final class LockRequest {
   private final boolean onlyBinary;
   private final boolean allowUnhashed;
   private final boolean strictNames;
+  private final boolean header;
   private final Path output;
   private final Path existingLock;
   private final boolean upgrade;
@@ -107,6 +108,7 @@ public final class LockRequest {
     this.onlyBinary = b.onlyBinary;
     this.allowUnhashed = b.allowUnhashed;
     this.strictNames = b.strictNames;
+    this.header = b.header;
     this.output = b.output;
     this.existingLock = b.existingLock;
     this.upgrade = b.upgrade;
@@ -268,6 +270,17 @@ public final class LockRequest {
   }
 
   /**
+   * Whether the lock starts with its generated header comment (the default). A requirements
+   * lock's header records the command that made it, so {@code verify} of a lock written without
+   * one needs the lock's options again.
+   *
+   * @return whether the lock text has its header comment
+   */
+  public boolean header() {
+    return header;
+  }
+
+  /**
    * Where the lock is to be written, if set. Paths recorded in the lock (input files, local
    * indexes) are relative to its directory, and the lock there, if any, is the existing lock
    * unless {@link #existingLock()} names another.
@@ -425,6 +438,7 @@ public final class LockRequest {
     private boolean onlyBinary;
     private boolean allowUnhashed;
     private boolean strictNames;
+    private boolean header = true;
     private Path output;
     private Path existingLock;
     private boolean upgrade;
@@ -468,6 +482,7 @@ public final class LockRequest {
       onlyBinary = r.onlyBinary;
       allowUnhashed = r.allowUnhashed;
       strictNames = r.strictNames;
+      header = r.header;
       output = r.output;
       existingLock = r.existingLock;
       upgrade = r.upgrade;
@@ -789,6 +804,20 @@ public final class LockRequest {
      */
     public Builder allowUnhashed(boolean allow) {
       this.allowUnhashed = allow;
+      return this;
+    }
+
+    /**
+     * Sets whether the lock starts with its generated header comment (pip-compile's {@code
+     * --no-header} is {@code header(false)}): a requirements file's comment block, which records
+     * the command so that {@code verify} needs no options, and a {@code pylock.toml}'s {@code #
+     * This file is @generated …} line. The default is true.
+     *
+     * @param header false to leave the header comment out
+     * @return this builder
+     */
+    public Builder header(boolean header) {
+      this.header = header;
       return this;
     }
 

@@ -88,7 +88,8 @@ final class LockRun {
     List<BuildReport.Build> builds = BuildReport.of(resolution);
 
     Path lockDir = lockDirectory(request);
-    LockOptions.Builder options = LockOptions.builder().publisherIdentities(publishers);
+    LockOptions.Builder options =
+        LockOptions.builder().publisherIdentities(publishers).header(request.header());
     rootFiles(inputs).forEach(options::inputFile);
     if (format == LockFormat.PYLOCK) {
       options.baseDirectory(lockDir).toolSettings(Recorded.toolTable(request, lockDir));

@@ -42,7 +42,7 @@ final class LockText {
 
   static String write(Resolution resolution, LockOptions options, LockFormat format) {
     if (format == LockFormat.PYLOCK) {
-      return LockFiles.writePylock(LockFiles.fromResolution(resolution, options));
+      return LockFiles.writePylock(LockFiles.fromResolution(resolution, options), options);
     }
     if (unhashed(resolution).isEmpty()) {
       return LockFiles.writeRequirementsTxt(resolution, options);
