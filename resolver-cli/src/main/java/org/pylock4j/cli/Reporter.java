@@ -139,7 +139,9 @@ final class Reporter {
       code = Exit.BAD_INPUT;
     } else if (failure instanceof AdvisoryDatabaseException e) {
       String status = e.status().map(s -> " (HTTP " + s + ")").orElse("");
-      err.println("error: the vulnerability database cannot be read: " + e.getMessage() + status);
+      String message = e.getMessage();
+      String what = message.contains(e.location()) ? message : e.location() + ": " + message;
+      err.println("error: the vulnerability database cannot be read: " + what + status);
       code = Exit.INDEX;
     } else if (failure instanceof IndexException e) {
       String status = e.status().map(s -> " (HTTP " + s + ")").orElse("");

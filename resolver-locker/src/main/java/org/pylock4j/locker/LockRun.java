@@ -90,7 +90,7 @@ final class LockRun {
     Path lockDir = lockDirectory(request);
     LockOptions.Builder options =
         LockOptions.builder().publisherIdentities(publishers).header(request.header());
-    rootFiles(inputs, lockDir).forEach(options::inputFile);
+    rootFiles(inputs).forEach(options::inputFile);
     if (format == LockFormat.PYLOCK) {
       options.baseDirectory(lockDir).toolSettings(Recorded.toolTable(request, lockDir));
     } else {
@@ -345,21 +345,12 @@ final class LockRun {
         + " check them (pip --require-hashes refuses such a lock)");
   }
 
-  /**
-   * Where each root came from, for {@code # via -r FILE}: only requirements from files. A file
-   * given as an absolute path (as the Maven plugin gives them) is written relative to the lock's
-   * directory when it lies under it, so the lock is the same on every checkout; a relative path
-   * is written as given, as pip-compile does.
-   */
-  private static Map<ProjectName, String> rootFiles(Inputs inputs, Path lockDir) {
+  /** Where each root came from, for {@code # via -r FILE}: only requirements from files. */
+  private static Map<ProjectName, String> rootFiles(Inputs inputs) {
     Map<ProjectName, String> files = new LinkedHashMap<>();
     for (DeclaredRequirement r : inputs.roots()) {
       if (!r.file().startsWith("<")) {
-        String file = r.file();
-        if (lockDir != null && Path.of(file).isAbsolute()) {
-          file = Recorded.path(Path.of(file), lockDir);
-        }
-        files.putIfAbsent(r.requirement().projectName(), file);
+        files.putIfAbsent(r.requirement().projectName(), r.file());
       }
     }
     return files;

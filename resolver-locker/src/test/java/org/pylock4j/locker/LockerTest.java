@@ -106,18 +106,6 @@ class LockerTest {
   }
 
   @Test
-  void anAbsoluteInputFileUnderTheLocksDirectoryIsNamedRelativeInVia() throws Exception {
-    Path input = Files.writeString(dir.resolve("requirements.in"), "app\n").toAbsolutePath();
-    try (SimpleIndexServer server = SimpleIndexServer.start(index());
-        Locker locker = Locker.builder().build()) {
-      LockResult result = locker.lock(
-          request(server, "requirements.txt").requirementsFile(input).build());
-      assertTrue(result.text().contains("    # via -r requirements.in\n"), result.text());
-      assertFalse(result.text().contains(dir.toAbsolutePath().toString()), result.text());
-    }
-  }
-
-  @Test
   void aRequirementsLockRecordsItsCommandAndTheHeaderReadsBack() throws Exception {
     try (SimpleIndexServer server = SimpleIndexServer.start(index());
         Locker locker = Locker.builder().build()) {
