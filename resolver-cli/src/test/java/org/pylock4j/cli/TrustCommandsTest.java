@@ -313,12 +313,83 @@ class TrustCommandsTest {
   }
 
   @Test
-  void osvOptionsNeedAvoidVulnerable() {
+  void ignoreVulnNeedsAnAdvisoryDatabase() {
     Cli.Result r =
-        lock(server, "lib-a", "--osv-offline", OSV, "-o", dir.resolve("x.toml").toString());
+        lock(server, "lib-a", "--ignore-vuln", "MAL-2026-7", "-o", dir.resolve("x.toml").toString());
     assertEquals(2, r.code(), r.toString());
     assertEquals(
-        "error: --osv-url, --osv-offline and --ignore-vuln need --avoid-vulnerable\n", r.err());
+        "error: --ignore-vuln needs an advisory database: --osv-offline, --osv-url,"
+            + " --refuse-malware or --avoid-vulnerable\n",
+        r.err());
+  }
+
+  // malware (OSV MAL- records)
+
+  static final String MALWARE = "src/test/resources/osv-malware";
+
+  @Test
+  void aLockWithAnOsvDatabaseLeavesOutMalwareAndSaysSo() throws IOException {
+    Cli.Result r =
+        lock(server, "lib-a", "--osv-offline", MALWARE, "-o", dir.resolve("pylock.toml").toString());
+    assertEquals(0, r.code(), r.toString());
+    assertEquals("2.0", lockedVersion(dir.resolve("pylock.toml"), "lib-a"));
+    assertTrue(
+        r.err().contains("warning: left out lib-a==2.1: OSV reports it as MALWARE, MAL-2026-7"
+            + " Malicious code in lib-a (PyPI) (--ignore-vuln MAL-2026-7 would admit it)\n"),
+        r.toString());
+  }
+
+  @Test
+  void onlyMalwareSatisfyingARequirementIsExitOneNamingTheRecord() {
+    Path out = dir.resolve("pylock.toml");
+    Cli.Result r = lock(server, "lib-a>=2.1", "--osv-offline", MALWARE, "-o", out.toString());
+    assertEquals(1, r.code(), r.toString());
+    assertTrue(
+        r.err().contains("lib-a: no candidate version matches >=2.1 (2.1 excluded by the request"
+            + " (malware MAL-2026-7)"),
+        r.toString());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void anIgnoredMalwareRecordAdmitsItsVersion() throws IOException {
+    Path out = dir.resolve("pylock.toml");
+    Cli.Result r =
+        lock(server, "lib-a", "--osv-offline", MALWARE, "--ignore-vuln", "mal-2026-7", "-o",
+            out.toString());
+    assertEquals(0, r.code(), r.toString());
+    assertEquals("2.1", lockedVersion(out, "lib-a"));
+    assertFalse(r.err().contains("MALWARE"), r.toString());
+  }
+
+  @Test
+  void withoutAvoidVulnerableOnlyMalwareIsLeftOut() throws IOException {
+    // CLI-2026-1 is an ordinary vulnerability of lib-a 2.1: reported by audit, not avoided
+    Path lock = locked(server, "pylock.toml", "lib-a", "--osv-offline", OSV);
+    assertEquals("2.1", lockedVersion(lock, "lib-a"));
+  }
+
+  @Test
+  void avoidVulnerableLeavesOutMalwareAndSaysSo() throws IOException {
+    Cli.Result r =
+        lock(server, "lib-a", "--avoid-vulnerable", "--osv-offline", MALWARE, "-o",
+            dir.resolve("pylock.toml").toString());
+    assertEquals(0, r.code(), r.toString());
+    assertEquals("2.0", lockedVersion(dir.resolve("pylock.toml"), "lib-a"));
+    assertTrue(r.err().contains("MALWARE, MAL-2026-7"), r.toString());
+  }
+
+  @Test
+  void refuseMalwareAsksTheOsvApi() throws IOException {
+    try (MockWebServer osv = osvApi()) {
+      Cli.Result r =
+          lock(server, "lib-a", "--refuse-malware", "--osv-url", baseUrl(osv), "-o",
+              dir.resolve("pylock.toml").toString());
+      assertEquals(0, r.code(), r.toString());
+      // the mock knows CLI-2026-1 (not malware) only: nothing is left out
+      assertEquals("2.1", lockedVersion(dir.resolve("pylock.toml"), "lib-a"));
+      assertTrue(osv.getRequestCount() > 0, "OSV was asked");
+    }
   }
 
   // diff
@@ -395,7 +466,7 @@ class TrustCommandsTest {
     assertTrue(r.out().contains("  diff "), r.out());
     Cli.Result lock = Cli.run("lock", "--help");
     for (String option :
-        List.of("--strict", "--avoid-vulnerable", "--osv-url", "--osv-offline", "--ignore-vuln",
+        List.of("--strict", "--avoid-vulnerable", "--refuse-malware", "--osv-url", "--osv-offline", "--ignore-vuln",
             "--index=NAME=URL")) {
       assertTrue(lock.out().contains(option), option + " in\n" + lock.out());
     }

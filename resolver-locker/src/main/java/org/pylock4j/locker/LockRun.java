@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -35,6 +37,7 @@ import org.pylock4j.resolve.ResolutionRequest;
 import org.pylock4j.resolve.ResolverOptions;
 import org.pylock4j.resolve.TargetEnvironment;
 import org.pylock4j.trust.BuildReport;
+import org.pylock4j.trust.Finding;
 import org.pylock4j.trust.PinnedIndexes;
 import org.pylock4j.trust.TyposquatCheck;
 import org.pylock4j.trust.TyposquatWarning;
@@ -219,14 +222,27 @@ final class LockRun {
         : org.pylock4j.resolve.PrereleasePolicy.IF_NECESSARY_OR_EXPLICIT;
   }
 
-  /** Resolves, with the vulnerability filter when asked to avoid vulnerable versions. */
+  /**
+   * Resolves; with an advisory database, versions reported as malware are left out (and said so
+   * in a warning naming the record), and with avoidVulnerable every vulnerable version.
+   */
   private Resolution resolve(ResolutionRequest.Builder rr, IndexSettings settings) {
-    if (!request.avoidVulnerable()) {
+    if (!request.checksAdvisories()) {
       return resolve(rr.build());
     }
+    Set<String> malware = new java.util.concurrent.ConcurrentSkipListSet<>();
     try (VulnerabilityAudit audit = osv()) {
-      rr.versionFilter(audit.versionFilter(locker.blockingExecutor()));
+      Predicate<Finding> avoid = request.avoidVulnerable() ? f -> true : Finding::isMalware;
+      rr.versionFilter(audit.versionFilter(locker.blockingExecutor(), avoid, f -> {
+        if (f.isMalware()) {
+          malware.add("left out " + f.affected() + ": OSV reports it as MALWARE, " + f.ids()
+              + (f.summary().isEmpty() ? "" : " " + f.summary())
+              + " (--ignore-vuln " + f.id() + " would admit it)");
+        }
+      }));
       return resolve(rr.build());
+    } finally {
+      warnings.addAll(malware);
     }
   }
 
