@@ -53,6 +53,10 @@ public class AuditMojo extends AbstractPylockMojo {
     }
     LockFile file = locker.read(lock);
     VulnerabilityAudit.Builder builder = VulnerabilityAudit.builder().ignore(ignoreVulnerabilities);
+    MavenProxies proxies = proxies(); // settings.xml's, as the index client takes them
+    if (!proxies.isEmpty()) {
+      builder.proxies(proxies.httpsProxy(), proxies.httpProxy(), proxies.noProxy());
+    }
     if (osvExport != null) {
       builder.offlineExport(osvExport.toPath());
     } else if (osvUrl != null && !osvUrl.isBlank()) {

@@ -24,6 +24,13 @@ final class OsvOptions {
               + " OSV JSON files, or a zip of them (OSV's PyPI/all.zip).")
   Path osvOffline;
 
+  @Option(
+      names = "--max-osv-response-bytes",
+      paramLabel = "SIZE",
+      description = "The largest answer of the OSV API accepted, in bytes (or with K, M, G)."
+          + " Default: 64M. A larger one is exit 3.")
+  String maxResponseBytes;
+
   /** Whether a database option was given. */
   boolean given() {
     return osvUrl != null || osvOffline != null;
@@ -32,18 +39,33 @@ final class OsvOptions {
   /** Adds the database options to {@code request} (checked when it is opened). */
   void applyTo(org.pylock4j.locker.LockRequest.Builder request) {
     request.osvUrl(osvUrl).osvExport(osvOffline);
+    if (maxResponseBytes != null) {
+      request.maxOsvResponseBytes(new org.pylock4j.locker.LockRequest.SizeLimit(
+          IndexOptions.size(maxResponseBytes, "--max-osv-response-bytes", 0),
+          "--max-osv-response-bytes"));
+    }
   }
 
   /**
-   * Opens the database the options name, ignoring {@code ignore} (ids or aliases).
+   * Opens the database the options name, ignoring {@code ignore} (ids or aliases), reached with
+   * the network settings of {@code command} (proxies, CA bundle, --request-timeout).
    *
-   * @throws InvalidInputException when both are given, or the export does not exist
+   * @throws InvalidInputException when both are given, the export does not exist, or a proxy URL
+   *     or the CA bundle is unusable
    */
-  VulnerabilityAudit open(List<String> ignore) {
+  VulnerabilityAudit open(List<String> ignore, Base command) {
     if (osvUrl != null && osvOffline != null) {
       throw new InvalidInputException("give --osv-url or --osv-offline, not both", "--osv-offline");
     }
-    VulnerabilityAudit.Builder builder = VulnerabilityAudit.builder().ignore(ignore);
+    VulnerabilityAudit.Builder builder = VulnerabilityAudit.builder().ignore(ignore)
+        .requestTimeout(command.requestTimeout())
+        .proxies(command.env("https_proxy", "HTTPS_PROXY"), command.env("http_proxy", "HTTP_PROXY"),
+            command.noProxy())
+        .trustedCertificates(command.certificates());
+    if (maxResponseBytes != null) {
+      builder.maxResponseBytes(IndexOptions.size(maxResponseBytes, "--max-osv-response-bytes", 0),
+          "--max-osv-response-bytes");
+    }
     if (osvOffline != null) {
       if (!Files.exists(osvOffline)) {
         throw new InvalidInputException(
@@ -57,6 +79,10 @@ final class OsvOptions {
       }
       builder.osvUrl(osvUrl);
     }
-    return builder.build();
+    try {
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(e.getMessage(), osvUrl != null ? osvUrl : "OSV");
+    }
   }
 }

@@ -81,6 +81,7 @@ public final class LockRequest {
   private final SizeLimit maxPageBytes;
   private final SizeLimit maxMetadataBytes;
   private final SizeLimit maxFileBytes;
+  private final SizeLimit maxOsvResponseBytes;
   private final ResolverOptions resolverOptions;
   private final long maxInputBytes;
 
@@ -124,6 +125,7 @@ public final class LockRequest {
     this.maxPageBytes = b.maxPageBytes;
     this.maxMetadataBytes = b.maxMetadataBytes;
     this.maxFileBytes = b.maxFileBytes;
+    this.maxOsvResponseBytes = b.maxOsvResponseBytes;
     this.resolverOptions = b.resolverOptions;
     this.maxInputBytes = b.maxInputBytes;
   }
@@ -411,6 +413,16 @@ public final class LockRequest {
   }
 
   /**
+   * The largest answer of the OSV API accepted, if set; {@code
+   * VulnerabilityAudit.DEFAULT_MAX_RESPONSE_BYTES} (64 MiB) otherwise.
+   *
+   * @return the limit, if set
+   */
+  public Optional<SizeLimit> maxOsvResponseBytes() {
+    return Optional.ofNullable(maxOsvResponseBytes);
+  }
+
+  /**
    * The resolver's limits (rounds, time budget, explanation budget); {@link
    * ResolverOptions#DEFAULTS} by default. Its {@code maxParallelFetches} is replaced by {@link
    * #threads()}.
@@ -472,6 +484,7 @@ public final class LockRequest {
     private SizeLimit maxPageBytes;
     private SizeLimit maxMetadataBytes;
     private SizeLimit maxFileBytes;
+    private SizeLimit maxOsvResponseBytes;
     private ResolverOptions resolverOptions = ResolverOptions.DEFAULTS;
     private long maxInputBytes = InputFiles.DEFAULT_MAX_BYTES;
 
@@ -517,6 +530,7 @@ public final class LockRequest {
       maxPageBytes = r.maxPageBytes;
       maxMetadataBytes = r.maxMetadataBytes;
       maxFileBytes = r.maxFileBytes;
+      maxOsvResponseBytes = r.maxOsvResponseBytes;
       resolverOptions = r.resolverOptions;
       maxInputBytes = r.maxInputBytes;
     }
@@ -650,6 +664,17 @@ public final class LockRequest {
      */
     public Builder maxFileBytes(SizeLimit limit) {
       this.maxFileBytes = limit;
+      return this;
+    }
+
+    /**
+     * Sets {@link LockRequest#maxOsvResponseBytes()}.
+     *
+     * @param limit the limit, or null for the default
+     * @return this builder
+     */
+    public Builder maxOsvResponseBytes(SizeLimit limit) {
+      this.maxOsvResponseBytes = limit;
       return this;
     }
 

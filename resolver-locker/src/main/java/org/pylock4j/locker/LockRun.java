@@ -289,7 +289,9 @@ final class LockRun {
           "give --osv-url or --osv-offline, not both", "--osv-offline");
     }
     VulnerabilityAudit.Builder builder =
-        VulnerabilityAudit.builder().ignore(request.ignoredVulnerabilities());
+        locker.advisories().ignore(request.ignoredVulnerabilities());
+    request.requestTimeout().ifPresent(builder::requestTimeout);
+    request.maxOsvResponseBytes().ifPresent(l -> builder.maxResponseBytes(l.bytes(), l.from()));
     if (request.osvExport().isPresent()) {
       Path export = request.osvExport().get();
       if (!Files.exists(export)) {
@@ -305,7 +307,11 @@ final class LockRun {
       }
       builder.osvUrl(url);
     }
-    return builder.build();
+    try {
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(e.getMessage(), request.osvUrl().orElse("OSV"));
+    }
   }
 
   /**

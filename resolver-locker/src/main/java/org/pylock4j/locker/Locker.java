@@ -207,6 +207,14 @@ public final class Locker implements AutoCloseable {
     return executor;
   }
 
+  /** A builder of the advisory database with the locker's proxies and CA bundle. */
+  org.pylock4j.trust.VulnerabilityAudit.Builder advisories() {
+    return org.pylock4j.trust.VulnerabilityAudit.builder()
+        .proxies(httpsProxy, httpProxy, noProxy)
+        .trustedCertificates(certificates)
+        .executor(executor);
+  }
+
   /** An index over {@code urls} with {@code settings}; its warnings go to {@code warnings}. */
   PypiIndex index(List<String> urls, IndexStrategy strategy, IndexSettings settings,
       Consumer<String> warnings) {
@@ -285,7 +293,8 @@ public final class Locker implements AutoCloseable {
     }
 
     /**
-     * The proxies indexes are reached through: see {@code PypiIndex.Builder#proxies}. The default
+     * The proxies indexes and the OSV API are reached through: see {@code
+     * PypiIndex.Builder#proxies}. The default
      * is none (the command passes {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY}).
      *
      * @param httpsProxy the proxy URL for https requests, or null for none
@@ -301,8 +310,8 @@ public final class Locker implements AutoCloseable {
     }
 
     /**
-     * A PEM file of the certificate authorities https indexes are verified against, in place of
-     * the JDK's: see {@code PypiIndex.Builder#trustedCertificates}. The default is none (the
+     * A PEM file of the certificate authorities https indexes and the OSV API are verified
+     * against, in place of the JDK's: see {@code PypiIndex.Builder#trustedCertificates}. The default is none (the
      * JDK's; the command passes {@code --cert} or {@code SSL_CERT_FILE}).
      *
      * @param pemFile the PEM file, or null for the JDK's trust store
