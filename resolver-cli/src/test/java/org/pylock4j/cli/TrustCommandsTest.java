@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.mockwebserver.Dispatcher;
@@ -189,7 +190,8 @@ class TrustCommandsTest {
           @Override
           public MockResponse dispatch(RecordedRequest request) {
             try {
-              if (request.getPath().equals("/v1/querybatch")) {
+              String path = request.getRequestUrl().encodedPath(); // also through a proxy
+              if (path.equals("/v1/querybatch")) {
                 JsonNode body = json.readTree(request.getBody().readUtf8());
                 StringBuilder results = new StringBuilder("{\"results\":[");
                 String sep = "";
@@ -203,12 +205,12 @@ class TrustCommandsTest {
                 }
                 return new MockResponse().setBody(results.append("]}").toString());
               }
-              if (request.getPath().equals("/v1/query")) {
+              if (path.equals("/v1/query")) {
                 JsonNode body = json.readTree(request.getBody().readUtf8());
                 boolean libA = body.path("package").path("name").asText().equals("lib-a");
                 return new MockResponse().setBody(libA ? "{\"vulns\":[" + record + "]}" : "{}");
               }
-              if (request.getPath().equals("/v1/vulns/CLI-2026-1")) {
+              if (path.equals("/v1/vulns/CLI-2026-1")) {
                 return new MockResponse().setBody(record);
               }
               return new MockResponse().setResponseCode(404).setBody("{}");
@@ -256,6 +258,41 @@ class TrustCommandsTest {
       assertTrue(r.err().startsWith("error: "), r.toString());
       assertTrue(r.err().contains(baseUrl(osv) + "/v1/querybatch"), r.toString());
       assertEquals("", r.out());
+    }
+  }
+
+  @Test
+  void auditAndLockReachOsvThroughTheProxyOfTheEnvironment() throws IOException {
+    Path lock = locked(server, "pylock.toml", "app-core");
+    try (MockWebServer proxy = osvApi()) {
+      Map<String, String> env = Map.of(
+          "HTTP_PROXY", "http://127.0.0.1:" + proxy.getPort(), "NO_PROXY", "127.0.0.1,localhost");
+      Cli.Result r = Cli.run(TargetDetector.NONE, env, "audit", lock.toString(), "--osv-url",
+          "http://osv.invalid");
+      assertEquals(1, r.code(), r.toString());
+      assertTrue(r.out().startsWith("lib-a==2.1: CLI-2026-1 (CVE-2026-1001)"), r.toString());
+      int asked = proxy.getRequestCount();
+      assertTrue(asked > 0);
+      Path out = dir.resolve("safe.toml");
+      r = Cli.run(TargetDetector.NONE, env, "lock", "app-core", "--avoid-vulnerable", "--osv-url",
+          "http://osv.invalid", "--index-url", server.indexUrl(), "--python-version", "3.12",
+          "--python-platform", "linux", "--cache-dir", dir.resolve("cache").toString(), "-o",
+          out.toString());
+      assertEquals(0, r.code(), r.toString());
+      assertEquals("2.0", lockedVersion(out, "lib-a"));
+      assertTrue(proxy.getRequestCount() > asked, "lock asked OSV through the proxy");
+    }
+  }
+
+  @Test
+  void anOsvAnswerOverTheLimitIsExitThreeNamingTheOption() throws IOException {
+    Path lock = locked(server, "pylock.toml", "app-core");
+    try (MockWebServer osv = osvApi()) {
+      Cli.Result r = Cli.run("audit", lock.toString(), "--osv-url", baseUrl(osv),
+          "--max-osv-response-bytes", "16");
+      assertEquals(3, r.code(), r.toString());
+      assertTrue(r.err().contains(baseUrl(osv) + "/v1/querybatch"), r.toString());
+      assertTrue(r.err().contains("--max-osv-response-bytes"), r.toString());
     }
   }
 
