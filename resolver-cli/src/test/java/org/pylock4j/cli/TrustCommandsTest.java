@@ -487,6 +487,23 @@ class TrustCommandsTest {
   }
 
   @Test
+  void diffWithAnUnusableIndexOrCaBundleIsBadInput() throws IOException {
+    Path before = locked(server, "old.toml", "lib-c<1.5");
+    Path after = locked(server, "new.toml", "lib-a==2.0");
+    Path missing = dir.resolve("no-index");
+    Cli.Result r = Cli.run("diff", before.toString(), after.toString(), "--index-url",
+        missing.toString(), "--cache-dir", dir.resolve("cache").toString());
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().startsWith("error: --index-url " + missing + ": "), r.toString());
+    assertTrue(r.err().contains(missing.toString()), r.toString());
+    Path pem = Files.writeString(dir.resolve("ca.pem"), "not a certificate");
+    r = Cli.run("diff", before.toString(), after.toString(), "--index-url", server.indexUrl(),
+        "--cert", pem.toString(), "--cache-dir", dir.resolve("cache").toString());
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains("certificate file " + pem), r.toString());
+  }
+
+  @Test
   void diffComparesRequirementsLocks() throws IOException {
     Path before = locked(server, "old.txt", "lib-c==1.0");
     Path after = locked(server, "new.txt", "lib-c<2", "colorize");
