@@ -36,6 +36,9 @@ final class OsvApi implements AdvisorySource {
   /** OSV answers at most this many queries per batch. */
   static final int BATCH = 1000;
 
+  /** The most pages of one query followed ({@code next_page_token}); more is a hostile answer. */
+  static final int MAX_PAGES = 100;
+
   private final String baseUrl;
   private final Http http;
   private final ObjectMapper json;
@@ -67,7 +70,10 @@ final class OsvApi implements AdvisorySource {
       List<PackageVersion> batch = all.subList(from, Math.min(all.size(), from + BATCH));
       Map<PackageVersion, String> pending = new LinkedHashMap<>();
       batch.forEach(pv -> pending.put(pv, null));
-      while (!pending.isEmpty()) {
+      for (int page = 0; !pending.isEmpty(); page++) {
+        if (page >= MAX_PAGES) {
+          throw illShaped("/v1/querybatch", "more than " + MAX_PAGES + " pages of results");
+        }
         ObjectNode body = json.createObjectNode();
         ArrayNode queries = body.putArray("queries");
         List<PackageVersion> order = new ArrayList<>(pending.keySet());
@@ -140,7 +146,11 @@ final class OsvApi implements AdvisorySource {
     }
     List<OsvRecord> records = new ArrayList<>();
     String token = "";
+    int page = 0;
     do {
+      if (page++ >= MAX_PAGES) {
+        throw illShaped("/v1/query", "more than " + MAX_PAGES + " pages of results");
+      }
       ObjectNode body = json.createObjectNode();
       body.putObject("package").put("name", project.normalized()).put("ecosystem", OsvRecord.ECOSYSTEM);
       if (!token.isEmpty()) {

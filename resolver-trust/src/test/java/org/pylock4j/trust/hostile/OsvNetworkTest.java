@@ -252,6 +252,25 @@ class OsvNetworkTest {
   }
 
   @Test
+  void endlessPagesFailClosed() throws Exception {
+    List<RecordedRequest> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (MockWebServer api = server(seen,
+        r -> new MockResponse().setBody("{\"vulns\": [], \"next_page_token\": \"again\"}"))) {
+      api.start(InetAddress.getLoopbackAddress(), 0);
+      String url = "http://127.0.0.1:" + api.getPort();
+      AdvisoryDatabaseException e = assertThrows(AdvisoryDatabaseException.class, () -> {
+        try (VulnerabilityAudit audit = VulnerabilityAudit.builder().osvUrl(url).build()) {
+          audit.affectedVersions(org.pylock4j.requirement.ProjectName.of("requests"),
+              List.of(org.pylock4j.version.Version.parse("2.30.0")));
+        }
+      });
+      assertEquals(url + "/v1/query", e.location());
+      assertTrue(e.getMessage().contains("more than 100 pages"), e.getMessage());
+      assertEquals(100, seen.size());
+    }
+  }
+
+  @Test
   void aLoginInTheOsvUrlGoesToItsHostAndIsNeverShown() throws Exception {
     List<RecordedRequest> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
     try (MockWebServer api = server(seen, r -> new MockResponse().setResponseCode(403))) {
