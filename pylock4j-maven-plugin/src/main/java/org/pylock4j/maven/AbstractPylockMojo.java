@@ -408,7 +408,7 @@ abstract class AbstractPylockMojo extends AbstractMojo {
   }
 
   /** The active proxies of settings.xml, decrypted by Maven. */
-  final MavenProxies proxies() throws MojoFailureException {
+  private MavenProxies proxies() throws MojoFailureException {
     List<MavenProxies.Entry> entries = new ArrayList<>();
     for (Proxy proxy : session.getSettings().getProxies()) {
       if (!proxy.isActive()) {

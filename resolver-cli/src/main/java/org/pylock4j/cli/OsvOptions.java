@@ -1,6 +1,5 @@
 package org.pylock4j.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.pylock4j.error.InvalidInputException;
@@ -47,42 +46,20 @@ final class OsvOptions {
   }
 
   /**
-   * Opens the database the options name, ignoring {@code ignore} (ids or aliases), reached with
-   * the network settings of {@code command} (proxies, CA bundle, --request-timeout).
+   * Opens the database the options name, ignoring {@code ignore} (ids or aliases), with the
+   * network settings of {@code command} (proxies, CA bundle, --request-timeout): the locker's
+   * {@code advisories}, the one place that does it for lock and audit alike.
    *
    * @throws InvalidInputException when both are given, the export does not exist, or a proxy URL
    *     or the CA bundle is unusable
    */
   VulnerabilityAudit open(List<String> ignore, Base command) {
-    if (osvUrl != null && osvOffline != null) {
-      throw new InvalidInputException("give --osv-url or --osv-offline, not both", "--osv-offline");
-    }
-    VulnerabilityAudit.Builder builder = VulnerabilityAudit.builder().ignore(ignore)
-        .requestTimeout(command.requestTimeout())
-        .proxies(command.env("https_proxy", "HTTPS_PROXY"), command.env("http_proxy", "HTTP_PROXY"),
-            command.noProxy())
-        .trustedCertificates(command.certificates());
-    if (maxResponseBytes != null) {
-      builder.maxResponseBytes(IndexOptions.size(maxResponseBytes, "--max-osv-response-bytes", 0),
-          "--max-osv-response-bytes");
-    }
-    if (osvOffline != null) {
-      if (!Files.exists(osvOffline)) {
-        throw new InvalidInputException(
-            "--osv-offline " + osvOffline + ": no such file or directory", osvOffline.toString());
-      }
-      builder.offlineExport(osvOffline);
-    } else if (osvUrl != null) {
-      if (!osvUrl.matches("(?i)https?://.+")) {
-        throw new InvalidInputException(
-            "--osv-url must be an http(s) URL, not '" + osvUrl + "'", osvUrl);
-      }
-      builder.osvUrl(osvUrl);
-    }
-    try {
-      return builder.build();
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(e.getMessage(), osvUrl != null ? osvUrl : "OSV");
+    org.pylock4j.locker.LockRequest.Builder request = org.pylock4j.locker.LockRequest.builder()
+        .requestTimeout(command.requestTimeout());
+    applyTo(request);
+    ignore.forEach(request::ignoreVulnerability);
+    try (org.pylock4j.locker.Locker locker = command.locker(null)) {
+      return locker.advisories(request.build());
     }
   }
 }

@@ -231,7 +231,7 @@ final class LockRun {
       return resolve(rr.build());
     }
     Set<String> malware = new java.util.concurrent.ConcurrentSkipListSet<>();
-    try (VulnerabilityAudit audit = osv()) {
+    try (VulnerabilityAudit audit = locker.advisories(request)) {
       Predicate<Finding> avoid = request.avoidVulnerable() ? f -> true : Finding::isMalware;
       rr.versionFilter(audit.versionFilter(locker.blockingExecutor(), avoid, f -> {
         if (f.isMalware()) {
@@ -280,37 +280,6 @@ final class LockRun {
       throw new PylockException("resolution failed: " + cause, cause);
     } catch (java.util.concurrent.CancellationException e) {
       throw new org.pylock4j.error.ResolutionCancelledException("the resolution was cancelled");
-    }
-  }
-
-  private VulnerabilityAudit osv() {
-    if (request.osvUrl().isPresent() && request.osvExport().isPresent()) {
-      throw new InvalidInputException(
-          "give --osv-url or --osv-offline, not both", "--osv-offline");
-    }
-    VulnerabilityAudit.Builder builder =
-        locker.advisories().ignore(request.ignoredVulnerabilities());
-    request.requestTimeout().ifPresent(builder::requestTimeout);
-    request.maxOsvResponseBytes().ifPresent(l -> builder.maxResponseBytes(l.bytes(), l.from()));
-    if (request.osvExport().isPresent()) {
-      Path export = request.osvExport().get();
-      if (!Files.exists(export)) {
-        throw new InvalidInputException(
-            "--osv-offline " + export + ": no such file or directory", export.toString());
-      }
-      builder.offlineExport(export);
-    } else if (request.osvUrl().isPresent()) {
-      String url = request.osvUrl().get();
-      if (!url.matches("(?i)https?://.+")) {
-        throw new InvalidInputException(
-            "--osv-url must be an http(s) URL, not '" + url + "'", url);
-      }
-      builder.osvUrl(url);
-    }
-    try {
-      return builder.build();
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(e.getMessage(), request.osvUrl().orElse("OSV"));
     }
   }
 
