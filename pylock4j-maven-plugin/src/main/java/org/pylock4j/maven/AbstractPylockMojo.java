@@ -282,7 +282,8 @@ abstract class AbstractPylockMojo extends AbstractMojo {
     if (session.isOffline() && osvExport == null && (avoidVulnerable || refuseMalware
         || (osvUrl != null && !osvUrl.isBlank()))) {
       throw new MojoFailureException(
-          "offline (-o), <avoidVulnerable>, <refuseMalware> and <osvUrl> need an OSV export: set <osvExport>");
+          "offline (-o) the OSV API cannot be asked for <avoidVulnerable>, <refuseMalware> or"
+              + " <osvUrl>: set <osvExport>");
     }
     if (osvUrl != null && !osvUrl.isBlank()) {
       b.osvUrl(osvUrl);
