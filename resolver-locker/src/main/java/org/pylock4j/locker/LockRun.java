@@ -240,7 +240,17 @@ final class LockRun {
               + " (--ignore-vuln " + f.id() + " would admit it)");
         }
       }));
-      return resolve(rr.build());
+      Resolution resolution = resolve(rr.build());
+      if (!request.ignoredVulnerabilities().isEmpty()) {
+        // an explicit ignore admits malware; the lock still says so, every time
+        for (Finding f : audit.audit(resolution).ignored()) {
+          if (f.isMalware()) {
+            malware.add("locked " + f.affected() + " although OSV reports it as MALWARE, " + f.ids()
+                + (f.summary().isEmpty() ? "" : " " + f.summary()) + " (ignored as asked)");
+          }
+        }
+      }
+      return resolution;
     } finally {
       warnings.addAll(malware);
     }

@@ -129,7 +129,8 @@ class LockerTest {
       LockResult admitted = locker.lock(request(server, "pylock.toml").requirement("app")
           .osvExport(malwareExport()).ignoreVulnerability("MAL-2026-9").build());
       assertTrue(admitted.text().contains("name = \"lib\"\nversion = \"2.0\""), admitted.text());
-      assertEquals(List.of(), admitted.warnings());
+      assertEquals(List.of("locked lib==2.0 although OSV reports it as MALWARE, MAL-2026-9 Malicious"
+          + " code in lib (PyPI) (ignored as asked)"), admitted.warnings());
 
       org.pylock4j.error.UnsatisfiableException e = assertThrows(
           org.pylock4j.error.UnsatisfiableException.class,
