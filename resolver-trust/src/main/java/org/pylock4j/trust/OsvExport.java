@@ -43,6 +43,11 @@ final class OsvExport implements AdvisorySource {
       if (Files.isDirectory(path)) {
         try (Stream<Path> files = Files.walk(path)) {
           for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+            if (!Files.isRegularFile(f)) {
+              // a FIFO would block the run, a device never end, a directory fail obscurely: refuse them
+              throw new AdvisoryDatabaseException("not a regular file (a FIFO, a device, a directory or a"
+                  + " dangling link): an OSV export holds regular JSON files only", f.toString(), 0, null);
+            }
             try (InputStream in = Files.newInputStream(f)) {
               add(index, read(json, in, f.toString()), count);
             }
@@ -60,7 +65,10 @@ final class OsvExport implements AdvisorySource {
         }
       } else {
         throw new AdvisoryDatabaseException(
-            "OSV export not found (expected a directory or a zip of OSV JSON files)", path.toString(), 0, null);
+            Files.exists(path) ? "not a directory or a regular file (a FIFO or a device?): expected a"
+                + " directory or a zip of OSV JSON files"
+                : "OSV export not found (expected a directory or a zip of OSV JSON files)",
+            path.toString(), 0, null);
       }
     } catch (IOException e) {
       throw new AdvisoryDatabaseException("cannot read OSV export: " + e.getMessage(), path.toString(), 0, e);

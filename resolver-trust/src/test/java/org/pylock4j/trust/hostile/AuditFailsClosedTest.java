@@ -3,6 +3,7 @@ package org.pylock4j.trust.hostile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,6 +72,34 @@ class AuditFailsClosedTest {
     AdvisoryDatabaseException e = refused(dir);
     assertEquals(file.toString(), e.location());
     assertTrue(e.getMessage().startsWith("malformed OSV record: "), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"fifo", "directory", "dangling link"})
+  void anEntryThatIsNotARegularFileIsRefusedNamingIt(String kind) throws Exception {
+    Files.writeString(dir.resolve("GHSA-0.json"), FLAW);
+    Path entry = dir.resolve("GHSA-1.json");
+    switch (kind) {
+      case "fifo" -> {
+        // a FIFO nobody writes to would block the audit forever
+        Process mkfifo = new ProcessBuilder("mkfifo", entry.toString()).start();
+        assumeTrue(mkfifo.waitFor() == 0, "mkfifo unavailable");
+      }
+      case "directory" -> Files.createDirectory(entry);
+      default -> Files.createSymbolicLink(entry, dir.resolve("missing"));
+    }
+    AdvisoryDatabaseException e = refused(dir);
+    assertEquals(entry.toString(), e.location());
+    assertTrue(e.getMessage().startsWith("not a regular file"), e.getMessage());
+  }
+
+  @Test
+  void aDeviceAsTheExportIsRefused() {
+    Path zero = Path.of("/dev/zero");
+    assumeTrue(Files.exists(zero));
+    AdvisoryDatabaseException e = refused(zero);
+    assertEquals("/dev/zero", e.location());
+    assertTrue(e.getMessage().startsWith("not a directory or a regular file"), e.getMessage());
   }
 
   private static final String MALWARE = """
