@@ -39,6 +39,11 @@ public record LockChange(
     FILES_ADDED(true),
     /** The same version with files removed (e.g. a wheel no longer locked). */
     FILES_CHANGED(false),
+    /**
+     * The same version with another marker, requires-python or dependencies: where and with what it
+     * installs changed, worth a line but not a red flag (the files are the reviewed ones).
+     */
+    METADATA_CHANGED(false),
     /** The same version from another index: a red flag (dependency confusion). */
     INDEX_CHANGED(true),
     /** Different publisher identities (PEP 740 attestations): a red flag (account takeover). */
@@ -111,7 +116,8 @@ public record LockChange(
       case ADDED -> String.valueOf(newVersion);
       case REMOVED -> String.valueOf(oldVersion);
       case UPGRADED, DOWNGRADED -> oldVersion + " -> " + newVersion;
-      default -> String.valueOf(newVersion);
+      // a direct URL or a source tree may have no version
+      default -> newVersion == null ? "(no version)" : newVersion.toString();
     };
     StringBuilder b = new StringBuilder()
         .append(sign).append(' ').append(name).append(' ').append(versions)

@@ -156,7 +156,18 @@ public final class LockDiff {
 
   /** A locked package reduced to what a review compares. */
   record Entry(ProjectName name, Version version, String index, Map<String, String> files,
-      Map<String, String> urls, Set<String> hashes, Set<String> identities) {}
+      Map<String, String> urls, Set<String> hashes, Set<String> identities, Map<String, String> metadata) {}
+
+  /** What else a lock says of an unchanged version that decides where and with what it installs. */
+  private static Map<String, String> metadata(PylockPackage p) {
+    Map<String, String> out = new TreeMap<>();
+    out.put("marker", p.marker() == null ? "none" : p.marker());
+    out.put("requires-python", p.requiresPython() == null ? "none" : p.requiresPython());
+    out.put("dependencies", p.dependencies().stream()
+        .map(d -> d.version() == null ? d.name().toString() : d.name() + "==" + d.version())
+        .sorted().toList().toString());
+    return out;
+  }
 
   static List<Entry> entries(Pylock lock) {
     List<Entry> out = new ArrayList<>();
@@ -176,7 +187,7 @@ public final class LockDiff {
       }
       Set<String> identities = new TreeSet<>();
       p.attestationIdentities().forEach(a -> identities.add(describe(a)));
-      out.add(new Entry(p.name(), p.version(), p.index(), files, urls, hashes, identities));
+      out.add(new Entry(p.name(), p.version(), p.index(), files, urls, hashes, identities, metadata(p)));
     }
     return out;
   }
@@ -184,7 +195,10 @@ public final class LockDiff {
   static List<Entry> entries(RequirementsTxt lock) {
     List<Entry> out = new ArrayList<>();
     for (RequirementsTxt.Pin p : lock.pins()) {
-      out.add(new Entry(p.name(), p.version(), null, Map.of(), Map.of(), new TreeSet<>(p.hashes()), Set.of()));
+      // a pin's direct URL is its one file: a changed URL on an unchanged version is the red flag
+      Map<String, String> urls = p.url() == null ? Map.of() : Map.of("url", p.url());
+      out.add(new Entry(p.name(), p.version(), null, Map.of(), urls, new TreeSet<>(p.hashes()), Set.of(),
+          Map.of()));
     }
     return out;
   }
@@ -267,6 +281,17 @@ public final class LockDiff {
 
   private static void sameVersion(Entry a, Entry b, List<LockChange> changes) {
     ProjectName name = a.name();
+    List<String> metadata = new ArrayList<>();
+    a.metadata().forEach((key, value) -> {
+      String other = b.metadata().get(key);
+      if (other != null && !other.equals(value)) {
+        metadata.add(key + " " + value + " -> " + other);
+      }
+    });
+    if (!metadata.isEmpty()) {
+      changes.add(new LockChange(name, LockChange.Kind.METADATA_CHANGED, a.version(), b.version(),
+          String.join("; ", metadata), null));
+    }
     if (!Objects.equals(a.index(), b.index())) {
       changes.add(new LockChange(name, LockChange.Kind.INDEX_CHANGED, a.version(), b.version(),
           (a.index() == null ? "none" : a.index()) + " -> " + (b.index() == null ? "none" : b.index()), null));

@@ -63,4 +63,46 @@ class DiffRedFlagsTest {
     assertEquals(List.of("! six 1.16.0 (index changed: " + PYPI + " -> none)"),
         diff(lock(PYPI, WHEEL, ""), lock(null, WHEEL, "")));
   }
+
+  private static Pylock lockWith(String extra) {
+    return LockFiles.readPylock("""
+        lock-version = "1.0"
+        created-by = "test"
+
+        [[packages]]
+        name = "six"
+        version = "1.16.0"
+        index = "%s"
+        %s
+        wheels = [{ url = "%s", hashes = { sha256 = "%s" } }]
+        """.formatted(PYPI, extra, WHEEL, SHA), "pylock.toml");
+  }
+
+  @Test
+  void whereAndWithWhatAnUnchangedVersionInstallsIsNeverSilent() {
+    String before = "requires-python = \">=3.8\"\ndependencies = [{ name = \"idna\" }]";
+    for (String[] c : new String[][] {
+        {"marker = \"sys_platform == 'win32'\"\n" + before, "marker none -> sys_platform == 'win32'"},
+        {"requires-python = \">=2.7\"\ndependencies = [{ name = \"idna\" }]",
+            "requires-python >=3.8 -> >=2.7"},
+        {"requires-python = \">=3.8\"", "dependencies [idna] -> []"},
+        {"requires-python = \">=3.8\"\ndependencies = [{ name = \"idna\" }, { name = \"evil\" }]",
+            "dependencies [idna] -> [evil, idna]"}}) {
+      LockDiff diff = LockDiff.compare(lockWith(before), lockWith(c[0]));
+      assertEquals(List.of("* six 1.16.0 (metadata changed: " + c[1] + ")"),
+          diff.changes().stream().map(LockChange::message).toList());
+    }
+  }
+
+  @Test
+  void aDirectUrlChangedInARequirementsFileIsARedFlag() {
+    String line = "six @ %s \\\n    --hash=sha256:" + SHA + "\n";
+    LockDiff diff = LockDiff.compare(
+        LockFiles.readRequirementsTxt(line.formatted(WHEEL), "before.txt"),
+        LockFiles.readRequirementsTxt(line.formatted("http://evil.invalid/six-1.16.0-py2.py3-none-any.whl"),
+            "after.txt"));
+    assertEquals(List.of("! six (no version) (url changed: url " + WHEEL
+            + " -> http://evil.invalid/six-1.16.0-py2.py3-none-any.whl)"),
+        diff.changes().stream().map(LockChange::message).toList());
+  }
 }
