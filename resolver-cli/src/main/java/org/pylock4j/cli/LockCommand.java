@@ -187,6 +187,19 @@ final class LockCommand extends Base {
     }
     if (dir != null && !Files.isSymbolicLink(out)) {
       probeWritable(dir);
+    } else if (dir != null && !Files.exists(out)) {
+      // a dangling link: the write creates its target, which needs an existing directory
+      try {
+        Path target = dir.resolve(Files.readSymbolicLink(out)).normalize();
+        Path targetDir = target.getParent();
+        if (targetDir != null && !Files.isDirectory(targetDir) && !Files.isSymbolicLink(target)) {
+          throw new InvalidInputException("cannot write " + output + " (a link to " + target
+              + "): no such directory " + targetDir, output);
+        }
+      } catch (IOException e) {
+        throw new InvalidInputException("cannot write " + output + ": cannot read the link ("
+            + e.getMessage() + ")", output);
+      }
     }
     return out;
   }

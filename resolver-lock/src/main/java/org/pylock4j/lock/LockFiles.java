@@ -314,7 +314,9 @@ public final class LockFiles {
       temp = null;
       syncDirectory(dir);
     } catch (NoSuchFileException e) {
-      throw new PylockException("cannot write " + target + ": no such directory " + dir, e);
+      // the caller named a place that does not exist: bad input, not a failure of the tool
+      throw new InvalidInputException("cannot write " + target + ": no such directory " + dir,
+          target.toString());
     } catch (IOException | RuntimeException e) {
       throw e instanceof PylockException p ? p
           : new PylockException("cannot write " + target + ": " + Failures.describe(e), e);
@@ -358,6 +360,12 @@ public final class LockFiles {
       throw new InvalidInputException("cannot write the lock to " + given + (current.equals(path)
           ? "" : " (a link to " + current + ")") + ": it is " + what
           + "; give the path of a regular file", given.toString());
+    }
+    Path parent = current.getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      // a dangling link into a directory that does not exist: refused before any temporary file
+      throw new InvalidInputException("cannot write " + given + (current.equals(path) ? ""
+          : " (a link to " + current + ")") + ": no such directory " + parent, given.toString());
     }
     return current;
   }

@@ -91,6 +91,15 @@ class HostileCliTest {
   }
 
   @Test
+  void aDanglingLinkIntoNoDirectoryAsOutputIsBadInput() throws IOException {
+    Path link = Files.createSymbolicLink(dir.resolve("pylock.toml"), Path.of("/nonexistent-dir/x.toml"));
+    Result r = lock("lib-c", "-i", server.indexUrl(), "-o", link.toString());
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains("no such directory /nonexistent-dir"), r.toString());
+    assertTrue(Files.isSymbolicLink(link));
+  }
+
+  @Test
   void aDeviceAsOutputIsBadInput() {
     assumeTrue(Files.exists(Path.of("/dev/null")));
     Result r = lock("lib-c", "-i", indexWithLogin(), "-o", "/dev/null");

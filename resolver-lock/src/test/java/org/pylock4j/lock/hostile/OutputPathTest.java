@@ -72,6 +72,22 @@ class OutputPathTest {
   }
 
   @Test
+  void aDanglingSymlinkIntoNoDirectoryIsBadInputAndNothingIsCreated() throws IOException {
+    Path link = Files.createSymbolicLink(dir.resolve("pylock.toml"), Path.of("/nonexistent-dir/x.toml"));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> LockFiles.write(link, "x"));
+    assertEquals(link.toString(), e.input());
+    assertTrue(e.getMessage().contains("no such directory /nonexistent-dir"), e.getMessage());
+    assertTrue(Files.isSymbolicLink(link));
+  }
+
+  @Test
+  void aMissingDirectoryIsBadInput() {
+    Path out = dir.resolve("missing").resolve("pylock.toml");
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> LockFiles.write(out, "x"));
+    assertTrue(e.getMessage().contains("no such directory"), e.getMessage());
+  }
+
+  @Test
   void aSymlinkToADeviceIsRefused() throws IOException {
     assumeTrue(Files.exists(Path.of("/dev/null")));
     Path link = Files.createSymbolicLink(dir.resolve("pylock.toml"), Path.of("/dev/null"));
