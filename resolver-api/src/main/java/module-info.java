@@ -9,5 +9,5 @@ module org.pylock4j.api {
   exports org.pylock4j.requirement;
   exports org.pylock4j.metadata;
   exports org.pylock4j.resolve;
-  exports org.pylock4j.internal to org.pylock4j.index, org.pylock4j.lock, org.pylock4j.trust;
+  exports org.pylock4j.internal to org.pylock4j.index, org.pylock4j.lock, org.pylock4j.sat, org.pylock4j.trust;
 }

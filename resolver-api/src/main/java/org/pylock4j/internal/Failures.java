@@ -43,4 +43,22 @@ public final class Failures {
     }
     return reason == null || reason.isBlank() ? what : what + " (" + reason + ")";
   }
+
+  private static final java.util.regex.Pattern JAVA_NAME =
+      java.util.regex.Pattern.compile(",? from `[A-Za-z0-9_.()]+`");
+
+  /**
+   * A JSON or TOML parser's message without the Java names it cites, e.g. {@code Document nesting
+   * depth (1001) exceeds the maximum allowed (1000)} for Jackson's {@code ... (1000, from
+   * `StreamReadConstraints.getMaxNestingDepth()`)}.
+   *
+   * @param message the parser's own message (its original message, without location), may be null
+   * @return the message in words, never null
+   */
+  public static String parser(String message) {
+    if (message == null || message.isBlank()) {
+      return "malformed";
+    }
+    return JAVA_NAME.matcher(message).replaceAll("");
+  }
 }

@@ -309,7 +309,7 @@ final class TargetOptions {
       json = new ObjectMapper().readTree(text);
     } catch (JacksonException e) {
       throw new InvalidInputException(
-          "invalid JSON: " + e.getOriginalMessage(), file.toString(), file.toString(),
+          "invalid JSON: " + org.pylock4j.internal.Failures.parser(e.getOriginalMessage()), file.toString(), file.toString(),
           e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr()),
           e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr()));
     }

@@ -74,7 +74,7 @@ final class PageParser {
     try {
       root = JSON.readTree(body);
     } catch (JacksonException e) {
-      throw malformed(pageUrl, "malformed JSON: " + firstLine(e.getOriginalMessage()));
+      throw malformed(pageUrl, "malformed JSON: " + firstLine(org.pylock4j.internal.Failures.parser(e.getOriginalMessage())));
     } catch (java.io.IOException e) {
       throw malformed(pageUrl, "unreadable JSON: " + e.getMessage());
     }

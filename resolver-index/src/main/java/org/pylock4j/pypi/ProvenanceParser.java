@@ -49,7 +49,7 @@ final class ProvenanceParser {
     try {
       root = JSON.readTree(body);
     } catch (JacksonException e) {
-      throw malformed(url, "malformed JSON: " + firstLine(e.getOriginalMessage()));
+      throw malformed(url, "malformed JSON: " + firstLine(org.pylock4j.internal.Failures.parser(e.getOriginalMessage())));
     } catch (IOException e) {
       throw malformed(url, "unreadable JSON: " + e.getMessage());
     }

@@ -128,7 +128,8 @@ public final class PyprojectToml {
       int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
       int column = at == null ? 0 : Math.max(at.getColumnNr(), 0);
       throw new InvalidInputException(
-          "invalid TOML: " + e.getOriginalMessage(), lineText(content, line), fileName, line,
+          "invalid TOML: " + org.pylock4j.internal.Failures.parser(e.getOriginalMessage()),
+          lineText(content, line), fileName, line,
           column);
     }
     return new Reader(content, file, root).read();

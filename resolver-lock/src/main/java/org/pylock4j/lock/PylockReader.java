@@ -51,11 +51,14 @@ final class PylockReader {
       JsonLocation l = e.getLocation();
       int line = l == null ? 0 : Math.max(0, l.getLineNr());
       int column = l == null ? 0 : Math.max(0, l.getColumnNr());
-      throw new InvalidLockFileException("invalid TOML: " + e.getOriginalMessage(),
+      throw new InvalidLockFileException("invalid TOML: "
+          + org.pylock4j.internal.Failures.parser(e.getOriginalMessage()),
           doc.lineText(line), file, line, column, null);
     } catch (IOException e) {
-      throw new InvalidLockFileException("invalid TOML: " + e.getMessage(), "", file, 0, 0,
-          null);
+      String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+          ? j.getOriginalMessage() : e.getMessage();
+      throw new InvalidLockFileException("invalid TOML: " + org.pylock4j.internal.Failures.parser(why),
+          "", file, 0, 0, null);
     }
     if (root == null || !root.isObject()) {
       throw new InvalidLockFileException("empty lock file", "", file, 0, 0, null);

@@ -245,7 +245,7 @@ final class OsvApi implements AdvisorySource {
     try {
       node = json.readTree(result.body());
     } catch (java.io.IOException e) {
-      String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : Http.describe(e);
+      String why = e instanceof JsonProcessingException j ? org.pylock4j.internal.Failures.parser(j.getOriginalMessage()) : Http.describe(e);
       throw new AdvisoryDatabaseException(
           "OSV answered malformed JSON for " + method + " " + url + ": " + why, url, 0, null);
     }

@@ -107,7 +107,7 @@ final class OsvExport implements AdvisorySource {
     try {
       node = json.readTree(bytes);
     } catch (JsonProcessingException e) {
-      throw new AdvisoryDatabaseException("malformed OSV record: " + e.getOriginalMessage(), where, 0, e);
+      throw new AdvisoryDatabaseException("malformed OSV record: " + org.pylock4j.internal.Failures.parser(e.getOriginalMessage()), where, 0, e);
     }
     try {
       return OsvRecord.parse(node);

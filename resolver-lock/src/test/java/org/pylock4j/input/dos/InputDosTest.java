@@ -1,8 +1,10 @@
 package org.pylock4j.input.dos;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -136,5 +138,19 @@ class InputDosTest {
     DeclaredRequirement last = project.dependencies().get(200_000);
     assertEquals("attrs", last.requirement().toString());
     assertEquals(200_005, last.line());
+  }
+
+  @Test
+  void deepNestingIsBadInputInWordsWithoutJavaNames() {
+    String deep = "[project]\nname = \"app\"\nversion = \"1\"\ndependencies = " + "[".repeat(5_000)
+        + "]".repeat(5_000) + "\n";
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> bounded(() -> PyprojectToml.parse(deep, Path.of("pyproject.toml"))));
+    assertTrue(e.getMessage().contains("nesting depth"), e.getMessage());
+    assertFalse(e.getMessage().contains("`"), e.getMessage());
+    assertFalse(e.getMessage().contains("StreamReadConstraints"), e.getMessage());
+    InvalidInputException lock = assertThrows(InvalidInputException.class,
+        () -> LockFiles.readPylock("x = " + "[".repeat(5_000) + "]".repeat(5_000) + "\n", "pylock.toml"));
+    assertFalse(lock.getMessage().contains("StreamReadConstraints"), lock.getMessage());
   }
 }
