@@ -11,6 +11,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.pylock4j.error.InvalidInputException;
+import org.pylock4j.internal.Redaction;
 import org.pylock4j.metadata.SdistFilename;
 import org.pylock4j.metadata.WheelFilename;
 import org.pylock4j.requirement.ProjectName;
@@ -98,11 +100,29 @@ final class DirectUrls {
       for (String part : url.substring(hash + 1).split("&")) {
         int eq = part.indexOf('=');
         if (eq > 0 && part.substring(0, eq).matches("sha(256|384|512)|md5")) {
-          hashes.put(part.substring(0, eq), part.substring(eq + 1));
+          String algorithm = part.substring(0, eq);
+          String hex = part.substring(eq + 1);
+          int digits = switch (algorithm) {
+            case "md5" -> 32;
+            case "sha256" -> 64;
+            case "sha384" -> 96;
+            default -> 128;
+          };
+          if (hex.length() != digits || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            // never written into a lock the tool itself would then refuse to read
+            throw new InvalidInputException("the direct URL " + Redaction.redact(stripFragment(url))
+                + " gives a malformed " + algorithm + " hash \"" + abbreviate(hex) + "\" (" + digits
+                + " hexadecimal digits expected)", Redaction.redact(url));
+          }
+          hashes.put(algorithm, hex.toLowerCase(java.util.Locale.ROOT));
         }
       }
     }
     return hashes;
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 80 ? text : text.substring(0, 80) + "...";
   }
 
   static String stripFragment(String url) {

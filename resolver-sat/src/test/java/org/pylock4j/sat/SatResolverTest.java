@@ -1,6 +1,7 @@
 package org.pylock4j.sat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -317,11 +318,26 @@ class SatResolverTest {
         .urlMetadata(url, metadata("2.1", "foo", "1.5", List.of(), "bar"))
         .version("bar", "1.0")
         .build();
-    Resolution r = resolve(source, "app", "foo @ " + url + "#sha256=abcd");
+    Resolution r = resolve(source, "app", "foo @ " + url + "#sha256=" + "AB".repeat(32));
     assertEquals(Map.of("app", "1.0", "foo", "1.5", "bar", "1.0"), versions(r));
     LockedPackage foo = r.find(ProjectName.of("foo")).orElseThrow();
     assertEquals(url, foo.directUrl());
-    assertEquals(Map.of("sha256", "abcd"), foo.files().get(0).hashes());
+    assertEquals(Map.of("sha256", "ab".repeat(32)), foo.files().get(0).hashes());
+  }
+
+  @Test
+  void aDirectUrlWithAMalformedHashIsBadInputNamingTheUrlWithoutItsPassword() {
+    String url = "https://alice:s3cretPW@example.org/wheels/foo-1.5-py3-none-any.whl";
+    InMemoryPackageSource source = InMemoryPackageSource.builder()
+        .urlMetadata(url, metadata("2.1", "foo", "1.5", List.of()))
+        .build();
+    for (String fragment : List.of("sha256=zz&md5=1", "sha256=" + "a".repeat(63), "md5=" + "g".repeat(32))) {
+      org.pylock4j.error.InvalidInputException e = assertThrows(
+          org.pylock4j.error.InvalidInputException.class, () -> resolve(source, "foo @ " + url + "#" + fragment));
+      assertTrue(e.getMessage().contains("gives a malformed"), e.getMessage());
+      assertTrue(e.getMessage().contains("example.org/wheels/foo-1.5-py3-none-any.whl"), e.getMessage());
+      assertFalse(e.getMessage().contains("s3cretPW"), e.getMessage());
+    }
   }
 
   @Test
