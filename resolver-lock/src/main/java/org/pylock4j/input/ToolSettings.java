@@ -164,10 +164,14 @@ public record ToolSettings(
           case "second" -> java.time.temporal.ChronoUnit.SECONDS;
           case "minute" -> java.time.temporal.ChronoUnit.MINUTES;
           case "hour" -> java.time.temporal.ChronoUnit.HOURS;
-          case "day" -> java.time.temporal.ChronoUnit.DAYS;
-          default -> java.time.temporal.ChronoUnit.WEEKS;
+          default -> java.time.temporal.ChronoUnit.DAYS;
         };
-        return now.minus(java.time.Duration.of(Long.parseLong(m.group(1)), unit));
+        long amount = Long.parseLong(m.group(1));
+        if (m.group(2).toLowerCase(java.util.Locale.ROOT).equals("week")) {
+          // a Duration takes no weeks (an "estimated" unit): count them as 7 days each
+          amount = Math.multiplyExact(amount, 7L);
+        }
+        return now.minus(java.time.Duration.of(amount, unit));
       }
       if (value.regionMatches(true, 0, "P", 0, 1)) {
         String upper = value.toUpperCase(java.util.Locale.ROOT);
@@ -183,8 +187,8 @@ public record ToolSettings(
           }
         }
       }
-    } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
-      // reported below
+    } catch (java.time.DateTimeException | ArithmeticException | NumberFormatException e) {
+      // reported below, in words (out of range, unsupported unit, not a number)
     }
     throw new org.pylock4j.error.InvalidInputException(
         "exclude-newer must be a date (2024-01-31), an RFC 3339 time (2024-01-31T12:00:00Z) or a"
