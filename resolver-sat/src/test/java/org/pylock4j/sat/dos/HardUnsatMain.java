@@ -1,0 +1,39 @@
+package org.pylock4j.sat.dos;
+
+import org.pylock4j.error.PylockException;
+import org.pylock4j.resolve.ResolutionRequest;
+import org.pylock4j.resolve.ResolutionListener;
+import org.pylock4j.sat.SatResolver;
+
+/**
+ * Timings of the hard unsatisfiable inputs of issue 18 (not a test). Run: {@code java -Xmx256m
+ * -cp <test classpath> org.pylock4j.sat.dos.HardUnsatMain cycle 200 200 | pigeons 11 10 [all]}.
+ */
+final class HardUnsatMain {
+  public static void main(String[] args) {
+    int a = Integer.parseInt(args[1]);
+    int b = Integer.parseInt(args[2]);
+    boolean all = args.length > 3 && args[3].equals("all");
+    ResolutionRequest.Builder builder = args[0].equals("cycle")
+        ? HardUnsat.cycle(a, b, all) : HardUnsat.pigeons(a, b);
+    int[] rounds = new int[1];
+    builder.listener(new ResolutionListener() {
+      @Override
+      public void roundSolved(int round, int unknown) {
+        rounds[0] = round;
+      }
+    });
+    long t = System.nanoTime();
+    long cpu = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
+    String outcome;
+    try {
+      outcome = "resolved: " + SatResolver.create().resolve(builder.build()).packages().size();
+    } catch (PylockException e) {
+      String m = e.getMessage();
+      outcome = e.getClass().getSimpleName() + ": " + (m.length() > 300 ? m.substring(0, 300) + "…" : m);
+    }
+    cpu = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos() - cpu;
+    System.out.printf("%s %d %d%s: %.2f s (process CPU %.2f s), %d rounds; %s%n", args[0], a, b,
+        all ? " all" : "", (System.nanoTime() - t) / 1e9, cpu / 1e9, rounds[0], outcome);
+  }
+}
