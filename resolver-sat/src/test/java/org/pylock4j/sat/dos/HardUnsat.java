@@ -47,6 +47,28 @@ final class HardUnsat {
   }
 
   /**
+   * The backtracking trap of the bench ({@code SyntheticUniverses.trap}): {@code a_i==v} requires
+   * {@code a_(i+1)==v}, the last requires {@code z==v}, and every {@code z} but 1.0 requires a
+   * project no index has; only the oldest versions fit.
+   */
+  static ResolutionRequest.Builder trap(int depth, int versions) {
+    InMemoryPackageSource.Builder b = InMemoryPackageSource.builder();
+    for (int i = 0; i < depth; i++) {
+      for (int v = 1; v <= versions; v++) {
+        b.version("a" + i, v + ".0", i + 1 < depth ? "a" + (i + 1) + "==" + v + ".0" : "z==" + v + ".0");
+      }
+    }
+    for (int v = 1; v <= versions; v++) {
+      if (v == 1) {
+        b.version("z", v + ".0");
+      } else {
+        b.version("z", v + ".0", "missing-dependency>=1");
+      }
+    }
+    return request(b).requirement(Requirement.parse("a0"));
+  }
+
+  /**
    * The pigeonhole principle: {@code pigeons} projects ("pigeon0", …) of {@code holes} versions
    * each, every version of a pigeon excluding that version of every other pigeon, all required.
    */

@@ -7,15 +7,19 @@ import org.pylock4j.sat.SatResolver;
 
 /**
  * Timings of the hard unsatisfiable inputs of issue 18 (not a test). Run: {@code java -Xmx256m
- * -cp <test classpath> org.pylock4j.sat.dos.HardUnsatMain cycle 200 200 | pigeons 11 10 [all]}.
+ * -cp <test classpath> org.pylock4j.sat.dos.HardUnsatMain cycle 200 200 [all] | pigeons 11 10 | trap 50 100 | exit 40 60}.
  */
 final class HardUnsatMain {
   public static void main(String[] args) {
     int a = Integer.parseInt(args[1]);
     int b = Integer.parseInt(args[2]);
     boolean all = args.length > 3 && args[3].equals("all");
-    ResolutionRequest.Builder builder = args[0].equals("cycle")
-        ? HardUnsat.cycle(a, b, all) : HardUnsat.pigeons(a, b);
+    ResolutionRequest.Builder builder = switch (args[0]) {
+      case "cycle" -> HardUnsat.cycle(a, b, all);
+      case "exit" -> HardUnsat.cycleWithExit(a, b);
+      case "trap" -> HardUnsat.trap(a, b);
+      default -> HardUnsat.pigeons(a, b);
+    };
     int[] rounds = new int[1];
     builder.listener(new ResolutionListener() {
       @Override
@@ -27,7 +31,8 @@ final class HardUnsatMain {
     long cpu = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
     String outcome;
     try {
-      outcome = "resolved: " + SatResolver.create().resolve(builder.build()).packages().size();
+      var r = SatResolver.create().resolve(builder.build());
+      outcome = "resolved: " + r.packages().size() + " packages, " + r.statistics();
     } catch (PylockException e) {
       String m = e.getMessage();
       outcome = e.getClass().getSimpleName() + ": " + (m.length() > 300 ? m.substring(0, 300) + "…" : m);
