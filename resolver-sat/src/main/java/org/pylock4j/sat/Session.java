@@ -42,14 +42,14 @@ import org.pylock4j.resolve.ResolutionStatistics;
  * <p>Optimising every round costs a solver call per decided project and more: on inputs that
  * walk down hundreds of versions round after round (a cycle of 200 projects × 200 versions, each
  * requiring an older version of the next, needs about a thousand rounds) that is hours of solving
- * for answers nobody uses. So after {@link #LAZY_ROUNDS} rounds, or once the solver has done {@link
- * #LAZY_PROPAGATIONS} propagations (mid-round too), the loop turns <em>eager</em>: a round only checks that
- * the relaxation is still satisfiable (ending at once when it is not) and fetches the metadata of
- * every version of each project its model installs. The optimiser runs again only when that
- * model needs nothing more, so the answer is still the optimum of the real problem; only the
- * number of fetches changes, and only on inputs no real set comes near (they take 3 to 9 rounds
- * and at most 200,000 propagations). Both thresholds count work, never time, so what is
- * fetched still does not depend on timing.
+ * for answers nobody uses. So after {@link #LAZY_ROUNDS} rounds, or once the solver has done
+ * {@link #LAZY_PROPAGATIONS} propagations (mid-round too), the loop turns <em>eager</em>: a round
+ * only checks that the relaxation is still satisfiable (ending at once when it is not) and
+ * fetches the metadata of every version of each project its model installs. The optimiser runs
+ * again only when that model needs nothing more, so the answer is still the optimum of the real
+ * problem; only the number of fetches changes, and only on inputs no real set comes near (they
+ * take 3 to 9 rounds and at most 200,000 propagations). Both thresholds count work, never time,
+ * so what is fetched still does not depend on timing.
  */
 final class Session {
 

@@ -55,7 +55,8 @@ final class HardUnsat {
     InMemoryPackageSource.Builder b = InMemoryPackageSource.builder();
     for (int i = 0; i < depth; i++) {
       for (int v = 1; v <= versions; v++) {
-        b.version("a" + i, v + ".0", i + 1 < depth ? "a" + (i + 1) + "==" + v + ".0" : "z==" + v + ".0");
+        String next = i + 1 < depth ? "a" + (i + 1) : "z";
+        b.version("a" + i, v + ".0", next + "==" + v + ".0");
       }
     }
     for (int v = 1; v <= versions; v++) {

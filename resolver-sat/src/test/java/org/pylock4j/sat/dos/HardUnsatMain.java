@@ -6,8 +6,9 @@ import org.pylock4j.resolve.ResolutionListener;
 import org.pylock4j.sat.SatResolver;
 
 /**
- * Timings of the hard unsatisfiable inputs of issue 18 (not a test). Run: {@code java -Xmx256m
- * -cp <test classpath> org.pylock4j.sat.dos.HardUnsatMain cycle 200 200 [all] | pigeons 11 10 | trap 50 100 | exit 40 60}.
+ * Timings of the hard inputs of issue 18 (not a test). Run: {@code java -Xmx256m -cp <test
+ * classpath> org.pylock4j.sat.dos.HardUnsatMain KIND A B [all]}, KIND one of {@code cycle 200
+ * 200 [all]}, {@code pigeons 11 10}, {@code trap 50 100}, {@code exit 40 60}.
  */
 final class HardUnsatMain {
   public static void main(String[] args) {
@@ -35,7 +36,8 @@ final class HardUnsatMain {
       outcome = "resolved: " + r.packages().size() + " packages, " + r.statistics();
     } catch (PylockException e) {
       String m = e.getMessage();
-      outcome = e.getClass().getSimpleName() + ": " + (m.length() > 300 ? m.substring(0, 300) + "…" : m);
+      outcome = e.getClass().getSimpleName() + ": "
+          + (m.length() > 300 ? m.substring(0, 300) + "…" : m);
     }
     cpu = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos() - cpu;
     System.out.printf("%s %d %d%s: %.2f s (process CPU %.2f s), %d rounds; %s%n", args[0], a, b,
