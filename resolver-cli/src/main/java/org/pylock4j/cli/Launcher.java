@@ -20,8 +20,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -51,8 +49,9 @@ final class Launcher {
   static final int MAX_DAEMONS = 4;
 
   /**
-   * The background JVM's options: the serial collector (one run at a time is the usual case, and
-   * it gives memory back), CDS, JVM warnings to its log.
+   * The background JVM's options: the serial collector, CDS, JVM warnings to its log, and C1
+   * only: C2's compilations cost more CPU than they save over the few runs of a session
+   * (measured: a warm lock of {@code requests} 0.2-0.34 s of CPU with C2, 0.06-0.1 s without).
    */
   static final List<String> DAEMON_OPTIONS =
       List.of("-XX:+UseSerialGC", "-Xshare:auto", "-XX:TieredStopAtLevel=1",
@@ -283,14 +282,20 @@ final class Launcher {
     return key.toString();
   }
 
-  /** The file name (without extension) of the background JVM of {@code key}. */
+  /**
+   * The file name (without extension) of the background JVM of {@code key}: two 64-bit FNV-1a
+   * hashes. Not a cryptographic hash (a JVM initialises its security providers for one, ~30 ms):
+   * a daemon compares the whole key of every request with its own and refuses another.
+   */
   static String nameOf(String key) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+    long a = 0xcbf29ce484222325L;
+    long b = 0x84222325cbf29ce4L;
+    for (int i = 0; i < bytes.length; i++) {
+      a = (a ^ (bytes[i] & 0xff)) * 0x100000001b3L;
+      b = (b ^ (bytes[bytes.length - 1 - i] & 0xff)) * 0x100000001b3L;
     }
+    return HexFormat.of().toHexDigits(a) + HexFormat.of().toHexDigits(b);
   }
 
   static Path lockOf(Path socket) {
@@ -415,8 +420,8 @@ final class Launcher {
       Path jar = Path.of(jarName);
       Path dir = daemonDirectory(environment);
       makePrivate(dir);
-      String java = ProcessHandle.current().info().command()
-          .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      // this JVM's java: the script starts the launcher with the java it runs the command with
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       String directory = System.getProperty("user.dir");
       String key = keyOf(jar, java, directory, System.getProperty("pylock4j.umask", "?"), environment);
       Path socket = dir.resolve(nameOf(key) + ".sock");
