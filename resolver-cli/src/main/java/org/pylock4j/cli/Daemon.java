@@ -77,6 +77,7 @@ final class Daemon implements AutoCloseable {
   private int active;
   private volatile long lastUsed = System.nanoTime();
   private volatile boolean stopping;
+  private volatile boolean failed;
 
   private Daemon(Path socket, String key, String directory, Command command, Duration idle,
       Path jar, FileChannel lockChannel, FileLock lock, ServerSocketChannel server)
@@ -232,6 +233,9 @@ final class Daemon implements AutoCloseable {
       if (Objects.equals(socketFile, fileKey(socket))) {
         Files.deleteIfExists(socket);
       }
+      if (!failed) {
+        Files.deleteIfExists(Launcher.logOf(socket)); // kept after an Error, for the user
+      }
       Files.deleteIfExists(Launcher.lockOf(socket)); // while holding it: see open
       lock.release();
       lockChannel.close();
@@ -339,6 +343,7 @@ final class Daemon implements AutoCloseable {
   /** What a direct run prints for {@code e} (exit 4 unless a known failure); an Error stops the daemon. */
   private int failure(PrintStream err, Throwable e, String... args) {
     if (e instanceof Error) {
+      failed = true;
       stop("a run failed with " + e);
     }
     try {

@@ -146,6 +146,18 @@ class DaemonTest {
     assertFalse(Launcher.styled(true, Map.of("NO_COLOR", "1", "CLICOLOR_FORCE", "1")));
   }
 
+  @Test
+  void thePythonProbeUsesTheRunsPathAndEnvironment() throws IOException {
+    // a background JVM serves shells with other PATHs (a venv, a pyenv shim reading PYENV_VERSION)
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path python = Files.writeString(bin.resolve("python3"),
+        "#!/bin/sh\nprintf '%s\\000%s\\000' implementation_name \"$FAKE_PYTHON\"\n");
+    assertTrue(python.toFile().setExecutable(true));
+    TargetDetector detector = TargetDetector.python("python3", dir.resolve("cache"),
+        Map.of("PATH", bin.toString(), "FAKE_PYTHON", "of-this-run"));
+    assertEquals(java.util.Optional.of(Map.of("implementation_name", "of-this-run")), detector.detect());
+  }
+
   // ---- the background JVM ---------------------------------------------------------------
 
   Daemon start(Daemon.Command command) throws IOException {
