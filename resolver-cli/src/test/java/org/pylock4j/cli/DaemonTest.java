@@ -158,6 +158,19 @@ class DaemonTest {
     assertEquals(java.util.Optional.of(Map.of("implementation_name", "of-this-run")), detector.detect());
   }
 
+  @Test
+  void standardInputAsAnInputIsLeftToADirectRun() {
+    Launcher.Fallback stdin = assertThrows(Launcher.Fallback.class,
+        () -> new Launcher.Client(Map.of()).run("lock", "-r", "-"));
+    assertEquals("'-' reads the standard input", stdin.getMessage());
+    // "-o -" is the standard output, which the daemon sends back: it goes on (to the next check)
+    Launcher.Fallback next = assertThrows(Launcher.Fallback.class,
+        () -> new Launcher.Client(Map.of()).run("lock", "requests", "-o", "-"));
+    assertNotEquals(stdin.getMessage(), next.getMessage());
+    assertEquals(Launcher.DIRECT, Launcher.launch(Map.of(), "lock", "requests"),
+        "without -Dpylock4j.daemon=1 the launcher only answers --version and --help");
+  }
+
   // ---- the background JVM ---------------------------------------------------------------
 
   Daemon start(Daemon.Command command) throws IOException {
