@@ -454,7 +454,10 @@ final class Daemon implements AutoCloseable {
       System.setErr(new PrintStream(new Routed(log, 1), true));
       log("serving " + System.getProperty("user.dir") + " on " + socket + " (pid "
           + ProcessHandle.current().pid() + ", idle " + idle.toSeconds() + " s)");
-      Thread warm = new Thread(() -> warmUp(jar), "pylock4j-daemon-warm-up");
+      Thread warm = new Thread(() -> {
+        warmUp(jar);
+        daemon.lastUsed = System.nanoTime(); // the idle time counts from the end of the warm-up
+      }, "pylock4j-daemon-warm-up");
       warm.setDaemon(true);
       warm.setPriority(Thread.MIN_PRIORITY);
       warm.start();
