@@ -394,7 +394,7 @@ final class Launcher {
     }
   }
 
-  /** The background JVM's side of a run, as the client sees it. */
+  /** The launcher's side of a run in the background JVM. */
   static final class Client {
     private final Map<String, String> environment;
 
@@ -446,6 +446,7 @@ final class Launcher {
       return Launcher.talk(channel, request, new FileOutputStream(FileDescriptor.out),
           new FileOutputStream(FileDescriptor.err), logOf(socket));
     }
+
     /** Writes {@code data}; false once the stream is closed (as a direct run: output is lost). */
     static boolean copy(byte[] data, OutputStream to) {
       try {
