@@ -178,6 +178,9 @@ final class Launcher {
       if (console == null) {
         return false;
       }
+      if (Runtime.version().feature() < 22) {
+        return true; // no isTerminal(): picocli's reflective call fails the same way
+      }
       try {
         Method isTerminal = java.io.Console.class.getDeclaredMethod("isTerminal");
         return (Boolean) isTerminal.invoke(console);
