@@ -19,6 +19,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -125,12 +126,28 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       store = new MetadataStore(builder.cacheDirectory.resolve("metadata-v2"));
     }
     this.missingPages = missing;
-    // proxies and certificates are read now, so that a bad one fails build(), not a request
+    // proxies and certificates are read now, so that a bad one fails build(), not a request;
+    // with only file: indexes the certificates (SSL_CERT_FILE: ~150 CAs, ~0.2 s of CPU in a
+    // fresh JVM) are read when a URL first needs HTTP (a direct reference), if ever
     Proxies proxies = builder.httpsProxy == null && builder.httpProxy == null ? null
         : new Proxies(Proxies.parse(builder.httpsProxy, credentials),
             Proxies.parse(builder.httpProxy, credentials), builder.noProxy);
-    TrustedCertificates certificates = builder.certificates == null ? null
-        : TrustedCertificates.read(builder.certificates);
+    Path pem = builder.certificates;
+    Supplier<TrustedCertificates> certificates;
+    if (pem == null) {
+      certificates = () -> null;
+    } else if (indexes.stream().anyMatch(location -> location.local() == null)) {
+      TrustedCertificates read = TrustedCertificates.read(pem);
+      certificates = () -> read;
+    } else {
+      certificates = () -> {
+        try {
+          return TrustedCertificates.read(pem);
+        } catch (IllegalArgumentException e) {
+          throw new org.pylock4j.error.InvalidInputException(e.getMessage(), pem.toString());
+        }
+      };
+    }
     Settings settings = new Settings(builder.maxParallelRequests, builder.connectTimeout,
         builder.readTimeout, builder.userAgent, builder.cacheDirectory,
         Math.max(builder.maxPageBytes, builder.maxMetadataBytes), builder.retries,
@@ -145,7 +162,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
   private record Settings(int maxParallelRequests, Duration connectTimeout, Duration readTimeout,
       String userAgent, Path cacheDirectory, long httpCacheEntryBytes, int retries,
       Duration retryBackoff, Duration requestTimeout, Proxies proxies,
-      TrustedCertificates certificates) {}
+      Supplier<TrustedCertificates> certificates) {}
 
   private Http http() {
     Http h = http;
@@ -205,8 +222,9 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
             login.user(), login.password(), java.nio.charset.StandardCharsets.UTF_8)).build();
       });
     }
-    if (settings.certificates() != null) {
-      http.sslSocketFactory(settings.certificates().socketFactory(), settings.certificates().trustManager());
+    TrustedCertificates certificates = settings.certificates().get();
+    if (certificates != null) {
+      http.sslSocketFactory(certificates.socketFactory(), certificates.trustManager());
     }
     HttpCache httpCache = null;
     if (settings.cacheDirectory() != null) {
