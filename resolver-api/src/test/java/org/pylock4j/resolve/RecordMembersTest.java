@@ -60,6 +60,9 @@ class RecordMembersTest {
   void targetEnvironmentHashesAsARecordOfItsParts() {
     TargetEnvironment target = TargetEnvironment.cpython("3.12", MarkerEnvironment.Platform.LINUX_X86_64);
     assertEquals(new Two(target.markers(), target.tags()).hashCode(), target.hashCode());
+    assertEquals(new One(target.markers().values()).hashCode(), target.markers().hashCode());
+    assertEquals(target.markers(),
+        new MarkerEnvironment(new java.util.TreeMap<>(target.markers().values())));
     assertEquals(target, TargetEnvironment.cpython("3.12", MarkerEnvironment.Platform.LINUX_X86_64));
     assertNotEquals(target, TargetEnvironment.cpython("3.11", MarkerEnvironment.Platform.LINUX_X86_64));
     TagSet none = TagSet.cpython("3.12", List.of());
