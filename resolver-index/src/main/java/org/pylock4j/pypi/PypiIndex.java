@@ -63,10 +63,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
   /** The default index, {@value}. */
   public static final String PYPI = "https://pypi.org/simple/";
 
-  /** The logger, made on first use: making it starts java.util.logging (~15 ms of a fresh JVM). */
-  private static final class Log {
-    static final System.Logger LOG = System.getLogger(PypiIndex.class.getName());
-  }
+  private static final System.Logger LOG = System.getLogger(PypiIndex.class.getName());
 
   private record Location(String url, LocalIndex local) {}
 
@@ -427,7 +424,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
         if (firstFailure == null) {
           firstFailure = failure;
         }
-        Log.LOG.log(System.Logger.Level.DEBUG, "ignoring {0} for {1}: it is taken from {2}",
+        LOG.log(System.Logger.Level.DEBUG, "ignoring {0} for {1}: it is taken from {2}",
             indexes.get(i).url(), project, indexes.get(having.get(0)).url());
         continue;
       }
@@ -542,7 +539,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     private final List<String> urls = new ArrayList<>();
     private final List<String> findLinks = new ArrayList<>();
     private IndexStrategy strategy = IndexStrategy.FIRST_INDEX;
-    private Consumer<String> warnings = message -> Log.LOG.log(System.Logger.Level.WARNING, message);
+    private Consumer<String> warnings = message -> LOG.log(System.Logger.Level.WARNING, message);
     private Path cacheDirectory;
     private boolean offline;
     private int maxParallelRequests = 16;
