@@ -93,10 +93,23 @@ final class Daemons {
     return new long[] {hwm, rss};
   }
 
-  /** Ends the background JVMs this bench started (see {@link #find}), by process id. */
+  /**
+   * Ends the background JVMs this bench started (see {@link #find}), by process id: asked to stop
+   * (SIGTERM), then, when one still runs after 10 s, killed.
+   */
   void stop() {
     for (long pid : find()) {
-      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+      ProcessHandle.of(pid).ifPresent(p -> {
+        p.destroy();
+        try {
+          p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+          p.destroyForcibly();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          p.destroyForcibly();
+        }
+      });
     }
   }
 
