@@ -1,5 +1,7 @@
 package org.pylock4j.pypi;
 
+import org.pylock4j.pypi.internal.Credentials;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
