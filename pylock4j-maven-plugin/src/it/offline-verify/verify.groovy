@@ -12,4 +12,7 @@ assert log =~ /markupsafe==3\.0\.3: TEST-2026-10 Made-up record/ : log
 // 5: below failOnSeverity HIGH it is a warning
 assert log =~ /\[WARNING\] markupsafe==3\.0\.3: TEST-2026-10 .*\(below failOnSeverity HIGH\)/ : log
 assert log.contains('No known vulnerability at or above HIGH in 2 packages of pylock.toml') : log
+// 6: malware cannot be checked offline without an export
+assert log.contains('offline (-o) the OSV API cannot be asked for <avoidVulnerable>, <refuseMalware> or <osvUrl>: set <osvExport>') : log
+assert !new File(basedir, 'malware/pylock.toml').exists()
 return true

@@ -11,4 +11,5 @@ module org.pylock4j.index {
   requires com.github.benmanes.caffeine;
 
   exports org.pylock4j.pypi;
+  exports org.pylock4j.pypi.internal to org.pylock4j.trust;
 }

@@ -152,11 +152,26 @@ abstract class AbstractPylockMojo extends AbstractMojo {
   @Parameter(property = "pylock4j.avoidVulnerable", defaultValue = "false")
   protected boolean avoidVulnerable;
 
-  /** The OSV API base URL. Default: {@code https://api.osv.dev}. */
+  /**
+   * Leave versions OSV reports as malware (a {@code MAL-} record) out of the lock, asking the OSV
+   * API when no {@code <osvUrl>} or {@code <osvExport>} is set. With either of those, or {@code
+   * <avoidVulnerable>}, malware is left out anyway (unless listed in {@code
+   * <ignoreVulnerabilities>}); without any, the lock goal consults no advisory database.
+   */
+  @Parameter(property = "pylock4j.refuseMalware", defaultValue = "false")
+  protected boolean refuseMalware;
+
+  /**
+   * The OSV API base URL. Default: {@code https://api.osv.dev}. Setting it makes the lock goal
+   * leave out malware (see {@code <refuseMalware>}).
+   */
   @Parameter(property = "pylock4j.osvUrl")
   protected String osvUrl;
 
-  /** An offline OSV export (a directory of OSV JSON files, or OSV's {@code PyPI/all.zip}). */
+  /**
+   * An offline OSV export (a directory of OSV JSON files, or OSV's {@code PyPI/all.zip}).
+   * Setting it makes the lock goal leave out malware (see {@code <refuseMalware>}).
+   */
   @Parameter(property = "pylock4j.osvExport")
   protected File osvExport;
 
@@ -263,7 +278,13 @@ abstract class AbstractPylockMojo extends AbstractMojo {
     if (excludeNewer != null && !excludeNewer.isBlank()) {
       b.excludeNewer(instant(excludeNewer));
     }
-    b.avoidVulnerable(avoidVulnerable);
+    b.avoidVulnerable(avoidVulnerable).refuseMalware(refuseMalware);
+    if (session.isOffline() && osvExport == null && (avoidVulnerable || refuseMalware
+        || (osvUrl != null && !osvUrl.isBlank()))) {
+      throw new MojoFailureException(
+          "offline (-o) the OSV API cannot be asked for <avoidVulnerable>, <refuseMalware> or"
+              + " <osvUrl>: set <osvExport>");
+    }
     if (osvUrl != null && !osvUrl.isBlank()) {
       b.osvUrl(osvUrl);
     }

@@ -12,6 +12,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.pylock4j.lock.LockFile;
 import org.pylock4j.lock.Pylock;
 import org.pylock4j.lock.RequirementsTxt;
+import org.pylock4j.locker.LockRequest;
 import org.pylock4j.locker.Locker;
 import org.pylock4j.trust.AuditReport;
 import org.pylock4j.trust.Finding;
@@ -52,16 +53,18 @@ public class AuditMojo extends AbstractPylockMojo {
       throw new MojoFailureException("audit offline (-o) needs an OSV export: set <osvExport>");
     }
     LockFile file = locker.read(lock);
-    VulnerabilityAudit.Builder builder = VulnerabilityAudit.builder().ignore(ignoreVulnerabilities);
+    // the locker's advisory database: settings.xml's proxies, as the lock goal's
+    LockRequest.Builder database = LockRequest.builder();
     if (osvExport != null) {
-      builder.offlineExport(osvExport.toPath());
+      database.osvExport(osvExport.toPath());
     } else if (osvUrl != null && !osvUrl.isBlank()) {
-      builder.osvUrl(osvUrl);
+      database.osvUrl(osvUrl);
     }
+    ignoreVulnerabilities.forEach(database::ignoreVulnerability);
     getLog().info("Auditing " + displayName(lock) + " against "
         + (osvExport != null ? "OSV export " + osvExport : "OSV"));
     AuditReport report;
-    try (VulnerabilityAudit audit = builder.build()) {
+    try (VulnerabilityAudit audit = locker.advisories(database.build())) {
       report = file instanceof Pylock pylock ? audit.audit(pylock) : audit.audit((RequirementsTxt) file);
     }
     report.ignored().forEach(f -> getLog().info("ignored " + f.affected() + ": " + f.ids()));

@@ -54,7 +54,7 @@ final class AuditCommand extends Base {
   int run() {
     LockFile file = LockFiles.read(lock, maxInput());
     AuditReport report;
-    try (VulnerabilityAudit audit = osv.open(ignore)) {
+    try (VulnerabilityAudit audit = osv.open(ignore, this)) {
       report = file instanceof Pylock p ? audit.audit(p) : audit.audit((RequirementsTxt) file);
     }
     for (Finding f : report.findings()) {

@@ -39,12 +39,15 @@ abstract class Base implements Callable<Integer> {
   abstract int run();
 
   /**
-   * A locker for this run: {@code resolver}, the environment's variables for {@code ${VAR}} in
+   * A locker for this run: {@code resolver} (null for the default), the environment's variables for {@code ${VAR}} in
    * requirements files, and index logins from {@code $NETRC} or {@code ~/.netrc}.
    */
   Locker locker(Resolver resolver) {
-    return Locker.builder()
-        .resolver(resolver)
+    Locker.Builder builder = Locker.builder();
+    if (resolver != null) {
+      builder.resolver(resolver);
+    }
+    return builder
         .environment(context.environment())
         .netrc(netrc(context.environment()))
         .proxies(env("https_proxy", "HTTPS_PROXY"), env("http_proxy", "HTTP_PROXY"), noProxy())

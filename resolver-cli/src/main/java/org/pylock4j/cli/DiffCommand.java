@@ -72,11 +72,18 @@ final class DiffCommand extends Base {
             : LockDiff.compare((RequirementsTxt) oldLock, (RequirementsTxt) newLock);
     if (indexUrl != null && !diff.isEmpty()) {
       PypiIndex.Builder builder = indexBuilder()
-          .indexUrl(IndexOptions.location(indexUrl, "--index-url"))
+          .indexUrl(indexUrl) // a URL, or a directory (PypiIndex makes it a file: URL)
           .cacheDirectory(
               cacheDir != null ? cacheDir : IndexOptions.defaultCacheDir(context.environment()))
           .warnings(reporter::warning);
-      try (PypiIndex index = builder.build()) {
+      PypiIndex opened;
+      try {
+        opened = builder.build();
+      } catch (IllegalArgumentException e) {
+        // a missing directory, an unusable URL, proxy or CA bundle: bad input, not a bug
+        throw new InvalidInputException("--index-url " + indexUrl + ": " + e.getMessage(), indexUrl);
+      }
+      try (PypiIndex index = opened) {
         diff = diff.withHistory(index, Instant.now());
       }
     }

@@ -1,12 +1,10 @@
 package org.pylock4j.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.pylock4j.error.InvalidInputException;
 import org.pylock4j.input.ToolSettings;
 import org.pylock4j.locker.LockRequest;
@@ -17,7 +15,6 @@ import picocli.CommandLine.Option;
 final class IndexOptions {
 
   static final String DEFAULT_INDEX = "https://pypi.org/simple/";
-  private static final Pattern URL_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
 
   @Option(
       names = {"-i", "--index-url"},
@@ -150,24 +147,6 @@ final class IndexOptions {
     throw new InvalidInputException(
         option + " must be a positive size in bytes (e.g. 1048576, 512K, 64M, 2G), not '" + text + "'",
         text);
-  }
-
-  /** A URL as given; a directory path as a file: URI (it must exist). */
-  static String location(String value, String option) {
-    if (URL_SCHEME.matcher(value).matches() && !looksLikeWindowsPath(value)) {
-      return value;
-    }
-    Path path = Path.of(value).toAbsolutePath().normalize();
-    if (!Files.isDirectory(path)) {
-      throw new InvalidInputException(
-          option + " " + value + ": no such directory (an index is a URL or a directory)", value);
-    }
-    return path.toUri().toString();
-  }
-
-  private static boolean looksLikeWindowsPath(String value) {
-    return value.length() > 2 && Character.isLetter(value.charAt(0)) && value.charAt(1) == ':'
-        && (value.charAt(2) == '\\' || value.charAt(2) == '/');
   }
 
   /** The platform's user cache directory for pylock4j. */

@@ -1,6 +1,5 @@
 package org.pylock4j.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.pylock4j.error.InvalidInputException;
@@ -24,6 +23,13 @@ final class OsvOptions {
               + " OSV JSON files, or a zip of them (OSV's PyPI/all.zip).")
   Path osvOffline;
 
+  @Option(
+      names = "--max-osv-response-bytes",
+      paramLabel = "SIZE",
+      description = "The largest answer of the OSV API accepted, in bytes (or with K, M, G)."
+          + " Default: 64M. A larger one is exit 3.")
+  String maxResponseBytes;
+
   /** Whether a database option was given. */
   boolean given() {
     return osvUrl != null || osvOffline != null;
@@ -32,31 +38,28 @@ final class OsvOptions {
   /** Adds the database options to {@code request} (checked when it is opened). */
   void applyTo(org.pylock4j.locker.LockRequest.Builder request) {
     request.osvUrl(osvUrl).osvExport(osvOffline);
+    if (maxResponseBytes != null) {
+      request.maxOsvResponseBytes(new org.pylock4j.locker.LockRequest.SizeLimit(
+          IndexOptions.size(maxResponseBytes, "--max-osv-response-bytes", 0),
+          "--max-osv-response-bytes"));
+    }
   }
 
   /**
-   * Opens the database the options name, ignoring {@code ignore} (ids or aliases).
+   * Opens the database the options name, ignoring {@code ignore} (ids or aliases), with the
+   * network settings of {@code command} (proxies, CA bundle, --request-timeout): the locker's
+   * {@code advisories}, the one place that does it for lock and audit alike.
    *
-   * @throws InvalidInputException when both are given, or the export does not exist
+   * @throws InvalidInputException when both are given, the export does not exist, or a proxy URL
+   *     or the CA bundle is unusable
    */
-  VulnerabilityAudit open(List<String> ignore) {
-    if (osvUrl != null && osvOffline != null) {
-      throw new InvalidInputException("give --osv-url or --osv-offline, not both", "--osv-offline");
+  VulnerabilityAudit open(List<String> ignore, Base command) {
+    org.pylock4j.locker.LockRequest.Builder request = org.pylock4j.locker.LockRequest.builder()
+        .requestTimeout(command.requestTimeout());
+    applyTo(request);
+    ignore.forEach(request::ignoreVulnerability);
+    try (org.pylock4j.locker.Locker locker = command.locker(null)) {
+      return locker.advisories(request.build());
     }
-    VulnerabilityAudit.Builder builder = VulnerabilityAudit.builder().ignore(ignore);
-    if (osvOffline != null) {
-      if (!Files.exists(osvOffline)) {
-        throw new InvalidInputException(
-            "--osv-offline " + osvOffline + ": no such file or directory", osvOffline.toString());
-      }
-      builder.offlineExport(osvOffline);
-    } else if (osvUrl != null) {
-      if (!osvUrl.matches("(?i)https?://.+")) {
-        throw new InvalidInputException(
-            "--osv-url must be an http(s) URL, not '" + osvUrl + "'", osvUrl);
-      }
-      builder.osvUrl(osvUrl);
-    }
-    return builder.build();
   }
 }

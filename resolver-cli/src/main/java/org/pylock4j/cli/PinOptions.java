@@ -37,7 +37,9 @@ final class PinOptions {
                 + pin + "'",
             pin);
       }
-      String url = IndexOptions.location(pin.substring(eq + 1).strip(), "--index");
+      // as given: the locker makes a directory a file: URL and refuses a missing one, as for
+      // every other index location (IndexSettings.location)
+      String url = pin.substring(eq + 1).strip();
       String previous = pinned.putIfAbsent(ProjectName.of(name), url);
       if (previous != null && !previous.equals(url)) {
         throw new InvalidInputException(

@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 
 /**
  * The supply-chain checks of {@code lock}: typosquat warnings on the requested names ({@code
- * --strict} makes them errors), vulnerability-aware resolution ({@code --avoid-vulnerable}), and
- * a warning for each locked package without a wheel.
+ * --strict} makes them errors), vulnerability-aware resolution ({@code --avoid-vulnerable}; malware
+ * is left out whenever an OSV database is given, or with {@code --refuse-malware}), and a warning
+ * for each locked package without a wheel.
  */
 final class TrustOptions {
 
@@ -31,23 +32,35 @@ final class TrustOptions {
               + " versions satisfy a requirement, exit 1 and say which.")
   boolean avoidVulnerable;
 
+  @Option(
+      names = "--refuse-malware",
+      description =
+          "Never lock a version OSV reports as malware (a MAL- record): leave it out, warn"
+              + " naming the record, and exit 1 when nothing else satisfies the requirements. On"
+              + " whenever an OSV database is given (--osv-url, --osv-offline, --avoid-vulnerable);"
+              + " alone it asks the OSV API. Without any of these, lock consults no advisory"
+              + " database.")
+  boolean refuseMalware;
+
   @Mixin OsvOptions osv = new OsvOptions();
 
   @Option(
       names = "--ignore-vuln",
       paramLabel = "ID",
       split = ",",
-      description = "With --avoid-vulnerable: do not avoid this vulnerability (id or alias).")
+      description = "Do not avoid this vulnerability (id or alias); for a MAL- record, admit the"
+          + " version it reports as malware.")
   List<String> ignoreVulns = new ArrayList<>();
 
   /** Checks the options and adds them to {@code request}. */
   void applyTo(LockRequest.Builder request) {
-    if (!avoidVulnerable && (osv.given() || !ignoreVulns.isEmpty())) {
+    if (!avoidVulnerable && !refuseMalware && !osv.given() && !ignoreVulns.isEmpty()) {
       throw new InvalidInputException(
-          "--osv-url, --osv-offline and --ignore-vuln need --avoid-vulnerable",
-          "--avoid-vulnerable");
+          "--ignore-vuln needs an advisory database: --osv-offline, --osv-url, --refuse-malware"
+              + " or --avoid-vulnerable",
+          "--ignore-vuln");
     }
-    request.strictNames(strict).avoidVulnerable(avoidVulnerable);
+    request.strictNames(strict).avoidVulnerable(avoidVulnerable).refuseMalware(refuseMalware);
     osv.applyTo(request);
     ignoreVulns.forEach(request::ignoreVulnerability);
   }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.mockwebserver.Dispatcher;
@@ -189,7 +190,8 @@ class TrustCommandsTest {
           @Override
           public MockResponse dispatch(RecordedRequest request) {
             try {
-              if (request.getPath().equals("/v1/querybatch")) {
+              String path = request.getRequestUrl().encodedPath(); // also through a proxy
+              if (path.equals("/v1/querybatch")) {
                 JsonNode body = json.readTree(request.getBody().readUtf8());
                 StringBuilder results = new StringBuilder("{\"results\":[");
                 String sep = "";
@@ -203,12 +205,12 @@ class TrustCommandsTest {
                 }
                 return new MockResponse().setBody(results.append("]}").toString());
               }
-              if (request.getPath().equals("/v1/query")) {
+              if (path.equals("/v1/query")) {
                 JsonNode body = json.readTree(request.getBody().readUtf8());
                 boolean libA = body.path("package").path("name").asText().equals("lib-a");
                 return new MockResponse().setBody(libA ? "{\"vulns\":[" + record + "]}" : "{}");
               }
-              if (request.getPath().equals("/v1/vulns/CLI-2026-1")) {
+              if (path.equals("/v1/vulns/CLI-2026-1")) {
                 return new MockResponse().setBody(record);
               }
               return new MockResponse().setResponseCode(404).setBody("{}");
@@ -256,6 +258,41 @@ class TrustCommandsTest {
       assertTrue(r.err().startsWith("error: "), r.toString());
       assertTrue(r.err().contains(baseUrl(osv) + "/v1/querybatch"), r.toString());
       assertEquals("", r.out());
+    }
+  }
+
+  @Test
+  void auditAndLockReachOsvThroughTheProxyOfTheEnvironment() throws IOException {
+    Path lock = locked(server, "pylock.toml", "app-core");
+    try (MockWebServer proxy = osvApi()) {
+      Map<String, String> env = Map.of(
+          "HTTP_PROXY", "http://127.0.0.1:" + proxy.getPort(), "NO_PROXY", "127.0.0.1,localhost");
+      Cli.Result r = Cli.run(TargetDetector.NONE, env, "audit", lock.toString(), "--osv-url",
+          "http://osv.invalid");
+      assertEquals(1, r.code(), r.toString());
+      assertTrue(r.out().startsWith("lib-a==2.1: CLI-2026-1 (CVE-2026-1001)"), r.toString());
+      int asked = proxy.getRequestCount();
+      assertTrue(asked > 0);
+      Path out = dir.resolve("safe.toml");
+      r = Cli.run(TargetDetector.NONE, env, "lock", "app-core", "--avoid-vulnerable", "--osv-url",
+          "http://osv.invalid", "--index-url", server.indexUrl(), "--python-version", "3.12",
+          "--python-platform", "linux", "--cache-dir", dir.resolve("cache").toString(), "-o",
+          out.toString());
+      assertEquals(0, r.code(), r.toString());
+      assertEquals("2.0", lockedVersion(out, "lib-a"));
+      assertTrue(proxy.getRequestCount() > asked, "lock asked OSV through the proxy");
+    }
+  }
+
+  @Test
+  void anOsvAnswerOverTheLimitIsExitThreeNamingTheOption() throws IOException {
+    Path lock = locked(server, "pylock.toml", "app-core");
+    try (MockWebServer osv = osvApi()) {
+      Cli.Result r = Cli.run("audit", lock.toString(), "--osv-url", baseUrl(osv),
+          "--max-osv-response-bytes", "16");
+      assertEquals(3, r.code(), r.toString());
+      assertTrue(r.err().contains(baseUrl(osv) + "/v1/querybatch"), r.toString());
+      assertTrue(r.err().contains("--max-osv-response-bytes"), r.toString());
     }
   }
 
@@ -313,12 +350,85 @@ class TrustCommandsTest {
   }
 
   @Test
-  void osvOptionsNeedAvoidVulnerable() {
+  void ignoreVulnNeedsAnAdvisoryDatabase() {
     Cli.Result r =
-        lock(server, "lib-a", "--osv-offline", OSV, "-o", dir.resolve("x.toml").toString());
+        lock(server, "lib-a", "--ignore-vuln", "MAL-2026-7", "-o", dir.resolve("x.toml").toString());
     assertEquals(2, r.code(), r.toString());
     assertEquals(
-        "error: --osv-url, --osv-offline and --ignore-vuln need --avoid-vulnerable\n", r.err());
+        "error: --ignore-vuln needs an advisory database: --osv-offline, --osv-url,"
+            + " --refuse-malware or --avoid-vulnerable\n",
+        r.err());
+  }
+
+  // malware (OSV MAL- records)
+
+  static final String MALWARE = "src/test/resources/osv-malware";
+
+  @Test
+  void aLockWithAnOsvDatabaseLeavesOutMalwareAndSaysSo() throws IOException {
+    Cli.Result r =
+        lock(server, "lib-a", "--osv-offline", MALWARE, "-o", dir.resolve("pylock.toml").toString());
+    assertEquals(0, r.code(), r.toString());
+    assertEquals("2.0", lockedVersion(dir.resolve("pylock.toml"), "lib-a"));
+    assertTrue(
+        r.err().contains("warning: left out lib-a==2.1: OSV reports it as MALWARE, MAL-2026-7"
+            + " Malicious code in lib-a (PyPI) (--ignore-vuln MAL-2026-7 would admit it)\n"),
+        r.toString());
+  }
+
+  @Test
+  void onlyMalwareSatisfyingARequirementIsExitOneNamingTheRecord() {
+    Path out = dir.resolve("pylock.toml");
+    Cli.Result r = lock(server, "lib-a>=2.1", "--osv-offline", MALWARE, "-o", out.toString());
+    assertEquals(1, r.code(), r.toString());
+    assertTrue(
+        r.err().contains("lib-a: no candidate version matches >=2.1 (2.1 excluded by the request"
+            + " (malware MAL-2026-7)"),
+        r.toString());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void anIgnoredMalwareRecordAdmitsItsVersion() throws IOException {
+    Path out = dir.resolve("pylock.toml");
+    Cli.Result r =
+        lock(server, "lib-a", "--osv-offline", MALWARE, "--ignore-vuln", "mal-2026-7", "-o",
+            out.toString());
+    assertEquals(0, r.code(), r.toString());
+    assertEquals("2.1", lockedVersion(out, "lib-a"));
+    assertTrue(r.err().contains("warning: locked lib-a==2.1 although OSV reports it as MALWARE,"
+        + " MAL-2026-7 Malicious code in lib-a (PyPI) (ignored as asked)\n"), r.toString());
+    assertFalse(r.err().contains("left out"), r.toString());
+  }
+
+  @Test
+  void withoutAvoidVulnerableOnlyMalwareIsLeftOut() throws IOException {
+    // CLI-2026-1 is an ordinary vulnerability of lib-a 2.1: reported by audit, not avoided
+    Path lock = locked(server, "pylock.toml", "lib-a", "--osv-offline", OSV);
+    assertEquals("2.1", lockedVersion(lock, "lib-a"));
+  }
+
+  @Test
+  void avoidVulnerableLeavesOutMalwareAndSaysSo() throws IOException {
+    Cli.Result r =
+        lock(server, "lib-a", "--avoid-vulnerable", "--osv-offline", MALWARE, "-o",
+            dir.resolve("pylock.toml").toString());
+    assertEquals(0, r.code(), r.toString());
+    assertEquals("2.0", lockedVersion(dir.resolve("pylock.toml"), "lib-a"));
+    assertTrue(r.err().contains("MALWARE, MAL-2026-7"), r.toString());
+  }
+
+  @Test
+  void refuseMalwareAsksTheOsvApi() throws IOException {
+    try (MockWebServer osv = osvApi()) {
+      Cli.Result r =
+          lock(server, "lib-a", "--refuse-malware", "--osv-url", baseUrl(osv), "-o",
+              dir.resolve("pylock.toml").toString());
+      assertEquals(0, r.code(), r.toString());
+      // the mock knows CLI-2026-1 (not malware) only: nothing is left out
+      assertEquals("2.1", lockedVersion(dir.resolve("pylock.toml"), "lib-a"));
+      assertTrue(osv.getRequestCount() > 0, "OSV was asked");
+    }
   }
 
   // diff
@@ -379,6 +489,23 @@ class TrustCommandsTest {
   }
 
   @Test
+  void diffWithAnUnusableIndexOrCaBundleIsBadInput() throws IOException {
+    Path before = locked(server, "old.toml", "lib-c<1.5");
+    Path after = locked(server, "new.toml", "lib-a==2.0");
+    Path missing = dir.resolve("no-index");
+    Cli.Result r = Cli.run("diff", before.toString(), after.toString(), "--index-url",
+        missing.toString(), "--cache-dir", dir.resolve("cache").toString());
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().startsWith("error: --index-url " + missing + ": "), r.toString());
+    assertTrue(r.err().contains(missing.toString()), r.toString());
+    Path pem = Files.writeString(dir.resolve("ca.pem"), "not a certificate");
+    r = Cli.run("diff", before.toString(), after.toString(), "--index-url", server.indexUrl(),
+        "--cert", pem.toString(), "--cache-dir", dir.resolve("cache").toString());
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains("certificate file " + pem), r.toString());
+  }
+
+  @Test
   void diffComparesRequirementsLocks() throws IOException {
     Path before = locked(server, "old.txt", "lib-c==1.0");
     Path after = locked(server, "new.txt", "lib-c<2", "colorize");
@@ -395,7 +522,7 @@ class TrustCommandsTest {
     assertTrue(r.out().contains("  diff "), r.out());
     Cli.Result lock = Cli.run("lock", "--help");
     for (String option :
-        List.of("--strict", "--avoid-vulnerable", "--osv-url", "--osv-offline", "--ignore-vuln",
+        List.of("--strict", "--avoid-vulnerable", "--refuse-malware", "--osv-url", "--osv-offline", "--ignore-vuln",
             "--index=NAME=URL")) {
       assertTrue(lock.out().contains(option), option + " in\n" + lock.out());
     }

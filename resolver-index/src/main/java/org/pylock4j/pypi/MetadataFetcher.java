@@ -1,5 +1,7 @@
 package org.pylock4j.pypi;
 
+import org.pylock4j.pypi.internal.Http;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,9 @@
 package org.pylock4j.pypi;
 
+import org.pylock4j.pypi.internal.Credentials;
+import org.pylock4j.pypi.internal.Http;
+import org.pylock4j.pypi.internal.HttpSettings;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +23,6 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
-import okhttp3.Dispatcher;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import org.pylock4j.internal.Failures;
 import org.pylock4j.error.IndexException;
 import org.pylock4j.metadata.CoreMetadata;
@@ -125,27 +126,18 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       store = new MetadataStore(builder.cacheDirectory.resolve("metadata-v2"));
     }
     this.missingPages = missing;
-    // proxies and certificates are read now, so that a bad one fails build(), not a request
-    Proxies proxies = builder.httpsProxy == null && builder.httpProxy == null ? null
-        : new Proxies(Proxies.parse(builder.httpsProxy, credentials),
-            Proxies.parse(builder.httpProxy, credentials), builder.noProxy);
-    TrustedCertificates certificates = builder.certificates == null ? null
-        : TrustedCertificates.read(builder.certificates);
-    Settings settings = new Settings(builder.maxParallelRequests, builder.connectTimeout,
-        builder.readTimeout, builder.userAgent, builder.cacheDirectory,
+    // proxies and certificates are read now, so that a bad one fails build(), not a request;
+    // with only file: indexes the certificates are read when a URL first needs HTTP, if ever
+    this.httpFactory = Http.factory(new HttpSettings(builder.maxParallelRequests,
+        builder.connectTimeout, builder.readTimeout, builder.userAgent, builder.cacheDirectory,
         Math.max(builder.maxPageBytes, builder.maxMetadataBytes), builder.retries,
-        builder.retryBackoff, builder.requestTimeout, proxies, certificates);
-    this.httpFactory = () -> newHttp(settings, credentials);
+        builder.retryBackoff, builder.requestTimeout, builder.httpsProxy, builder.httpProxy,
+        builder.noProxy, builder.certificates), credentials, requests,
+        indexes.stream().anyMatch(location -> location.local() == null));
     this.fetcher = new MetadataFetcher(this::http, store, offline, builder.maxMetadataBytes,
         builder.metadataLimit, builder.maxFileBytes, builder.fileLimit, executor,
         metadataCacheHits, warnings);
   }
-
-  /** What the HTTP client is made from, taken from the builder. */
-  private record Settings(int maxParallelRequests, Duration connectTimeout, Duration readTimeout,
-      String userAgent, Path cacheDirectory, long httpCacheEntryBytes, int retries,
-      Duration retryBackoff, Duration requestTimeout, Proxies proxies,
-      TrustedCertificates certificates) {}
 
   private Http http() {
     Http h = http;
@@ -162,59 +154,6 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       }
     }
     return h;
-  }
-
-  private Http newHttp(Settings settings, Credentials credentials) {
-    Dispatcher dispatcher = new Dispatcher();
-    dispatcher.setMaxRequests(settings.maxParallelRequests());
-    dispatcher.setMaxRequestsPerHost(settings.maxParallelRequests());
-    OkHttpClient.Builder http = new OkHttpClient.Builder()
-        .dispatcher(dispatcher)
-        .connectTimeout(settings.connectTimeout())
-        .readTimeout(settings.readTimeout())
-        .writeTimeout(settings.readTimeout())
-        .followRedirects(true)
-        // a redirect never changes the scheme: https to http would downgrade, and other schemes
-        // (file:) are not followed at all; Http reports the refusal naming both URLs
-        .followSslRedirects(false)
-        .addInterceptor(chain -> chain.proceed(
-            chain.request().newBuilder().header("User-Agent", settings.userAgent()).build()))
-        // per network hop, so that every host of a redirect chain gets its own login and no other
-        .addNetworkInterceptor(chain -> {
-          Request request = chain.request();
-          Http.Kind kind = request.tag(Http.Kind.class);
-          requests.get(kind == null ? Http.Kind.OTHER : kind).increment();
-          Credentials.Login login = credentials.loginFor(
-              request.url().scheme(), request.url().host(), request.url().port());
-          if (login != null) {
-            request = request.newBuilder().header("Authorization", okhttp3.Credentials.basic(
-                login.user(), login.password(), java.nio.charset.StandardCharsets.UTF_8)).build();
-          } else {
-            request = request.newBuilder().removeHeader("Authorization").build();
-          }
-          return chain.proceed(request);
-        });
-    if (settings.proxies() != null) {
-      Proxies proxies = settings.proxies();
-      http.proxySelector(proxies).proxyAuthenticator((route, response) -> {
-        Credentials.Login login = route == null ? null : proxies.loginFor(route.proxy().address());
-        if (login == null || response.request().header("Proxy-Authorization") != null) {
-          return null; // no login, or it was refused: the 407 is the answer
-        }
-        return response.request().newBuilder().header("Proxy-Authorization", okhttp3.Credentials.basic(
-            login.user(), login.password(), java.nio.charset.StandardCharsets.UTF_8)).build();
-      });
-    }
-    if (settings.certificates() != null) {
-      http.sslSocketFactory(settings.certificates().socketFactory(), settings.certificates().trustManager());
-    }
-    HttpCache httpCache = null;
-    if (settings.cacheDirectory() != null) {
-      // our own store, not OkHttp's: its journal is not safe for several processes on one directory
-      httpCache = new HttpCache(settings.cacheDirectory().resolve("http-v2"), settings.httpCacheEntryBytes());
-    }
-    return new Http(http.build(), credentials, settings.retries(), settings.retryBackoff(), requests,
-        settings.requestTimeout(), httpCache);
   }
 
   /** {@return a new builder; its defaults read PyPI} */
@@ -351,7 +290,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
         requests.get(Http.Kind.METADATA_FILE).sum(),
         requests.get(Http.Kind.RANGE).sum(),
         requests.get(Http.Kind.WHOLE_FILE).sum(),
-        http == null ? 0 : http.retryCount.sum(),
+        http == null ? 0 : http.retries(),
         metadataCacheHits.sum(),
         skippedFiles.sum());
   }
@@ -367,10 +306,7 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     if (h == null) {
       return;
     }
-    OkHttpClient client = h.client();
-    client.dispatcher().cancelAll();
-    client.dispatcher().executorService().shutdown();
-    client.connectionPool().evictAll();
+    h.close();
   }
 
   // ---- pages

@@ -60,6 +60,7 @@ public final class LockRequest {
   private final ResolutionStrategy strategy;
   private final Instant excludeNewer;
   private final boolean avoidVulnerable;
+  private final boolean refuseMalware;
   private final String osvUrl;
   private final Path osvExport;
   private final Set<String> ignoredVulnerabilities;
@@ -80,6 +81,7 @@ public final class LockRequest {
   private final SizeLimit maxPageBytes;
   private final SizeLimit maxMetadataBytes;
   private final SizeLimit maxFileBytes;
+  private final SizeLimit maxOsvResponseBytes;
   private final ResolverOptions resolverOptions;
   private final long maxInputBytes;
 
@@ -102,6 +104,7 @@ public final class LockRequest {
     this.strategy = b.strategy;
     this.excludeNewer = b.excludeNewer;
     this.avoidVulnerable = b.avoidVulnerable;
+    this.refuseMalware = b.refuseMalware;
     this.osvUrl = b.osvUrl;
     this.osvExport = b.osvExport;
     this.ignoredVulnerabilities = copyOrdered(b.ignoredVulnerabilities);
@@ -122,6 +125,7 @@ public final class LockRequest {
     this.maxPageBytes = b.maxPageBytes;
     this.maxMetadataBytes = b.maxMetadataBytes;
     this.maxFileBytes = b.maxFileBytes;
+    this.maxOsvResponseBytes = b.maxOsvResponseBytes;
     this.resolverOptions = b.resolverOptions;
     this.maxInputBytes = b.maxInputBytes;
   }
@@ -237,6 +241,23 @@ public final class LockRequest {
   /** {@return whether versions with a known vulnerability (OSV) are left out of the resolution} */
   public boolean avoidVulnerable() {
     return avoidVulnerable;
+  }
+
+  /**
+   * Whether versions that OSV reports as malware (a {@code MAL-} record) are left out of the
+   * resolution even when no OSV database is set: then the OSV API is asked. A lock that has
+   * advisory data ({@link #osvUrl()}, {@link #osvExport()} or {@link #avoidVulnerable()}) always
+   * leaves them out, unless a record is {@linkplain #ignoredVulnerabilities() ignored}.
+   *
+   * @return whether malware is refused with the OSV API as the default database
+   */
+  public boolean refuseMalware() {
+    return refuseMalware;
+  }
+
+  /** Whether this lock consults an advisory database: for malware, and every vulnerability with avoidVulnerable. */
+  boolean checksAdvisories() {
+    return avoidVulnerable || refuseMalware || osvUrl != null || osvExport != null;
   }
 
   /** {@return the OSV API base URL, if set; the default is {@code https://api.osv.dev}} */
@@ -392,6 +413,16 @@ public final class LockRequest {
   }
 
   /**
+   * The largest answer of the OSV API accepted, if set; {@code
+   * VulnerabilityAudit.DEFAULT_MAX_RESPONSE_BYTES} (64 MiB) otherwise.
+   *
+   * @return the limit, if set
+   */
+  public Optional<SizeLimit> maxOsvResponseBytes() {
+    return Optional.ofNullable(maxOsvResponseBytes);
+  }
+
+  /**
    * The resolver's limits (rounds, time budget, explanation budget); {@link
    * ResolverOptions#DEFAULTS} by default. Its {@code maxParallelFetches} is replaced by {@link
    * #threads()}.
@@ -432,6 +463,7 @@ public final class LockRequest {
     private ResolutionStrategy strategy;
     private Instant excludeNewer;
     private boolean avoidVulnerable;
+    private boolean refuseMalware;
     private String osvUrl;
     private Path osvExport;
     private final List<String> ignoredVulnerabilities = new ArrayList<>();
@@ -452,6 +484,7 @@ public final class LockRequest {
     private SizeLimit maxPageBytes;
     private SizeLimit maxMetadataBytes;
     private SizeLimit maxFileBytes;
+    private SizeLimit maxOsvResponseBytes;
     private ResolverOptions resolverOptions = ResolverOptions.DEFAULTS;
     private long maxInputBytes = InputFiles.DEFAULT_MAX_BYTES;
 
@@ -476,6 +509,7 @@ public final class LockRequest {
       strategy = r.strategy;
       excludeNewer = r.excludeNewer;
       avoidVulnerable = r.avoidVulnerable;
+      refuseMalware = r.refuseMalware;
       osvUrl = r.osvUrl;
       osvExport = r.osvExport;
       ignoredVulnerabilities.addAll(r.ignoredVulnerabilities);
@@ -496,6 +530,7 @@ public final class LockRequest {
       maxPageBytes = r.maxPageBytes;
       maxMetadataBytes = r.maxMetadataBytes;
       maxFileBytes = r.maxFileBytes;
+      maxOsvResponseBytes = r.maxOsvResponseBytes;
       resolverOptions = r.resolverOptions;
       maxInputBytes = r.maxInputBytes;
     }
@@ -633,6 +668,17 @@ public final class LockRequest {
     }
 
     /**
+     * Sets {@link LockRequest#maxOsvResponseBytes()}.
+     *
+     * @param limit the limit, or null for the default
+     * @return this builder
+     */
+    public Builder maxOsvResponseBytes(SizeLimit limit) {
+      this.maxOsvResponseBytes = limit;
+      return this;
+    }
+
+    /**
      * Sets the primary index: a URL, a {@code file:} URL or a directory; null clears it.
      *
      * @param url the index URL or directory, or null for the default
@@ -753,7 +799,23 @@ public final class LockRequest {
     }
 
     /**
-     * Sets the OSV API base URL (http or https); null clears it.
+     * Leaves versions that OSV reports as malware (a {@code MAL-} record) out of the resolution,
+     * asking the OSV API ({@code https://api.osv.dev}) when neither {@link #osvUrl} nor {@link
+     * #osvExport} is set. Setting either of those, or {@link #avoidVulnerable}, refuses malware
+     * too; this option is for a lock that should ask the default API for malware only. The
+     * default is false: a lock consults no advisory database unless told to.
+     *
+     * @param refuse true to refuse malware, asking the OSV API when no database is set
+     * @return this builder
+     */
+    public Builder refuseMalware(boolean refuse) {
+      this.refuseMalware = refuse;
+      return this;
+    }
+
+    /**
+     * Sets the OSV API base URL (http or https); null clears it. A lock with an OSV database
+     * leaves out versions reported as malware; see {@link #refuseMalware}.
      *
      * @param url the URL, or null
      * @return this builder
@@ -764,7 +826,8 @@ public final class LockRequest {
     }
 
     /**
-     * Sets an offline OSV export (directory of OSV JSON files, or a zip); null clears it.
+     * Sets an offline OSV export (directory of OSV JSON files, or a zip); null clears it. A lock
+     * with an OSV database leaves out versions reported as malware; see {@link #refuseMalware}.
      *
      * @param export the export, or null
      * @return this builder
@@ -775,7 +838,8 @@ public final class LockRequest {
     }
 
     /**
-     * Does not avoid the vulnerability with this id or alias.
+     * Does not avoid the vulnerability with this id or alias: also a malware record ({@code
+     * MAL-…}), which admits the version it reports.
      *
      * @param id the id or alias, must not be null
      * @return this builder

@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -35,6 +37,7 @@ import org.pylock4j.resolve.ResolutionRequest;
 import org.pylock4j.resolve.ResolverOptions;
 import org.pylock4j.resolve.TargetEnvironment;
 import org.pylock4j.trust.BuildReport;
+import org.pylock4j.trust.Finding;
 import org.pylock4j.trust.PinnedIndexes;
 import org.pylock4j.trust.TyposquatCheck;
 import org.pylock4j.trust.TyposquatWarning;
@@ -219,14 +222,37 @@ final class LockRun {
         : org.pylock4j.resolve.PrereleasePolicy.IF_NECESSARY_OR_EXPLICIT;
   }
 
-  /** Resolves, with the vulnerability filter when asked to avoid vulnerable versions. */
+  /**
+   * Resolves; with an advisory database, versions reported as malware are left out (and said so
+   * in a warning naming the record), and with avoidVulnerable every vulnerable version.
+   */
   private Resolution resolve(ResolutionRequest.Builder rr, IndexSettings settings) {
-    if (!request.avoidVulnerable()) {
+    if (!request.checksAdvisories()) {
       return resolve(rr.build());
     }
-    try (VulnerabilityAudit audit = osv()) {
-      rr.versionFilter(audit.versionFilter(locker.blockingExecutor()));
-      return resolve(rr.build());
+    Set<String> malware = new java.util.concurrent.ConcurrentSkipListSet<>();
+    try (VulnerabilityAudit audit = locker.advisories(request)) {
+      Predicate<Finding> avoid = request.avoidVulnerable() ? f -> true : Finding::isMalware;
+      rr.versionFilter(audit.versionFilter(locker.blockingExecutor(), avoid, f -> {
+        if (f.isMalware()) {
+          malware.add("left out " + f.affected() + ": OSV reports it as MALWARE, " + f.ids()
+              + (f.summary().isEmpty() ? "" : " " + f.summary())
+              + " (--ignore-vuln " + f.id() + " would admit it)");
+        }
+      }));
+      Resolution resolution = resolve(rr.build());
+      if (!request.ignoredVulnerabilities().isEmpty()) {
+        // an explicit ignore admits malware; the lock still says so, every time
+        for (Finding f : audit.audit(resolution).ignored()) {
+          if (f.isMalware()) {
+            malware.add("locked " + f.affected() + " although OSV reports it as MALWARE, " + f.ids()
+                + (f.summary().isEmpty() ? "" : " " + f.summary()) + " (ignored as asked)");
+          }
+        }
+      }
+      return resolution;
+    } finally {
+      warnings.addAll(malware);
     }
   }
 
@@ -265,31 +291,6 @@ final class LockRun {
     } catch (java.util.concurrent.CancellationException e) {
       throw new org.pylock4j.error.ResolutionCancelledException("the resolution was cancelled");
     }
-  }
-
-  private VulnerabilityAudit osv() {
-    if (request.osvUrl().isPresent() && request.osvExport().isPresent()) {
-      throw new InvalidInputException(
-          "give --osv-url or --osv-offline, not both", "--osv-offline");
-    }
-    VulnerabilityAudit.Builder builder =
-        VulnerabilityAudit.builder().ignore(request.ignoredVulnerabilities());
-    if (request.osvExport().isPresent()) {
-      Path export = request.osvExport().get();
-      if (!Files.exists(export)) {
-        throw new InvalidInputException(
-            "--osv-offline " + export + ": no such file or directory", export.toString());
-      }
-      builder.offlineExport(export);
-    } else if (request.osvUrl().isPresent()) {
-      String url = request.osvUrl().get();
-      if (!url.matches("(?i)https?://.+")) {
-        throw new InvalidInputException(
-            "--osv-url must be an http(s) URL, not '" + url + "'", url);
-      }
-      builder.osvUrl(url);
-    }
-    return builder.build();
   }
 
   /**

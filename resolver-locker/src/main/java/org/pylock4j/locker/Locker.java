@@ -11,6 +11,7 @@ import org.pylock4j.pypi.IndexStrategy;
 import org.pylock4j.pypi.PypiIndex;
 import org.pylock4j.sat.SatResolver;
 import org.pylock4j.trust.TyposquatWarning;
+import org.pylock4j.trust.VulnerabilityAudit;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -186,6 +187,52 @@ public final class Locker implements AutoCloseable {
     return LockGraph.of(read(lock));
   }
 
+  /**
+   * Opens the advisory database a request names, as {@link #lock} does for {@link
+   * LockRequest#avoidVulnerable()} and malware, and as {@code pylock4j audit} does: the request's
+   * offline OSV export, else its OSV API URL, else {@value VulnerabilityAudit#DEFAULT_OSV_URL};
+   * reached through this locker's proxies and CA bundle, within the request's request timeout
+   * and OSV answer size limit; the request's ignored vulnerabilities are not reported.
+   *
+   * @param request names the database (other settings are not looked at), must not be null
+   * @return the database, never null; close it (it may outlive this locker)
+   * @throws InvalidInputException when both an export and a URL are given, the export does not
+   *     exist, the URL is not http(s), or a proxy URL or the CA bundle is unusable
+   * @throws org.pylock4j.trust.AdvisoryDatabaseException when the export cannot be read
+   */
+  public VulnerabilityAudit advisories(LockRequest request) {
+    Objects.requireNonNull(request, "request");
+    if (request.osvUrl().isPresent() && request.osvExport().isPresent()) {
+      throw new InvalidInputException("give --osv-url or --osv-offline, not both", "--osv-offline");
+    }
+    VulnerabilityAudit.Builder builder = VulnerabilityAudit.builder()
+        .ignore(request.ignoredVulnerabilities())
+        .proxies(httpsProxy, httpProxy, noProxy)
+        .trustedCertificates(certificates);
+    request.requestTimeout().ifPresent(builder::requestTimeout);
+    request.maxOsvResponseBytes().ifPresent(l -> builder.maxResponseBytes(l.bytes(), l.from()));
+    if (request.osvExport().isPresent()) {
+      Path export = request.osvExport().get();
+      if (!java.nio.file.Files.exists(export)) {
+        throw new InvalidInputException(
+            "--osv-offline " + export + ": no such file or directory", export.toString());
+      }
+      builder.offlineExport(export);
+    } else if (request.osvUrl().isPresent()) {
+      String url = request.osvUrl().get();
+      if (!url.matches("(?i)https?://.+")) {
+        throw new InvalidInputException(
+            "--osv-url must be an http(s) URL, not '" + url + "'", url);
+      }
+      builder.osvUrl(url);
+    }
+    try {
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(e.getMessage(), request.osvUrl().orElse("OSV"));
+    }
+  }
+
   /** Releases the executor the locker owns (not one given to its builder). */
   @Override
   public void close() {
@@ -285,7 +332,8 @@ public final class Locker implements AutoCloseable {
     }
 
     /**
-     * The proxies indexes are reached through: see {@code PypiIndex.Builder#proxies}. The default
+     * The proxies indexes and the OSV API are reached through: see {@code
+     * PypiIndex.Builder#proxies}. The default
      * is none (the command passes {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY}).
      *
      * @param httpsProxy the proxy URL for https requests, or null for none
@@ -301,8 +349,8 @@ public final class Locker implements AutoCloseable {
     }
 
     /**
-     * A PEM file of the certificate authorities https indexes are verified against, in place of
-     * the JDK's: see {@code PypiIndex.Builder#trustedCertificates}. The default is none (the
+     * A PEM file of the certificate authorities https indexes and the OSV API are verified
+     * against, in place of the JDK's: see {@code PypiIndex.Builder#trustedCertificates}. The default is none (the
      * JDK's; the command passes {@code --cert} or {@code SSL_CERT_FILE}).
      *
      * @param pemFile the PEM file, or null for the JDK's trust store

@@ -364,7 +364,8 @@ final class Recorded {
       }
       boolean flag = switch (name) {
         case "--only-binary", "--allow-unhashed", "--strict", "--offline", "-U", "--upgrade",
-            "-q", "--quiet", "-v", "--verbose", "--avoid-vulnerable", "--universal" -> true;
+            "-q", "--quiet", "-v", "--verbose", "--avoid-vulnerable", "--refuse-malware",
+            "--universal" -> true;
         default -> false;
       };
       if (!flag && value == null) {

@@ -168,7 +168,7 @@ final class Verifier {
     if (given.allowUnhashed()) {
       b.allowUnhashed(true);
     }
-    b.avoidVulnerable(given.avoidVulnerable());
+    b.avoidVulnerable(given.avoidVulnerable()).refuseMalware(given.refuseMalware());
     given.osvUrl().ifPresent(b::osvUrl);
     given.osvExport().ifPresent(b::osvExport);
     given.ignoredVulnerabilities().forEach(b::ignoreVulnerability);

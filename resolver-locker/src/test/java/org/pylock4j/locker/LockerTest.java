@@ -105,6 +105,54 @@ class LockerTest {
     }
   }
 
+  /** An OSV export in {@code dir/osv} reporting lib 2.0 as malware (MAL-2026-9). */
+  Path malwareExport() throws IOException {
+    Path osv = Files.createDirectories(dir.resolve("osv"));
+    Files.writeString(osv.resolve("MAL-2026-9.json"), "{\"id\": \"MAL-2026-9\", \"summary\":"
+        + " \"Malicious code in lib (PyPI)\", \"affected\": [{\"package\": {\"ecosystem\":"
+        + " \"PyPI\", \"name\": \"lib\"}, \"versions\": [\"2.0\"]}]}");
+    return osv;
+  }
+
+  @Test
+  void aLockWithAnOsvExportLeavesOutMalwareAndWarns() throws Exception {
+    try (SimpleIndexServer server = SimpleIndexServer.start(index());
+        Locker locker = Locker.builder().build()) {
+      LockResult result = locker.lock(
+          request(server, "pylock.toml").requirement("app").osvExport(malwareExport()).build());
+      Pylock lock = assertInstanceOf(Pylock.class, result.lock());
+      assertEquals("1.0", lock.packages().stream().filter(p -> p.name().toString().equals("lib"))
+          .findFirst().orElseThrow().version().toString());
+      assertEquals(List.of("left out lib==2.0: OSV reports it as MALWARE, MAL-2026-9 Malicious code"
+          + " in lib (PyPI) (--ignore-vuln MAL-2026-9 would admit it)"), result.warnings());
+
+      LockResult admitted = locker.lock(request(server, "pylock.toml").requirement("app")
+          .osvExport(malwareExport()).ignoreVulnerability("MAL-2026-9").build());
+      assertTrue(admitted.text().contains("name = \"lib\"\nversion = \"2.0\""), admitted.text());
+      assertEquals(List.of("locked lib==2.0 although OSV reports it as MALWARE, MAL-2026-9 Malicious"
+          + " code in lib (PyPI) (ignored as asked)"), admitted.warnings());
+
+      org.pylock4j.error.UnsatisfiableException e = assertThrows(
+          org.pylock4j.error.UnsatisfiableException.class,
+          () -> locker.lock(request(server, "pylock.toml").requirement("lib>=2")
+              .osvExport(malwareExport()).build()));
+      assertTrue(e.getMessage().contains("malware MAL-2026-9"), e.getMessage());
+    }
+  }
+
+  @Test
+  void withoutAdvisoryOptionsNoDatabaseIsAsked() throws Exception {
+    // the default OSV API is never called: behind this dead proxy it would fail the lock (exit 3)
+    try (SimpleIndexServer server = SimpleIndexServer.start(index());
+        Locker locker = Locker.builder()
+            .proxies("http://127.0.0.1:1", "http://127.0.0.1:1", List.of("127.0.0.1")).build()) {
+      LockResult result = locker.lock(request(server, "pylock.toml").requirement("lib").build());
+      assertTrue(result.text().contains("version = \"2.0\""), result.text());
+      assertThrows(org.pylock4j.trust.AdvisoryDatabaseException.class, () -> locker.lock(
+          request(server, "pylock.toml").requirement("lib").refuseMalware(true).build()));
+    }
+  }
+
   @Test
   void aRequirementsLockRecordsItsCommandAndTheHeaderReadsBack() throws Exception {
     try (SimpleIndexServer server = SimpleIndexServer.start(index());

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -17,11 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
+import org.pylock4j.error.IndexException;
+import org.pylock4j.pypi.internal.Http;
 import org.pylock4j.requirement.ProjectName;
 
 /**
@@ -29,32 +25,41 @@ import org.pylock4j.requirement.ProjectName;
  * vulnerabilities affect each package version, {@code GET /v1/vulns/{id}} for their details, and
  * {@code POST /v1/query} with a package and no version for every vulnerability of a project.
  * Follows {@code next_page_token}. Records are cached for the life of the instance.
+ *
+ * <p>Requests go through resolver-index's {@link Http}, the client the indexes use: the same
+ * proxies, CA bundle, logins (from the base URL's userinfo), retries, total deadline per request
+ * and redaction. Every answer is bounded in size and must have the shape the API documents; one
+ * that does not fails closed with an {@link AdvisoryDatabaseException} naming the URL.
  */
 final class OsvApi implements AdvisorySource {
 
   /** OSV answers at most this many queries per batch. */
   static final int BATCH = 1000;
 
-  private static final MediaType JSON = MediaType.get("application/json");
+  /** The most pages of one query followed ({@code next_page_token}); more is a hostile answer. */
+  static final int MAX_PAGES = 100;
 
   private final String baseUrl;
-  private final OkHttpClient http;
+  private final Http http;
   private final ObjectMapper json;
   private final Executor executor;
+  private final long maxBytes;
+  private final String limitName;
   private final Map<String, OsvRecord> byId = new ConcurrentHashMap<>();
   private final Map<ProjectName, List<OsvRecord>> byProject = new ConcurrentHashMap<>();
 
-  private final int retries;
-  private final java.time.Duration backoff;
-
-  OsvApi(String baseUrl, OkHttpClient http, ObjectMapper json, Executor executor, int retries,
-      java.time.Duration backoff) {
-    this.retries = retries;
-    this.backoff = backoff;
+  /**
+   * @param baseUrl the API's base URL, without credentials
+   * @param maxBytes the largest answer accepted, named {@code limitName} in the message
+   */
+  OsvApi(String baseUrl, Http http, ObjectMapper json, Executor executor, long maxBytes,
+      String limitName) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.http = http;
     this.json = json;
     this.executor = executor;
+    this.maxBytes = maxBytes;
+    this.limitName = limitName;
   }
 
   @Override
@@ -65,7 +70,10 @@ final class OsvApi implements AdvisorySource {
       List<PackageVersion> batch = all.subList(from, Math.min(all.size(), from + BATCH));
       Map<PackageVersion, String> pending = new LinkedHashMap<>();
       batch.forEach(pv -> pending.put(pv, null));
-      while (!pending.isEmpty()) {
+      for (int page = 0; !pending.isEmpty(); page++) {
+        if (page >= MAX_PAGES) {
+          throw illShaped("/v1/querybatch", "more than " + MAX_PAGES + " pages of results");
+        }
         ObjectNode body = json.createObjectNode();
         ArrayNode queries = body.putArray("queries");
         List<PackageVersion> order = new ArrayList<>(pending.keySet());
@@ -79,16 +87,23 @@ final class OsvApi implements AdvisorySource {
         }
         JsonNode results = post("/v1/querybatch", body).path("results");
         if (!results.isArray() || results.size() != order.size()) {
-          throw new AdvisoryDatabaseException(
-              "OSV querybatch answered " + results.size() + " results for " + order.size() + " queries",
-              baseUrl + "/v1/querybatch", 0, null);
+          throw illShaped("/v1/querybatch", "answered " + results.size() + " results for "
+              + order.size() + " queries");
         }
         pending.clear();
         for (int i = 0; i < order.size(); i++) {
           JsonNode r = results.get(i);
+          if (!r.isObject()) {
+            throw illShaped("/v1/querybatch", "result " + i + " is not an object");
+          }
           Set<String> found = ids.computeIfAbsent(order.get(i), k -> new LinkedHashSet<>());
-          r.path("vulns").forEach(v -> found.add(v.path("id").asText()));
-          String token = r.path("next_page_token").asText("");
+          for (JsonNode v : vulns(r, "/v1/querybatch")) {
+            if (!v.path("id").isTextual() || !v.path("id").asText().matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")) {
+              throw illShaped("/v1/querybatch", "a vulnerability of result " + i + " has no usable id");
+            }
+            found.add(v.path("id").asText());
+          }
+          String token = pageToken(r, "/v1/querybatch");
           if (!token.isEmpty()) {
             pending.put(order.get(i), token);
           }
@@ -109,7 +124,8 @@ final class OsvApi implements AdvisorySource {
     List<CompletableFuture<Void>> futures = new ArrayList<>();
     for (String id : idsToFetch) {
       if (!byId.containsKey(id)) {
-        futures.add(CompletableFuture.runAsync(() -> byId.put(id, OsvRecord.parse(get("/v1/vulns/" + id))), executor));
+        String path = "/v1/vulns/" + id;
+        futures.add(CompletableFuture.runAsync(() -> byId.put(id, record(get(path), path)), executor));
       }
     }
     try {
@@ -130,81 +146,117 @@ final class OsvApi implements AdvisorySource {
     }
     List<OsvRecord> records = new ArrayList<>();
     String token = "";
+    int page = 0;
     do {
+      if (page++ >= MAX_PAGES) {
+        throw illShaped("/v1/query", "more than " + MAX_PAGES + " pages of results");
+      }
       ObjectNode body = json.createObjectNode();
       body.putObject("package").put("name", project.normalized()).put("ecosystem", OsvRecord.ECOSYSTEM);
       if (!token.isEmpty()) {
         body.put("page_token", token);
       }
       JsonNode answer = post("/v1/query", body);
-      for (JsonNode v : answer.path("vulns")) {
-        OsvRecord r = OsvRecord.parse(v);
+      for (JsonNode v : vulns(answer, "/v1/query")) {
+        OsvRecord r = record(v, "/v1/query");
         byId.putIfAbsent(r.id, r);
         records.add(r);
       }
-      token = answer.path("next_page_token").asText("");
+      token = pageToken(answer, "/v1/query");
     } while (!token.isEmpty());
     List<OsvRecord> result = List.copyOf(records);
     byProject.put(project, result);
     return result;
   }
 
-  private JsonNode post(String path, JsonNode body) {
+  /** The {@code vulns} of an answer: absent (none) or an array. */
+  private JsonNode vulns(JsonNode answer, String path) {
+    JsonNode vulns = answer.path("vulns");
+    if (!vulns.isMissingNode() && !vulns.isArray()) {
+      throw illShaped(path, "\"vulns\" is not an array");
+    }
+    return vulns;
+  }
+
+  /** The {@code next_page_token} of an answer: absent or a string; empty when there is none. */
+  private String pageToken(JsonNode answer, String path) {
+    JsonNode token = answer.path("next_page_token");
+    if (!token.isMissingNode() && !token.isNull() && !token.isTextual()) {
+      throw illShaped(path, "\"next_page_token\" is not a string");
+    }
+    return token.asText("");
+  }
+
+  private OsvRecord record(JsonNode node, String path) {
     try {
-      return call(new Request.Builder().url(baseUrl + path)
-          .post(RequestBody.create(json.writeValueAsBytes(body), JSON)).build());
-    } catch (IOException e) {
+      return OsvRecord.parse(node);
+    } catch (IllegalArgumentException e) {
+      throw illShaped(path, "not an OSV record: " + e.getMessage());
+    }
+  }
+
+  private AdvisoryDatabaseException illShaped(String path, String why) {
+    String url = baseUrl + path;
+    return new AdvisoryDatabaseException("OSV answered an unusable body for " + url + ": " + why,
+        url, 0, null);
+  }
+
+  private JsonNode post(String path, JsonNode body) {
+    byte[] bytes;
+    try {
+      bytes = json.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
       throw new AdvisoryDatabaseException("cannot encode OSV query", baseUrl + path, 0, e);
     }
+    return answer("POST", path, http.post(baseUrl + path, Http.Kind.OTHER, bytes,
+        "application/json", maxBytes, limitName));
   }
 
   private JsonNode get(String path) {
-    return call(new Request.Builder().url(baseUrl + path).get().build());
+    return answer("GET", path, http.get(baseUrl + path, Http.Kind.OTHER,
+        Map.of("Accept", "application/json"), false, false, maxBytes, limitName));
   }
 
   /**
-   * Sends {@code request}; a 5xx answer or an I/O failure is tried again up to {@code retries}
-   * times, waiting {@code backoff}, then twice that, …; a 4xx answer is final.
+   * The JSON object of a successful answer. A 5xx, a 429 or an I/O failure was tried again by
+   * {@link Http}; any failure left, an HTTP error, or a body that is not a JSON object fails
+   * closed.
    */
-  private JsonNode call(Request request) {
-    for (int attempt = 0; ; attempt++) {
-      try {
-        return callOnce(request);
-      } catch (AdvisoryDatabaseException e) {
-        boolean transient_ = e.status().map(s -> s >= 500).orElse(e.getCause() instanceof IOException);
-        if (!transient_ || attempt >= retries) {
-          throw e;
-        }
-        try {
-          Thread.sleep(backoff.multipliedBy(1L << Math.min(attempt, 10)).toMillis());
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
+  private JsonNode answer(String method, String path, CompletableFuture<Http.Result> call) {
+    String url = baseUrl + path;
+    Http.Result result;
+    try {
+      result = call.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof IndexException ie) {
+        int status = ie.status().orElse(0);
+        throw new AdvisoryDatabaseException(status > 0
+            ? "OSV answered HTTP " + status + " for " + method + " " + url
+            : "cannot reach OSV: " + ie.getMessage(), url, status, null);
       }
+      throw new AdvisoryDatabaseException("cannot get an answer from OSV for " + method + " " + url
+          + ": " + Http.describe(e.getCause()), url, 0, null);
     }
-  }
-
-  private JsonNode callOnce(Request request) {
-    String url = request.url().toString();
-    try (Response response = http.newCall(request).execute()) {
-      if (!response.isSuccessful()) {
-        throw new AdvisoryDatabaseException(
-            "OSV answered HTTP " + response.code() + " for " + request.method() + " " + url, url, response.code(), null);
-      }
-      byte[] body = response.body().bytes();
-      try {
-        return json.readTree(body);
-      } catch (JsonProcessingException e) {
-        throw new AdvisoryDatabaseException(
-            "OSV answered malformed JSON for " + request.method() + " " + url + ": " + e.getOriginalMessage(), url,
-            0, null);
-      }
-    } catch (IOException e) {
-      throw new AdvisoryDatabaseException("cannot reach OSV at " + url + ": " + e.getMessage(), url, 0, e);
+    if (result.code() < 200 || result.code() >= 300) {
+      throw new AdvisoryDatabaseException(
+          "OSV answered HTTP " + result.code() + " for " + method + " " + url, url, result.code(), null);
     }
+    JsonNode node;
+    try {
+      node = json.readTree(result.body());
+    } catch (java.io.IOException e) {
+      String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : Http.describe(e);
+      throw new AdvisoryDatabaseException(
+          "OSV answered malformed JSON for " + method + " " + url + ": " + why, url, 0, null);
+    }
+    if (node == null || !node.isObject()) {
+      throw illShaped(path, "not a JSON object");
+    }
+    return node;
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    http.close();
+  }
 }

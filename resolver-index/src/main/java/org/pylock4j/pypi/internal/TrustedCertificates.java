@@ -1,4 +1,4 @@
-package org.pylock4j.pypi;
+package org.pylock4j.pypi.internal;
 
 import java.io.IOException;
 import java.io.InputStream;

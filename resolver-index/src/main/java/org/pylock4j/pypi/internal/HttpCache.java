@@ -1,4 +1,4 @@
-package org.pylock4j.pypi;
+package org.pylock4j.pypi.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -166,7 +166,13 @@ final class HttpCache {
   }
 
   private Path path(String url, String accept) {
-    String hash = MetadataFetcher.sha256((url + "\n" + accept).getBytes(StandardCharsets.UTF_8));
+    String hash;
+    try {
+      hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest((url + "\n" + accept).getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
     return root.resolve(hash.substring(0, 2)).resolve(hash + ".entry");
   }
 }

@@ -1,4 +1,4 @@
-package org.pylock4j.pypi;
+package org.pylock4j.pypi.internal;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,9 +16,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * Credentials for index hosts, from URL userinfo and a netrc file, and the scrubbing of URLs and
  * messages so that no secret leaves this class: not in a log, an exception or a file URL.
  */
-final class Credentials {
+public final class Credentials {
 
-  record Login(String user, String password) {
+  /**
+   * A login; its {@code toString} hides the password.
+   *
+   * @param user the user name
+   * @param password the password, or empty
+   */
+  public record Login(String user, String password) {
     @Override
     public String toString() {
       return "Login[" + user + ", ****]";
@@ -31,15 +37,23 @@ final class Credentials {
   private final Map<String, Login> fromNetrc;
   private final List<String> secrets = new ArrayList<>();
 
-  Credentials(Path netrc) {
+  /**
+   * Credentials with the logins of a netrc file.
+   *
+   * @param netrc the netrc file, or null for none
+   */
+  public Credentials(Path netrc) {
     this.fromNetrc = netrc == null ? Map.of() : readNetrc(netrc);
     fromNetrc.values().forEach(this::remember);
   }
 
   /**
-   * Strips the userinfo of {@code url}, remembering it for the host. Returns the URL without it.
+   * Strips the userinfo of {@code url}, remembering it for the host.
+   *
+   * @param url a URL, possibly with userinfo
+   * @return the URL without userinfo
    */
-  String takeFrom(String url) {
+  public String takeFrom(String url) {
     URI uri;
     try {
       uri = new URI(url);
@@ -68,8 +82,15 @@ final class Credentials {
     return login;
   }
 
-  /** The login to send to {@code host}, or null. URL credentials win over netrc. */
-  Login loginFor(String scheme, String host, int port) {
+  /**
+   * The login to send to a host; URL credentials win over netrc.
+   *
+   * @param scheme the URL scheme
+   * @param host the host
+   * @param port the port, or -1 for the scheme's default
+   * @return the login, or null
+   */
+  public Login loginFor(String scheme, String host, int port) {
     Login login = fromUrls.get(hostPort(scheme, host, port));
     if (login == null) {
       login = fromNetrc.get(host.toLowerCase(Locale.ROOT));
@@ -80,8 +101,13 @@ final class Credentials {
     return login;
   }
 
-  /** {@code text} with every known secret replaced by {@code ****}. */
-  String scrub(String text) {
+  /**
+   * Replaces every known secret in a text by {@code ****}.
+   *
+   * @param text the text, or null
+   * @return the text without secrets, or null
+   */
+  public String scrub(String text) {
     if (text == null) {
       return null;
     }
@@ -94,8 +120,13 @@ final class Credentials {
     return result;
   }
 
-  /** {@code url} without userinfo (also for URLs this object has never seen). */
-  static String strip(String url) {
+  /**
+   * Removes userinfo (also of URLs this object has never seen).
+   *
+   * @param url the URL
+   * @return {@code url} without userinfo
+   */
+  public static String strip(String url) {
     int scheme = url.indexOf("://");
     if (scheme < 0) {
       return url;

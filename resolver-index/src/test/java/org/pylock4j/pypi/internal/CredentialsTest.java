@@ -1,4 +1,4 @@
-package org.pylock4j.pypi;
+package org.pylock4j.pypi.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,9 +1,10 @@
-package org.pylock4j.pypi;
+package org.pylock4j.pypi.internal;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ProtocolException;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,17 +23,46 @@ import okio.BufferedSource;
 import org.pylock4j.error.IndexException;
 
 /**
- * Asynchronous GETs over one {@link OkHttpClient}: retries with backoff on 5xx, 429 and I/O
- * failures (never on other 4xx), bounded bodies, cancellation of the call when the future is
- * cancelled, counting of network requests per kind, and offline answers from the HTTP cache.
+ * The one HTTP client of pylock4j (the index and the OSV API): asynchronous GETs and POSTs over
+ * one {@link OkHttpClient} built from {@link HttpSettings} (logins, proxies, CA bundle,
+ * timeouts): retries with backoff on 5xx, 429 and I/O failures (never on other 4xx), a total
+ * deadline per request, bounded bodies, credentials scrubbed from every message, cancellation of
+ * the call when the future is cancelled, counting of network requests per kind, and offline
+ * answers from the HTTP cache. Not API: exported to the library modules only.
  */
-final class Http {
+public final class Http {
 
-  enum Kind { PAGE, METADATA_FILE, RANGE, WHOLE_FILE, OTHER }
+  /** What a request is for, to count network requests per kind. */
+  public enum Kind {
+    /** A Simple API page. */
+    PAGE,
+    /** A PEP 658 metadata file. */
+    METADATA_FILE,
+    /** A range of a distribution. */
+    RANGE,
+    /** A whole distribution. */
+    WHOLE_FILE,
+    /** Anything else (provenance, OSV). */
+    OTHER
+  }
 
-  /** A response: status, body, final URL (after redirects, without credentials), headers. */
-  record Result(int code, byte[] body, String url, Headers headers, boolean offlineMiss) {
-    String header(String name) {
+  /**
+   * A response.
+   *
+   * @param code the HTTP status
+   * @param body the body
+   * @param url the final URL (after redirects), without credentials
+   * @param headers the response headers
+   * @param offlineMiss whether an offline request found nothing in the cache
+   */
+  public record Result(int code, byte[] body, String url, Headers headers, boolean offlineMiss) {
+    /**
+     * A response header.
+     *
+     * @param name the header's name
+     * @return its value, or null
+     */
+    public String header(String name) {
       return headers.get(name);
     }
   }
@@ -43,24 +73,21 @@ final class Http {
   private final Credentials credentials;
   private final int retries;
   private final Duration backoff;
-  private final Map<Kind, LongAdder> requests;
   private final Duration deadline;
   private final HttpCache cache;
-  final LongAdder retryCount = new LongAdder();
+  private final LongAdder retryCount = new LongAdder();
 
-  /**
-   * @param deadline the longest a request may take in total, retries and their delays included;
-   *     zero for none
-   * @param cache where answers that may be cached are kept, or null
+  /*
+   * deadline: the longest a request may take in total, retries and their delays included; zero
+   * for none. cache: where answers that may be cached are kept, or null.
    */
-  Http(OkHttpClient client, Credentials credentials, int retries, Duration backoff,
-      Map<Kind, LongAdder> requests, Duration deadline, HttpCache cache) {
+  private Http(OkHttpClient client, Credentials credentials, int retries, Duration backoff,
+      Duration deadline, HttpCache cache) {
     this.cache = cache;
     this.client = client;
     this.credentials = credentials;
     this.retries = retries;
     this.backoff = backoff;
-    this.requests = requests;
     this.deadline = deadline;
   }
 
@@ -72,22 +99,161 @@ final class Http {
     }
   }
 
-  /** The client requests go through. */
-  OkHttpClient client() {
-    return client;
+  /**
+   * A factory of clients with {@code settings}: proxies and the CA bundle are read now, so that a
+   * bad one fails here ({@link IllegalArgumentException} naming it, without a password), and the
+   * client is made on the first {@code get()} (a {@code file:} index never loads OkHttp or TLS).
+   *
+   * @param settings how to reach servers
+   * @param credentials the logins, which also learn the proxies' logins (to hide them)
+   * @param requests network requests are counted here per kind, or null
+   * @return a supplier of a new client on each call
+   */
+  public static java.util.function.Supplier<Http> factory(
+      HttpSettings settings, Credentials credentials, Map<Kind, LongAdder> requests) {
+    return factory(settings, credentials, requests, true);
+  }
+
+  /**
+   * {@link #factory(HttpSettings, Credentials, Map)}, reading the CA bundle now only when {@code
+   * certificatesNow}: an index client whose indexes are all {@code file:} may never make a
+   * request (SSL_CERT_FILE's ~150 CAs cost ~0.2 s of CPU in a fresh JVM), so it reads them on the
+   * first {@code get()}, and a bad bundle is then bad input naming the file.
+   *
+   * @param settings how to reach servers
+   * @param credentials the logins, which also learn the proxies' logins (to hide them)
+   * @param requests network requests are counted here per kind, or null
+   * @param certificatesNow whether the CA bundle is read now (else on the first client)
+   * @return a supplier of a new client on each call
+   */
+  public static java.util.function.Supplier<Http> factory(HttpSettings settings,
+      Credentials credentials, Map<Kind, LongAdder> requests, boolean certificatesNow) {
+    Proxies proxies = settings.httpsProxy() == null && settings.httpProxy() == null ? null
+        : new Proxies(Proxies.parse(settings.httpsProxy(), credentials),
+            Proxies.parse(settings.httpProxy(), credentials), settings.noProxy());
+    Path pem = settings.certificates();
+    if (pem == null || certificatesNow) {
+      TrustedCertificates certificates = pem == null ? null : TrustedCertificates.read(pem);
+      return () -> create(settings, credentials, requests, proxies, certificates);
+    }
+    TrustedCertificates[] read = new TrustedCertificates[1];
+    return () -> {
+      synchronized (read) {
+        if (read[0] == null) {
+          try {
+            read[0] = TrustedCertificates.read(pem);
+          } catch (IllegalArgumentException e) {
+            throw new org.pylock4j.error.InvalidInputException(e.getMessage(), pem.toString());
+          }
+        }
+      }
+      return create(settings, credentials, requests, proxies, read[0]);
+    };
+  }
+
+  private static Http create(HttpSettings settings, Credentials credentials,
+      Map<Kind, LongAdder> requests, Proxies proxies, TrustedCertificates certificates) {
+    okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+    dispatcher.setMaxRequests(settings.maxParallelRequests());
+    dispatcher.setMaxRequestsPerHost(settings.maxParallelRequests());
+    OkHttpClient.Builder http = new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
+        .connectTimeout(settings.connectTimeout())
+        .readTimeout(settings.readTimeout())
+        .writeTimeout(settings.readTimeout())
+        .followRedirects(true)
+        // a redirect never changes the scheme: https to http would downgrade, and other schemes
+        // (file:) are not followed at all; Http reports the refusal naming both URLs
+        .followSslRedirects(false)
+        .addInterceptor(chain -> chain.proceed(
+            chain.request().newBuilder().header("User-Agent", settings.userAgent()).build()))
+        // per network hop, so that every host of a redirect chain gets its own login and no other
+        .addNetworkInterceptor(chain -> {
+          Request request = chain.request();
+          if (requests != null) {
+            Kind kind = request.tag(Kind.class);
+            LongAdder count = requests.get(kind == null ? Kind.OTHER : kind);
+            if (count != null) {
+              count.increment();
+            }
+          }
+          Credentials.Login login = credentials.loginFor(
+              request.url().scheme(), request.url().host(), request.url().port());
+          if (login != null) {
+            request = request.newBuilder().header("Authorization", okhttp3.Credentials.basic(
+                login.user(), login.password(), java.nio.charset.StandardCharsets.UTF_8)).build();
+          } else {
+            request = request.newBuilder().removeHeader("Authorization").build();
+          }
+          return chain.proceed(request);
+        });
+    if (proxies != null) {
+      http.proxySelector(proxies).proxyAuthenticator((route, response) -> {
+        Credentials.Login login = route == null ? null : proxies.loginFor(route.proxy().address());
+        if (login == null || response.request().header("Proxy-Authorization") != null) {
+          return null; // no login, or it was refused: the 407 is the answer
+        }
+        return response.request().newBuilder().header("Proxy-Authorization", okhttp3.Credentials.basic(
+            login.user(), login.password(), java.nio.charset.StandardCharsets.UTF_8)).build();
+      });
+    }
+    if (certificates != null) {
+      http.sslSocketFactory(certificates.socketFactory(), certificates.trustManager());
+    }
+    HttpCache httpCache = null;
+    if (settings.cacheDirectory() != null) {
+      // our own store, not OkHttp's: its journal is not safe for several processes on one directory
+      httpCache = new HttpCache(settings.cacheDirectory().resolve("http-v2"), settings.httpCacheEntryBytes());
+    }
+    return new Http(http.build(), credentials, settings.retries(), settings.retryBackoff(),
+        settings.requestTimeout(), httpCache);
+  }
+
+  /** {@return how many requests were tried again} */
+  public long retries() {
+    return retryCount.sum();
+  }
+
+  /** Cancels the calls in flight, stops the client's threads and closes its connections. */
+  public void close() {
+    client.dispatcher().cancelAll();
+    client.dispatcher().executorService().shutdown();
+    client.connectionPool().evictAll();
+  }
+
+  /**
+   * POSTs {@code body}; as {@link #get}, never cached. The future completes with any response
+   * that is not retried or fails with an {@link IndexException} naming the URL.
+   *
+   * @param url the URL
+   * @param kind what the request is for
+   * @param body the request body
+   * @param contentType its media type, e.g. {@code application/json}
+   * @param maxBytes the largest response body accepted
+   * @param limitName the setting {@code maxBytes} comes from, for the error message
+   * @return the future response
+   */
+  public CompletableFuture<Result> post(String url, Kind kind, byte[] body, String contentType,
+      long maxBytes, String limitName) {
+    Request request = new Request.Builder().url(url).tag(Kind.class, kind)
+        .post(okhttp3.RequestBody.create(body, okhttp3.MediaType.get(contentType))).build();
+    return start(request, maxBytes, limitName, null, null);
   }
 
   /**
    * GETs {@code url}; the future completes with any response that is not retried (the caller
    * interprets 404 and friends) or fails with an {@link IndexException} naming the URL.
    *
+   * @param url the URL
+   * @param kind what the request is for
    * @param headers extra request headers
    * @param offline answer from the HTTP cache only
    * @param cache whether the response may be stored in the HTTP cache
    * @param maxBytes the largest body accepted
    * @param limitName the setting {@code maxBytes} comes from, for the error message
+   * @return the future response
    */
-  CompletableFuture<Result> get(String url, Kind kind, Map<String, String> headers,
+  public CompletableFuture<Result> get(String url, Kind kind, Map<String, String> headers,
       boolean offline, boolean cache, long maxBytes, String limitName) {
     Request.Builder builder = new Request.Builder().url(url).tag(Kind.class, kind);
     headers.forEach(builder::header);
@@ -111,7 +277,12 @@ final class Http {
     if (!cache) {
       cached = null;
     }
-    Request request = builder.build();
+    return start(builder.build(), maxBytes, limitName,
+        cache && this.cache != null ? accept : null, cached);
+  }
+
+  private CompletableFuture<Result> start(Request request, long maxBytes, String limitName,
+      String accept, HttpCache.Entry cached) {
     CompletableFuture<Result> future = new CompletableFuture<>();
     AtomicReference<Call> current = new AtomicReference<>();
     future.whenComplete((r, e) -> {
@@ -123,8 +294,7 @@ final class Http {
       }
     });
     long deadlineNanos = deadline.isZero() ? Long.MAX_VALUE : System.nanoTime() + deadline.toNanos();
-    attempt(new Job(request, future, current, maxBytes, limitName, deadlineNanos,
-        cache && this.cache != null ? accept : null, cached), 1);
+    attempt(new Job(request, future, current, maxBytes, limitName, deadlineNanos, accept, cached), 1);
     return future;
   }
 
@@ -133,7 +303,7 @@ final class Http {
   }
 
   private IndexException pastDeadline(Job job, int attempt) {
-    return failure(job.url(), attempt, "no complete answer within the deadline of "
+    return failure(job, attempt, "no complete answer within the deadline of "
         + describe(deadline) + " (from requestTimeout)", 0, null);
   }
 
@@ -182,14 +352,15 @@ final class Http {
             return;
           }
           if (code >= 500 || code == 429) {
-            future.completeExceptionally(failure(url, attempt, "HTTP " + code, code, null));
+            future.completeExceptionally(failure(job, attempt, "HTTP " + code, code, null));
             return;
           }
           if (code >= 300 && code < 400 && response.header("Location") != null) {
             // a redirect OkHttp did not follow: to another scheme (https to http, file:, ...)
             String from = credentials.scrub(response.request().url().toString());
             String to = Credentials.strip(credentials.scrub(response.header("Location")));
-            future.completeExceptionally(new IndexException(credentials.scrub("GET " + url
+            future.completeExceptionally(new IndexException(credentials.scrub(
+                job.request().method() + " " + url
                 + " failed: refused the redirect from " + from + " to " + to
                 + " (a redirect may not change the scheme)"), url, code, null));
             return;
@@ -207,7 +378,7 @@ final class Http {
         } catch (IOException e) {
           failed(job, attempt, e);
         } catch (RuntimeException e) {
-          future.completeExceptionally(failure(url, attempt, describe(e), 0, e));
+          future.completeExceptionally(failure(job, attempt, describe(e), 0, e));
         }
       }
     });
@@ -222,7 +393,7 @@ final class Http {
     } else if (retryable(e) && attempt <= retries) {
       retry(job, attempt, null, describe(e));
     } else {
-      job.future().completeExceptionally(failure(job.url(), attempt, describe(e), 0, e));
+      job.future().completeExceptionally(failure(job, attempt, describe(e), 0, e));
     }
   }
 
@@ -239,7 +410,7 @@ final class Http {
     delay = Math.min(delay, 30_000);
     long remaining = remainingNanos(job);
     if (remaining != Long.MAX_VALUE && TimeUnit.MILLISECONDS.toNanos(delay) >= remaining) {
-      job.future().completeExceptionally(failure(job.url(), attempt, why + "; no time left for a "
+      job.future().completeExceptionally(failure(job, attempt, why + "; no time left for a "
           + "retry within the deadline of " + describe(deadline) + " (from requestTimeout)", 0, null));
       return;
     }
@@ -249,7 +420,13 @@ final class Http {
         .execute(() -> attempt(job, attempt + 1));
   }
 
-  static String describe(Duration duration) {
+  /**
+   * A duration in words: {@code 30 s}, {@code 500 ms}.
+   *
+   * @param duration the duration
+   * @return it in words
+   */
+  public static String describe(Duration duration) {
     return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
   }
 
@@ -275,8 +452,9 @@ final class Http {
         url, 0, null);
   }
 
-  private IndexException failure(String url, int attempts, String why, int status, Throwable e) {
-    String message = "GET " + url + " failed" + (attempts > 1 ? " after " + attempts + " attempts" : "")
+  private IndexException failure(Job job, int attempts, String why, int status, Throwable e) {
+    String url = job.url();
+    String message = job.request().method() + " " + url + " failed" + (attempts > 1 ? " after " + attempts + " attempts" : "")
         + ": " + why;
     return new IndexException(credentials.scrub(message), url, status, null);
   }
@@ -295,8 +473,13 @@ final class Http {
     return !(e instanceof javax.net.ssl.SSLPeerUnverifiedException);
   }
 
-  /** What went wrong, in words (no exception class names). */
-  static String describe(Throwable e) {
+  /**
+   * What went wrong, in words (no exception class names).
+   *
+   * @param e the failure
+   * @return it in words
+   */
+  public static String describe(Throwable e) {
     String message = e.getMessage();
     if (e instanceof java.net.SocketTimeoutException) {
       return "timed out" + (message == null ? "" : " (" + message + ")");

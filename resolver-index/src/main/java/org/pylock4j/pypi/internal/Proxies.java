@@ -1,4 +1,4 @@
-package org.pylock4j.pypi;
+package org.pylock4j.pypi.internal;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The proxies of {@link PypiIndex.Builder#proxies}: one for https, one for http, and hosts
+ * The proxies of {@code PypiIndex.Builder#proxies}: one for https, one for http, and hosts
  * reached directly, with the {@code NO_PROXY} rules curl, pip and uv follow ({@code *} for every
  * host; {@code example.com} or {@code .example.com} for the domain and its subdomains; an
  * address; a {@code :port} suffix is ignored).
