@@ -24,9 +24,11 @@ import org.pylock4j.testing.SimpleIndexServer;
  * }</pre>
  *
  * <p>Per root set, each repetition runs, interleaved: pip with no cache, pip with a warm cache,
- * {@code pylock4j lock} in a fresh JVM with a new (cold) cache directory, and the same with a warm
- * cache directory. Then one child JVM ({@link LibraryRun}) measures the library warm, the re-lock
- * after a one-line change, and checks pip's answer against pylock4j's objective.
+ * {@code pylock4j lock} in a fresh JVM with a new (cold) cache directory, the same with a warm
+ * cache directory, and both again through the launcher script with {@code PYLOCK4J_DAEMON=1}
+ * (the warm background JVM, after one untimed call that starts it; "n/a" when the launcher has
+ * none, see {@link Daemons}). Then one child JVM ({@link LibraryRun}) measures the library warm,
+ * the re-lock after a one-line change, and checks pip's answer against pylock4j's objective.
  */
 public final class Compare {
 
@@ -41,6 +43,7 @@ public final class Compare {
   private final Path env;
   private final Map<String, SimpleIndexServer> servers = new HashMap<>();
   private final Report report;
+  private final Daemons daemons;
 
   private Compare(Options o) throws IOException {
     this.o = o;
@@ -50,6 +53,8 @@ public final class Compare {
     this.python = o.get("--python", "python3");
     this.env = work.resolve("environment.json");
     this.report = new Report(reps);
+    this.daemons = o.has("--no-daemon") ? null
+        : new Daemons(Path.of(o.get("--launcher", "pylock4j")), work);
   }
 
   /** Runs the comparison; see the class comment. */
@@ -60,6 +65,9 @@ public final class Compare {
       c.run();
     } finally {
       c.servers.values().forEach(SimpleIndexServer::close);
+      if (c.daemons != null) {
+        c.daemons.stop();
+      }
     }
   }
 
@@ -82,6 +90,8 @@ public final class Compare {
         "target: " + envRun.stdout().strip(),
         "CLI JVM options: " + o.get("--cli-opts", DEFAULT_CLI_OPTS),
         "library JVM options: " + o.get("--lib-opts", "(defaults)"),
+        "background JVM: " + (daemons == null ? "not measured (--no-daemon)"
+            : "PYLOCK4J_DAEMON=1 " + daemons.launcher() + " (its own JVM options)"),
         "repetitions: " + reps));
     for (Case c : cases) {
       if (!o.all("--case").isEmpty() && !o.all("--case").contains(c.name())) {
@@ -135,19 +145,28 @@ public final class Compare {
    * {@code --version} and {@code --help} of the CLI: wall time of a fresh JVM with the CLI
    * options, median (min–max) of the repetitions.
    */
-  private List<Report.Measured> startup() {
-    List<Report.Measured> rows = new ArrayList<>();
+  private List<Report.Measured[]> startup() {
+    List<Report.Measured[]> rows = new ArrayList<>();
     for (String arg : List.of("--version", "--help")) {
       Report.Measured m = new Report.Measured();
+      Report.Measured launcher = new Report.Measured();
       List<String> cmd = new ArrayList<>(List.of(javaBinary()));
       cmd.addAll(split(o.get("--cli-opts", DEFAULT_CLI_OPTS)));
       cmd.addAll(List.of("-jar", o.get("--jar", "resolver-cli/target/pylock4j.jar"), arg));
       ChildProcess.run(cmd, Map.of(), work, timeout); // warm the page cache
+      List<String> viaLauncher = daemons == null ? null : daemons.command(List.of(arg));
+      if (viaLauncher != null) {
+        ChildProcess.run(viaLauncher, daemons.environment(), work, timeout);
+      }
       for (int i = 0; i < Math.max(reps, 5); i++) {
         m.add(ChildProcess.run(cmd, Map.of(), work, timeout), "");
+        if (viaLauncher != null) {
+          launcher.add(ChildProcess.run(viaLauncher, daemons.environment(), work, timeout), "");
+        }
       }
       m.label = arg;
-      rows.add(m);
+      launcher.label = arg;
+      rows.add(new Report.Measured[] {m, launcher});
     }
     return rows;
   }
@@ -168,6 +187,20 @@ public final class Compare {
       }
     }
     run(server, cliCommand(url, c, dir.resolve("prime.txt"), dir.resolve("cli-cache")), null);
+    // the background JVM: one untimed call starts it (and primes its warm cache directory)
+    boolean daemon = daemons != null;
+    if (daemon) {
+      ChildProcess.Outcome first = run(server, daemonCommand(url, c, dir.resolve("daemon-prime.txt"),
+          dir.resolve("daemon-cache")), null, daemons.environment());
+      row.daemonPids = daemons.find();
+      if (row.daemonPids.isEmpty()) {
+        daemon = false;
+        row.daemonNote = "n/a: no background JVM (the launcher ran the command directly"
+            + (first.ok() ? "" : "; exit " + first.exit() + ": " + first.lastError()) + ")";
+      }
+    } else {
+      row.daemonNote = "not measured (--no-daemon)";
+    }
     for (int i = 0; i < reps; i++) {
       // pip can take unbounded time on an unsatisfiable set: one timeout is enough to report
       pip &= !row.pip.timedOut() && !row.pipWarm.timedOut();
@@ -188,6 +221,20 @@ public final class Compare {
       }
       run(server, cliCommand(url, c, dir.resolve("warm-" + i + ".txt"), dir.resolve("cli-cache")),
           row.cliWarm);
+      if (daemon) {
+        Path daemonCold = dir.resolve("daemon-cold-" + i + ".txt");
+        run(server, daemonCommand(url, c, daemonCold, dir.resolve("daemon-cold-cache-" + i)),
+            row.daemonCold, daemons.environment());
+        if (Files.exists(daemonCold) && row.cliPins != null
+            && !Pins.fromRequirementsLock(daemonCold).equals(row.cliPins)) {
+          row.daemonCold.failures.add("a lock other than the direct run's");
+        }
+        run(server, daemonCommand(url, c, dir.resolve("daemon-warm-" + i + ".txt"),
+            dir.resolve("daemon-cache")), row.daemonWarm, daemons.environment());
+      }
+    }
+    if (daemon) {
+      row.daemonMemoryKb = Daemons.memory(row.daemonPids.get(0));
     }
     List<String> lib = new ArrayList<>(List.of(javaBinary()));
     lib.addAll(split(o.get("--lib-opts", "")));
@@ -209,13 +256,20 @@ public final class Compare {
   }
 
   private void run(SimpleIndexServer server, List<String> command, Report.Measured into) {
+    run(server, command, into, Map.of());
+  }
+
+  private ChildProcess.Outcome run(SimpleIndexServer server, List<String> command,
+      Report.Measured into, Map<String, String> extraEnv) {
     Map<String, Long> before = server == null ? Map.of() : server.requestCounts();
-    Map<String, String> pipEnv = Map.of("PIP_CONFIG_FILE", "/dev/null",
-        "PIP_DISABLE_PIP_VERSION_CHECK", "1", "PIP_NO_INPUT", "1");
-    ChildProcess.Outcome r = ChildProcess.run(command, pipEnv, work, timeout);
+    Map<String, String> env = new HashMap<>(Map.of("PIP_CONFIG_FILE", "/dev/null",
+        "PIP_DISABLE_PIP_VERSION_CHECK", "1", "PIP_NO_INPUT", "1"));
+    env.putAll(extraEnv);
+    ChildProcess.Outcome r = ChildProcess.run(command, env, work, timeout);
     if (into != null) {
       into.add(r, server == null ? "" : requests(before, server.requestCounts()));
     }
+    return r;
   }
 
   /** "pages+metadata" (+ "+files" when whole files were fetched) between two count snapshots. */
@@ -256,8 +310,20 @@ public final class Compare {
   private List<String> cliCommand(String url, Case c, Path out, Path cacheDir) {
     List<String> cmd = new ArrayList<>(List.of(javaBinary()));
     cmd.addAll(split(o.get("--cli-opts", DEFAULT_CLI_OPTS)));
+    cmd.addAll(List.of("-jar", o.get("--jar", "resolver-cli/target/pylock4j.jar")));
+    cmd.addAll(lockArguments(url, c, out, cacheDir));
+    return cmd;
+  }
+
+  /** The same lock through the launcher script, for the background JVM. */
+  private List<String> daemonCommand(String url, Case c, Path out, Path cacheDir) {
+    return daemons.command(lockArguments(url, c, out, cacheDir));
+  }
+
+  private List<String> lockArguments(String url, Case c, Path out, Path cacheDir) {
+    List<String> cmd = new ArrayList<>();
     List<String> urls = split(url);
-    cmd.addAll(List.of("-jar", o.get("--jar", "resolver-cli/target/pylock4j.jar"), "lock", "-q",
+    cmd.addAll(List.of("lock", "-q",
         "-r", c.roots().toString(), "--index-url", urls.get(0)));
     for (String extra : urls.subList(1, urls.size())) {
       cmd.addAll(List.of("--extra-index-url", extra));

@@ -31,7 +31,8 @@ final class Options {
   }
 
   private static boolean flag(String name) {
-    return name.equals("--no-pip") || name.equals("--help") || name.equals("--startup");
+    return name.equals("--no-pip") || name.equals("--help") || name.equals("--startup")
+        || name.equals("--no-daemon");
   }
 
   boolean has(String name) {

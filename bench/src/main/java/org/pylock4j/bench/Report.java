@@ -55,6 +55,14 @@ final class Report {
     final Measured pipWarm = new Measured();
     final Measured cliCold = new Measured();
     final Measured cliWarm = new Measured();
+    final Measured daemonCold = new Measured();
+    final Measured daemonWarm = new Measured();
+    /** The background JVMs found after the first call through the launcher (process ids). */
+    List<Long> daemonPids = List.of();
+    /** Why there is no background JVM column ("n/a: …"), or null. */
+    String daemonNote;
+    /** VmHWM and VmRSS (kB) of the background JVM after this set's runs, or null. */
+    long[] daemonMemoryKb;
     final Samples libFresh = new Samples();
     final Samples libReused = new Samples();
     final Samples relock = new Samples();
@@ -101,7 +109,7 @@ final class Report {
   private final List<String> header = new ArrayList<>();
   private final List<String> footer = new ArrayList<>();
   private final List<Row> rows = new ArrayList<>();
-  private final List<Measured> startup = new ArrayList<>();
+  private final List<Measured[]> startup = new ArrayList<>();
 
   Report(int reps) {
     this.reps = reps;
@@ -119,7 +127,8 @@ final class Report {
     rows.add(row);
   }
 
-  void startup(List<Measured> commands) {
+  /** Per command: the direct JVM's runs, and the launcher's with {@code PYLOCK4J_DAEMON=1}. */
+  void startup(List<Measured[]> commands) {
     startup.addAll(commands);
   }
 
@@ -128,18 +137,23 @@ final class Report {
     header.forEach(h -> md.append("- ").append(h).append('\n'));
     footer.forEach(h -> md.append("- ").append(h).append('\n'));
     if (!startup.isEmpty()) {
-      md.append("\n#### Start-up: wall time of a fresh JVM, median (min–max)\n\n");
-      md.append("| command | wall time | peak RSS |\n|---|---|---|\n");
-      for (Measured m : startup) {
-        md.append("| `").append(m.label).append("` | ").append(m.time(m.millis))
-            .append(" | ").append(m.rssKb.megabytes()).append(" |\n");
+      md.append("\n#### Start-up: wall time, median (min–max)\n\n");
+      md.append("| command | fresh JVM | peak RSS | `PYLOCK4J_DAEMON=1 ./pylock4j` | its peak RSS |\n"
+          + "|---|---|---|---|---|\n");
+      for (Measured[] m : startup) {
+        md.append("| `").append(m[0].label).append("` | ").append(m[0].time(m[0].millis))
+            .append(" | ").append(m[0].rssKb.megabytes())
+            .append(" | ").append(m[1].millis.isEmpty() && m[1].failures.isEmpty() ? "—"
+                : m[1].time(m[1].millis))
+            .append(" | ").append(m[1].rssKb.megabytes()).append(" |\n");
       }
     }
     md.append("\n#### Wall time: median (min–max) of ").append(reps)
         .append(" runs; **N×** = pip's median (no cache) / this median\n\n");
     md.append("| set | pkgs | pip, no cache | pip, warm cache | CLI, cold cache | CLI, warm cache "
+        + "| CLI via background JVM, cold cache | CLI via background JVM, warm cache "
         + "| library warm, new index | library warm, reused index | re-lock (+1 line) |\n");
-    md.append("|---|---:|---|---|---|---|---|---|---|\n");
+    md.append("|---|---:|---|---|---|---|---|---|---|---|---|\n");
     for (Row r : rows) {
       md.append("| ").append(r.c.name()).append(" | ").append(r.lib.getOrDefault("packages",
           r.lib.containsKey("result") ? r.lib.get("result") : "?"))
@@ -147,6 +161,8 @@ final class Report {
           .append(" | ").append(r.pipWarm.time(r.pip.millis))
           .append(" | ").append(r.cliCold.time(r.pip.millis))
           .append(" | ").append(r.cliWarm.time(r.pip.millis))
+          .append(" | ").append(daemonTime(r, r.daemonCold))
+          .append(" | ").append(daemonTime(r, r.daemonWarm))
           .append(" | ").append(r.libFresh.millis()).append(" **").append(r.libFresh.ratioTo(r.pip.millis)).append("**")
           .append(" | ").append(r.libReused.millis()).append(" **").append(r.libReused.ratioTo(r.pip.millis)).append("**")
           .append(" | ").append(r.relock.millis())
@@ -154,15 +170,21 @@ final class Report {
     }
     md.append("\n#### Peak RSS (median) and requests to the index (pages + metadata files "
         + "[+ whole files])\n\n");
-    md.append("| set | RSS pip | RSS CLI cold | RSS CLI warm | RSS library JVM (VmHWM) | req. pip "
+    md.append("| set | RSS pip | RSS CLI cold | RSS CLI warm | RSS client via background JVM "
+        + "(cold / warm) | RSS background JVM (VmHWM / VmRSS) "
+        + "| RSS library JVM (VmHWM) | req. pip "
         + "| req. pip warm | req. CLI cold | req. CLI warm | req. library new index "
         + "| req. library reused |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Row r : rows) {
       md.append("| ").append(r.c.name())
           .append(" | ").append(r.pip.rssKb.megabytes())
           .append(" | ").append(r.cliCold.rssKb.megabytes())
           .append(" | ").append(r.cliWarm.rssKb.megabytes())
+          .append(" | ").append(r.daemonNote != null ? "n/a"
+              : r.daemonCold.rssKb.megabytes() + " / " + r.daemonWarm.rssKb.megabytes())
+          .append(" | ").append(r.daemonMemoryKb == null ? "n/a"
+              : r.daemonMemoryKb[0] / 1024 + " MB / " + r.daemonMemoryKb[1] / 1024 + " MB")
           .append(" | ").append(libMemory(r))
           .append(" | ").append(String.join(", ", r.pip.requests))
           .append(" | ").append(String.join(", ", r.pipWarm.requests))
@@ -213,6 +235,13 @@ final class Report {
       note(md, "pip warm", r.pipWarm);
       note(md, "CLI cold", r.cliCold);
       note(md, "CLI warm", r.cliWarm);
+      note(md, "CLI via background JVM, cold", r.daemonCold);
+      note(md, "CLI via background JVM, warm", r.daemonWarm);
+      if (r.daemonNote != null) {
+        md.append("  - background JVM: ").append(r.daemonNote).append('\n');
+      } else {
+        md.append("  - background JVM: process ").append(r.daemonPids).append('\n');
+      }
       if (r.libRun != null && !r.libRun.ok()) {
         md.append("  - library run: exit ").append(r.libRun.exit()).append(": ")
             .append(r.libRun.lastError()).append('\n');
@@ -223,6 +252,11 @@ final class Report {
           .append('\n');
     }
     return md.toString();
+  }
+
+  /** The background JVM column: its time and ratio to pip, or why there is none. */
+  private static String daemonTime(Row r, Measured m) {
+    return r.daemonNote != null ? "n/a" : m.time(r.pip.millis);
   }
 
   private static String libMemory(Row r) {

@@ -103,4 +103,19 @@ public record Tag(String interpreter, String abi, String platform) {
   public String toString() {
     return interpreter + "-" + abi + "-" + platform;
   }
+
+  // equals and hashCode written out, computing what the generated ones compute (the hash is
+  // 31 * h + each component's hash, in component order, so no hash order changes): the generated
+  // ones are bootstrapped through method handles on first use, which spins classes a fresh CLI
+  // JVM pays for (bench/README.md section 4), and this record is hashed from the first page on.
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof Tag t && interpreter.equals(t.interpreter)
+        && abi.equals(t.abi) && platform.equals(t.platform);
+  }
+
+  @Override
+  public int hashCode() {
+    return (interpreter.hashCode() * 31 + abi.hashCode()) * 31 + platform.hashCode();
+  }
 }

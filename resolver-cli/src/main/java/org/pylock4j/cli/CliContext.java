@@ -14,18 +14,26 @@ import java.util.Objects;
  * @param environment environment variables for {@code ${VAR}} in requirements files
  * @param terminal whether {@code err} is a terminal (progress lines are shown only then)
  * @param detector finds the marker environment of the local Python
+ * @param styled whether help is styled (ANSI); null: as picocli decides for this JVM (a background
+ *     JVM decides for its client's terminal and environment instead, see Launcher.styled)
  */
 record CliContext(
     PrintStream out,
     PrintStream err,
     Map<String, String> environment,
     boolean terminal,
-    TargetDetector detector) {
+    TargetDetector detector,
+    Boolean styled) {
 
   CliContext {
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(err, "err");
     environment = Map.copyOf(environment);
     Objects.requireNonNull(detector, "detector");
+  }
+
+  CliContext(PrintStream out, PrintStream err, Map<String, String> environment, boolean terminal,
+      TargetDetector detector) {
+    this(out, err, environment, terminal, detector, null);
   }
 }

@@ -151,18 +151,6 @@ final class IndexOptions {
 
   /** The platform's user cache directory for pylock4j. */
   static Path defaultCacheDir(Map<String, String> environment) {
-    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-    String home = System.getProperty("user.home", ".");
-    if (os.startsWith("windows")) {
-      String local = environment.get("LOCALAPPDATA");
-      return Path.of(local != null ? local : home, "pylock4j", "Cache");
-    }
-    if (os.startsWith("mac")) {
-      return Path.of(home, "Library", "Caches", "pylock4j");
-    }
-    String xdg = environment.get("XDG_CACHE_HOME");
-    return xdg != null && !xdg.isEmpty()
-        ? Path.of(xdg, "pylock4j")
-        : Path.of(home, ".cache", "pylock4j");
+    return Launcher.cacheDir(environment);
   }
 }

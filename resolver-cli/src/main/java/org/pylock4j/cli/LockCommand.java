@@ -212,7 +212,16 @@ final class LockCommand extends Base {
   private void probeWritable(Path dir) {
     Path probe = null;
     try {
-      probe = Files.createTempFile(dir, ".pylock4j-", ".probe");
+      // a random name of our own: Files.createTempFile seeds a SecureRandom (security
+      // providers and all, ~20 ms of a fresh JVM) for a file that lives a microsecond
+      while (probe == null) {
+        try {
+          probe = Files.createFile(dir.resolve(".pylock4j-" + Long.toUnsignedString(
+              java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".probe"));
+        } catch (java.nio.file.FileAlreadyExistsException taken) {
+          // another name
+        }
+      }
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
       String why =
           e instanceof java.nio.file.AccessDeniedException ? "permission denied"

@@ -42,8 +42,8 @@ public final class Main {
       out.flush();
       System.exit(0);
     }
-    CliContext context =
-        new CliContext(out, err, System.getenv(), System.console() != null, detector());
+    CliContext context = new CliContext(
+        out, err, System.getenv(), System.console() != null, detector(System.getenv()));
     int code = new Main(context, SatResolver::create).run(args);
     out.flush();
     err.flush();
@@ -51,31 +51,15 @@ public final class Main {
   }
 
   /** The top-level help as picocli renders it, without and with ANSI styles (see StartupTest). */
-  static final String HELP = "help.txt";
-  static final String HELP_ANSI = "help-ansi.txt";
+  static final String HELP = Launcher.HELP;
+  static final String HELP_ANSI = Launcher.HELP_ANSI;
 
   /**
-   * The output of {@code --version} and of the top-level {@code --help} without picocli, whose
-   * model building costs ~0.3 s of CPU in a fresh JVM: the version line, or the stored help
-   * (written from picocli's rendering and compared with it by a test), styled when picocli would
-   * style it. Null for anything else, or when a picocli setting could change the rendering.
+   * The output of {@code --version} and of the top-level {@code --help} without picocli (see
+   * {@link Launcher#quickAnswer}, which the launcher jar answers with), or null.
    */
   static String quickAnswer(String... args) {
-    if (args.length != 1 || System.getProperty("picocli.usage.width") != null) {
-      return null;
-    }
-    if (args[0].equals("--version") || args[0].equals("-V")) {
-      return new Version().getVersion()[0] + System.lineSeparator();
-    }
-    if ((args[0].equals("--help") || args[0].equals("-h")) && System.lineSeparator().equals("\n")) {
-      String name = CommandLine.Help.Ansi.AUTO.enabled() ? HELP_ANSI : HELP;
-      try (java.io.InputStream in = Main.class.getResourceAsStream(name)) {
-        return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (java.io.IOException e) {
-        return null;
-      }
-    }
-    return null;
+    return Launcher.quickAnswer(System.getenv(), args);
   }
 
   /**
@@ -87,7 +71,8 @@ public final class Main {
    * @return the exit code: 0 ok, 1 unsatisfiable or drift, 2 bad input, 3 index failure, 4 other
    */
   public static int run(PrintStream out, PrintStream err, String... args) {
-    CliContext context = new CliContext(out, err, System.getenv(), false, detector());
+    CliContext context =
+        new CliContext(out, err, System.getenv(), false, detector(System.getenv()));
     return new Main(context, SatResolver::create).run(args);
   }
 
@@ -96,8 +81,7 @@ public final class Main {
    * when that variable is set but empty. The answer of an interpreter binary is remembered in the
    * user cache directory (see TargetDetector.python).
    */
-  static TargetDetector detector() {
-    Map<String, String> environment = System.getenv();
+  static TargetDetector detector(Map<String, String> environment) {
     String python = environment.get("PYLOCK4J_PYTHON");
     if (python != null && python.isBlank()) {
       return TargetDetector.NONE;
@@ -133,8 +117,7 @@ public final class Main {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"pylock4j " + (v == null ? "0.1.0-SNAPSHOT" : v)};
+      return new String[] {Launcher.version()};
     }
   }
 
@@ -194,6 +177,10 @@ public final class Main {
     line.setOut(new java.io.PrintWriter(context.out(), true));
     line.setErr(new java.io.PrintWriter(context.err(), true));
     line.setCaseInsensitiveEnumValuesAllowed(true);
+    if (context.styled() != null) { // a background JVM: its client's terminal decides
+      line.setColorScheme(CommandLine.Help.defaultColorScheme(
+          context.styled() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+    }
     line.setParameterExceptionHandler(
         (e, ignored) -> {
           CommandLine command = e.getCommandLine();

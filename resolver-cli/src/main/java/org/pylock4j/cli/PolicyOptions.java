@@ -54,6 +54,24 @@ final class PolicyOptions {
       description = "The most solver conflicts spent on that explanation. Default: 100000.")
   Long maxExplanationConflicts;
 
+  /** The option of each {@code ResolverOptions} setting the resolver's messages name. */
+  private static final java.util.Map<String, String> OPTION_OF = java.util.Map.of(
+      "timeout", "--resolver-timeout",
+      "maxRounds", "--max-rounds",
+      "explanationTimeout", "--explanation-timeout",
+      "maxExplanationConflicts", "--max-explanation-conflicts");
+
+  private static final Pattern SETTING = Pattern.compile("ResolverOptions\\.([A-Za-z]+)\\b");
+
+  /**
+   * {@code message} with each {@code ResolverOptions.setting} it names replaced by the option
+   * that sets it, so a limit's message names what the user can change.
+   */
+  static String optionNames(String message) {
+    return SETTING.matcher(message).replaceAll(m -> Matcher.quoteReplacement(
+        OPTION_OF.getOrDefault(m.group(1), m.group())));
+  }
+
   /** The resolver's limits: these options, else the defaults. */
   ResolverOptions limits() {
     ResolverOptions d = ResolverOptions.DEFAULTS;

@@ -131,7 +131,7 @@ final class Reporter {
     int code;
     if (failure instanceof UnsatisfiableException e) {
       err.println("error: no set of versions satisfies the requirements");
-      printIndented(e.getMessage());
+      printIndented(PolicyOptions.optionNames(e.getMessage()));
       code = Exit.NO;
     } else if (failure instanceof InvalidInputException e) {
       err.println("error: " + e.getMessage());
@@ -150,7 +150,7 @@ final class Reporter {
       err.println("error: index failure: " + what + status);
       code = Exit.INDEX;
     } else if (failure instanceof PylockException e) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + PolicyOptions.optionNames(e.getMessage()));
       code = Exit.OTHER;
     } else {
       err.println("error: unexpected failure: " + failure);

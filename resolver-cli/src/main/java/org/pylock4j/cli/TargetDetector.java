@@ -45,7 +45,9 @@ interface TargetDetector {
    */
   static TargetDetector python(String executable, Path cacheDir, Map<String, String> environment) {
     return () -> {
-      Path binary = cacheDir == null ? null : binary(executable, environment.get("PATH"));
+      // the interpreter and its environment are the run's (a background JVM serves many runs)
+      Path found = find(executable, environment.get("PATH"));
+      Path binary = cacheDir == null ? null : binary(found);
       Path entry = binary == null ? null : cacheEntry(cacheDir, binary);
       if (entry != null) {
         Optional<Map<String, String>> cached = readCached(entry);
@@ -53,7 +55,9 @@ interface TargetDetector {
           return cached;
         }
       }
-      Optional<Map<String, String>> detected = runPython(binary != null ? binary.toString() : executable);
+      Optional<Map<String, String>> detected = runPython(
+          binary != null ? binary.toString() : found != null ? found.toString() : executable,
+          environment);
       if (entry != null && detected.isPresent()) {
         writeCached(entry, detected.get());
       }
@@ -100,22 +104,35 @@ interface TargetDetector {
 
   /** The real path of {@code executable} (as the PATH finds it), or null when it is a script or not found. */
   static Path binary(String executable, String path) {
+    return binary(find(executable, path));
+  }
+
+  /** {@code executable} as {@code path} (the run's PATH) finds it, or null. */
+  static Path find(String executable, String path) {
     try {
-      Path found = null;
       if (executable.indexOf('/') >= 0 || executable.indexOf(java.io.File.separatorChar) >= 0) {
-        found = Path.of(executable);
-      } else if (path != null) {
+        return Path.of(executable);
+      }
+      if (path != null) {
         for (String dir : path.split(java.io.File.pathSeparator)) {
           Path candidate = Path.of(dir.isEmpty() ? "." : dir, executable);
           if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-            found = candidate;
-            break;
+            return candidate;
           }
         }
       }
-      if (found == null) {
-        return null;
-      }
+      return null;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The real path of {@code found}, or null when it is null, missing or a script. */
+  private static Path binary(Path found) {
+    if (found == null) {
+      return null;
+    }
+    try {
       Path real = found.toRealPath();
       try (InputStream in = Files.newInputStream(real)) {
         byte[] head = in.readNBytes(2);
@@ -165,14 +182,19 @@ interface TargetDetector {
     }
   }
 
-  private static Optional<Map<String, String>> runPython(String executable) {
+  private static Optional<Map<String, String>> runPython(
+      String executable, Map<String, String> environment) {
     Process process;
     try {
-      process =
+      ProcessBuilder builder =
           new ProcessBuilder(executable, "-I", "-S", "-c", SCRIPT)
               .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .redirectInput(ProcessBuilder.Redirect.PIPE)
-              .start();
+              .redirectInput(ProcessBuilder.Redirect.PIPE);
+      if (!environment.isEmpty()) { // the run's environment (e.g. a pyenv shim reads it)
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+      }
+      process = builder.start();
     } catch (IOException e) {
       return Optional.empty();
     }

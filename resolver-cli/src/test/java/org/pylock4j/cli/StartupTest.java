@@ -77,4 +77,46 @@ class StartupTest {
     assertNull(Main.quickAnswer("lock", "--help"));
     assertNull(Main.quickAnswer("--verbose"));
   }
+
+  /**
+   * The launcher jar holds only the Launcher classes and the stored help (see the pom): loaded
+   * alone, with the JDK and nothing else, they answer as picocli does.
+   */
+  @Test
+  void theLauncherClassesAloneAnswerVersionAndHelpAsPicocliDoes() throws Exception {
+    java.nio.file.Path classes = java.nio.file.Path.of("target/classes");
+    ClassLoader alone = new ClassLoader("launcher-jar", ClassLoader.getPlatformClassLoader()) {
+      @Override
+      protected Class<?> findClass(String name) throws ClassNotFoundException {
+        if (!name.startsWith("org.pylock4j.cli.Launcher")) {
+          throw new ClassNotFoundException(name + " is not in the launcher jar");
+        }
+        try {
+          byte[] bytes = java.nio.file.Files.readAllBytes(
+              classes.resolve(name.replace('.', '/') + ".class"));
+          return defineClass(name, bytes, 0, bytes.length);
+        } catch (java.io.IOException e) {
+          throw new ClassNotFoundException(name, e);
+        }
+      }
+
+      @Override
+      protected java.net.URL findResource(String name) {
+        try {
+          return name.matches("org/pylock4j/cli/help.*\\.txt")
+              ? classes.resolve(name).toUri().toURL() : null;
+        } catch (java.net.MalformedURLException e) {
+          return null;
+        }
+      }
+    };
+    java.lang.reflect.Method quick = alone.loadClass("org.pylock4j.cli.Launcher")
+        .getDeclaredMethod("quickAnswer", Map.class, String[].class);
+    quick.setAccessible(true);
+    for (String arg : new String[] {"--version", "-V", "--help", "-h"}) {
+      assertEquals(Cli.run(arg).out(), quick.invoke(null, Map.of(), new String[] {arg}), arg);
+    }
+    assertEquals(Cli.run("--version").out(), Main.quickAnswer("--version"));
+    assertNull(quick.invoke(null, Map.of(), new String[] {"lock", "requests"}));
+  }
 }

@@ -126,12 +126,14 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       store = new MetadataStore(builder.cacheDirectory.resolve("metadata-v2"));
     }
     this.missingPages = missing;
-    // proxies and certificates are read now, so that a bad one fails build(), not a request
+    // proxies and certificates are read now, so that a bad one fails build(), not a request;
+    // with only file: indexes the certificates are read when a URL first needs HTTP, if ever
     this.httpFactory = Http.factory(new HttpSettings(builder.maxParallelRequests,
         builder.connectTimeout, builder.readTimeout, builder.userAgent, builder.cacheDirectory,
         Math.max(builder.maxPageBytes, builder.maxMetadataBytes), builder.retries,
         builder.retryBackoff, builder.requestTimeout, builder.httpsProxy, builder.httpProxy,
-        builder.noProxy, builder.certificates), credentials, requests);
+        builder.noProxy, builder.certificates), credentials, requests,
+        indexes.stream().anyMatch(location -> location.local() == null));
     this.fetcher = new MetadataFetcher(this::http, store, offline, builder.maxMetadataBytes,
         builder.metadataLimit, builder.maxFileBytes, builder.fileLimit, executor,
         metadataCacheHits, warnings);

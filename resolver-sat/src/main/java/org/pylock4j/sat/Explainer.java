@@ -103,10 +103,21 @@ final class Explainer {
       for (int i = 0; i < e.clauses.size(); i++) {
         xplain.addClause(new VecInt(e.clauses.get(i)), e.clauseGroups.get(i));
       }
+      long proving = System.nanoTime();
       if (xplain.isSatisfiable()) {
         throw new IllegalStateException("the explanation solver found a solution");
       }
+      proving = System.nanoTime() - proving;
       unminimised = groups(xplain.unsatExplanation());
+      // Minimising takes one proof per part of the core: when that cannot fit in the budget
+      // (a cycle of 200 projects × 200 versions has a core of 20,000 parts), do not start.
+      if (!unminimised.isEmpty()
+          && proving > 0
+          && unminimised.size() > Math.max(1, timeout.toNanos() / proving)) {
+        imprecise = "not minimal: minimising " + unminimised.size() + " causes would take longer"
+            + " than its time budget of " + timeout + " (ResolverOptions.explanationTimeout)";
+        return origins(unminimised);
+      }
       return origins(xplain.explain());
     } catch (OutOfBudget | ResolutionLimitException spent) {
       // Unsatisfiability is proven already: say what is known, and that it is not minimal.

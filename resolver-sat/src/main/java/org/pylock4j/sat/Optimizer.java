@@ -45,10 +45,49 @@ final class Optimizer {
     this.preferences = problem.request.preferences();
   }
 
+  /** Some model, or null when the clauses are unsatisfiable: one solver call. */
+  boolean[] satisfy() {
+    return encoder.solve(new VecInt()) ? encoder.model() : null;
+  }
+
+  /** Thrown when a bounded optimisation has spent its budget. */
+  static final class OverBudget extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    OverBudget() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** The solver's propagations after which {@link #optimise(long)} gives up. */
+  private long budget = Long.MAX_VALUE;
+
+  /**
+   * The optimal model, or null when the clauses are unsatisfiable; throws {@link OverBudget} once
+   * the solver has propagated more than {@code budget} literals in all (see {@link
+   * StopListener#propagations()}).
+   */
+  boolean[] optimise(long budget) {
+    this.budget = budget;
+    try {
+      return optimise();
+    } finally {
+      this.budget = Long.MAX_VALUE;
+    }
+  }
+
+  private boolean solve(VecInt assumptions) {
+    boolean sat = encoder.solve(assumptions);
+    if (encoder.stop().propagations() > budget) {
+      throw new OverBudget();
+    }
+    return sat;
+  }
+
   /** The optimal model, or null when the clauses are unsatisfiable. */
   boolean[] optimise() {
     VecInt assumptions = new VecInt();
-    if (!encoder.solve(assumptions)) {
+    if (!solve(assumptions)) {
       return null;
     }
     Walk walk = new Walk();
@@ -76,7 +115,7 @@ final class Optimizer {
       }
     }
     if (pruned) {
-      if (!encoder.solve(assumptions)) {
+      if (!solve(assumptions)) {
         throw new IllegalStateException("removing unrequired projects made the problem unsatisfiable");
       }
       model = encoder.model();
@@ -90,7 +129,7 @@ final class Optimizer {
     int best = rank(ranked, model);
     if (best > 0) {
       assumptions.push(ranked.get(0).var);
-      if (encoder.solve(assumptions)) {
+      if (solve(assumptions)) {
         model = encoder.model();
         best = 0;
       }
@@ -108,7 +147,7 @@ final class Optimizer {
         for (int j = mid + 1; j <= best; j++) {
           assumptions.push(-ranked.get(j).var);
         }
-        if (encoder.solve(assumptions)) {
+        if (solve(assumptions)) {
           model = encoder.model();
           int improved = rank(ranked, model);
           for (int j = improved + 1; j <= mid; j++) {

@@ -38,8 +38,29 @@ import org.pylock4j.resolve.ResolutionStatistics;
  * <p>Never blocks a thread: each step runs on the request's executor and a fetch batch resumes
  * the loop when all its requests have completed. Results are integrated in an order fixed by the
  * inputs, never by completion order.
+ *
+ * <p>Optimising every round costs a solver call per decided project and more: on inputs that
+ * walk down hundreds of versions round after round (a cycle of 200 projects × 200 versions, each
+ * requiring an older version of the next, needs about a thousand rounds) that is hours of solving
+ * for answers nobody uses. So after {@link #LAZY_ROUNDS} rounds, or once the solver has done
+ * {@link #LAZY_PROPAGATIONS} propagations (mid-round too), the loop turns <em>eager</em>: a round
+ * only checks that the relaxation is still satisfiable (ending at once when it is not) and
+ * fetches the metadata of every version of each project its model installs. The optimiser runs
+ * again only when that model needs nothing more, so the answer is still the optimum of the real
+ * problem; only the number of fetches changes, and only on inputs no real set comes near (they
+ * take 3 to 9 rounds and at most 200,000 propagations). Both thresholds count work, never time,
+ * so what is fetched still does not depend on timing.
  */
 final class Session {
+
+  /** Rounds that are optimised before the loop turns eager. */
+  static final int LAZY_ROUNDS = 16;
+
+  /**
+   * Literals the solver may propagate before the loop turns eager (real sets need at most 200,000;
+   * a cycle of 200 projects × 200 versions, all required, 27 million in its first round).
+   */
+  static final long LAZY_PROPAGATIONS = 5_000_000;
 
   private final ResolutionRequest request;
   private final ResolutionListener listener;
@@ -50,6 +71,8 @@ final class Session {
   private final Optimizer optimizer;
   private final long started = System.nanoTime();
   private boolean begun;
+  /** Whether the loop has turned eager (see the class comment). */
+  private boolean eager;
   private int rounds;
   private int pagesFetched;
   private int metadataFetched;
@@ -147,25 +170,28 @@ final class Session {
               "the resolution needed more than " + request.options().maxRounds()
                   + " rounds of the lazy loop (ResolverOptions.maxRounds)");
         }
-        boolean[] model = optimizer.optimise();
-        if (model == null) {
-          Explainer explainer = new Explainer(problem, request.options().explanationTimeout(),
-              request.options().maxExplanationConflicts());
-          PylockException unsat = explainer.explain();
-          if (problem.markers.region() != null) {
-            splits = Splits.of(problem, explainer.core);
+        eager |= rounds > LAZY_ROUNDS;
+        boolean[] model = null;
+        if (!eager) {
+          try {
+            model = optimizer.optimise(LAZY_PROPAGATIONS);
+          } catch (Optimizer.OverBudget spent) {
+            eager = true;
           }
-          throw unsat;
         }
-        List<Candidate> unknown = new ArrayList<>();
-        for (Project p : problem.projects.values()) {
-          if (p.ready()) {
-            for (Candidate c : p.candidates) {
-              if (model[c.var] && c.state == Candidate.State.UNKNOWN) {
-                unknown.add(c);
-              }
-            }
+        if (eager) {
+          model = optimizer.satisfy();
+        }
+        if (model == null) {
+          throw unsatisfiable();
+        }
+        List<Candidate> unknown = unknown(model, false);
+        if (eager && unknown.isEmpty()) {
+          model = optimizer.optimise();
+          if (model == null) {
+            throw unsatisfiable(); // cannot happen: the model above satisfies the same clauses
           }
+          unknown = unknown(model, true);
         }
         listener.roundSolved(rounds, unknown.size());
         if (unknown.isEmpty()) {
@@ -178,12 +204,50 @@ final class Session {
         }
         for (Candidate c : unknown) {
           want(c);
-          prefetch(c);
+          if (!eager) {
+            prefetch(c);
+          }
         }
       }
     } catch (Throwable t) {
       result.completeExceptionally(t);
     }
+  }
+
+  /** The explained failure of an unsatisfiable relaxation (so the real problem is too). */
+  private PylockException unsatisfiable() {
+    Explainer explainer = new Explainer(problem, request.options().explanationTimeout(),
+        request.options().maxExplanationConflicts());
+    PylockException unsat = explainer.explain();
+    if (problem.markers.region() != null) {
+      splits = Splits.of(problem, explainer.core);
+    }
+    return unsat;
+  }
+
+  /**
+   * The versions without metadata that {@code model} chooses, in project order; once eager, every
+   * such version of each project the model installs ({@code all}: of each project whose chosen
+   * version is unknown), so that a project is fetched whole in one round.
+   */
+  private List<Candidate> unknown(boolean[] model, boolean all) {
+    List<Candidate> unknown = new ArrayList<>();
+    for (Project p : problem.projects.values()) {
+      if (!p.ready()) {
+        continue;
+      }
+      boolean whole = eager && model[p.instVar];
+      if (whole && all) {
+        whole = p.candidates.stream()
+            .anyMatch(c -> model[c.var] && c.state == Candidate.State.UNKNOWN);
+      }
+      for (Candidate c : p.candidates) {
+        if ((whole || model[c.var]) && c.state == Candidate.State.UNKNOWN) {
+          unknown.add(c);
+        }
+      }
+    }
+    return unknown;
   }
 
   private void want(Candidate c) {

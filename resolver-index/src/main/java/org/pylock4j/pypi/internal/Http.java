@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ProtocolException;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -110,12 +111,44 @@ public final class Http {
    */
   public static java.util.function.Supplier<Http> factory(
       HttpSettings settings, Credentials credentials, Map<Kind, LongAdder> requests) {
+    return factory(settings, credentials, requests, true);
+  }
+
+  /**
+   * {@link #factory(HttpSettings, Credentials, Map)}, reading the CA bundle now only when {@code
+   * certificatesNow}: an index client whose indexes are all {@code file:} may never make a
+   * request (SSL_CERT_FILE's ~150 CAs cost ~0.2 s of CPU in a fresh JVM), so it reads them on the
+   * first {@code get()}, and a bad bundle is then bad input naming the file.
+   *
+   * @param settings how to reach servers
+   * @param credentials the logins, which also learn the proxies' logins (to hide them)
+   * @param requests network requests are counted here per kind, or null
+   * @param certificatesNow whether the CA bundle is read now (else on the first client)
+   * @return a supplier of a new client on each call
+   */
+  public static java.util.function.Supplier<Http> factory(HttpSettings settings,
+      Credentials credentials, Map<Kind, LongAdder> requests, boolean certificatesNow) {
     Proxies proxies = settings.httpsProxy() == null && settings.httpProxy() == null ? null
         : new Proxies(Proxies.parse(settings.httpsProxy(), credentials),
             Proxies.parse(settings.httpProxy(), credentials), settings.noProxy());
-    TrustedCertificates certificates = settings.certificates() == null ? null
-        : TrustedCertificates.read(settings.certificates());
-    return () -> create(settings, credentials, requests, proxies, certificates);
+    Path pem = settings.certificates();
+    if (pem == null || certificatesNow) {
+      TrustedCertificates certificates = pem == null ? null : TrustedCertificates.read(pem);
+      return () -> create(settings, credentials, requests, proxies, certificates);
+    }
+    TrustedCertificates[] read = new TrustedCertificates[1];
+    return () -> {
+      synchronized (read) {
+        if (read[0] == null) {
+          try {
+            read[0] = TrustedCertificates.read(pem);
+          } catch (IllegalArgumentException e) {
+            throw new org.pylock4j.error.InvalidInputException(e.getMessage(), pem.toString());
+          }
+        }
+      }
+      return create(settings, credentials, requests, proxies, read[0]);
+    };
   }
 
   private static Http create(HttpSettings settings, Credentials credentials,
