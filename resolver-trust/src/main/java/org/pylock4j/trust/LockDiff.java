@@ -227,6 +227,12 @@ public final class LockDiff {
       if (o.size() == 1 && n.size() == 1) {
         Entry a = o.get(0);
         Entry b = n.get(0);
+        if ((a.version() == null) != (b.version() == null) && !a.urls().equals(b.urls())) {
+          // a pin from the index swapped for a direct URL (or back) is not an up- or downgrade
+          changes.add(new LockChange(name, LockChange.Kind.URL_CHANGED, a.version(), b.version(),
+              source(a) + " -> " + source(b), null));
+          continue;
+        }
         int cmp = compareVersions(a.version(), b.version());
         if (cmp < 0) {
           changes.add(new LockChange(name, LockChange.Kind.UPGRADED, a.version(), b.version(), "", null));
@@ -258,6 +264,12 @@ public final class LockDiff {
     }
     changes.sort(Comparator.comparing(LockChange::name).thenComparing(LockChange::kind));
     return new LockDiff(changes);
+  }
+
+  private static String source(Entry e) {
+    String version = e.version() == null ? "" : "==" + e.version() + " ";
+    return e.urls().isEmpty() ? version + "from " + (e.index() == null ? "the index" : e.index())
+        : version + String.join(", ", e.urls().values());
   }
 
   private static int compareVersions(Version a, Version b) {

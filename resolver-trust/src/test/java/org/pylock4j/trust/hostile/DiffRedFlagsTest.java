@@ -105,4 +105,15 @@ class DiffRedFlagsTest {
             + " -> http://evil.invalid/six-1.16.0-py2.py3-none-any.whl)"),
         diff.changes().stream().map(LockChange::message).toList());
   }
+
+  @Test
+  void aPinSwappedForADirectUrlIsARedFlagNotADowngrade() {
+    String pin = "six==1.16.0 \\\n    --hash=sha256:" + SHA + "\n";
+    String direct = "six @ http://evil.invalid/six-1.16.0-py2.py3-none-any.whl \\\n    --hash=sha256:" + SHA + "\n";
+    LockDiff diff = LockDiff.compare(LockFiles.readRequirementsTxt(pin, "before.txt"),
+        LockFiles.readRequirementsTxt(direct, "after.txt"));
+    assertEquals(List.of("! six (no version) (url changed: ==1.16.0 from the index -> "
+            + "http://evil.invalid/six-1.16.0-py2.py3-none-any.whl)"),
+        diff.changes().stream().map(LockChange::message).toList());
+  }
 }
