@@ -334,7 +334,9 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       } catch (RuntimeException e) {
         Throwable cause = MetadataFetcher.unwrap(e);
         RuntimeException failure = cause instanceof RuntimeException r ? r
-            : new IndexException(cause.toString(), indexes.get(i).url(), 0, null);
+            : new IndexException("cannot read the page of " + project + ": " + (cause instanceof OutOfMemoryError
+                ? "out of memory (a page this large needs more heap, -Xmx, or a lower maxPageBytes limit)"
+                : Failures.describe(cause)), indexes.get(i).url(), 0, null);
         if (strategy == IndexStrategy.UNSAFE_BEST_MATCH || having.isEmpty()) {
           // an earlier index that failed may have held the project: never skip it
           throw failure;
