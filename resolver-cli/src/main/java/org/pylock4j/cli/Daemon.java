@@ -261,6 +261,8 @@ final class Daemon implements AutoCloseable {
       try {
         LauncherProtocol.writeFully(channel, LauncherProtocol.frame(LauncherProtocol.ACCEPT, 0));
         int code = run(channel, request);
+        // before the exit frame: once the client has its code, the log says who served it
+        log("served a run (exit " + code + ")"); // no arguments: they may hold credentials
         LauncherProtocol.writeFully(channel, LauncherProtocol.frame(LauncherProtocol.EXIT, code));
       } finally {
         synchronized (runs) {
