@@ -86,6 +86,8 @@ class ScriptDaemonIT {
     Path served = Files.createDirectory(temp.resolve("served"));
     Path runtime = Files.createDirectory(temp.resolve("runtime"));
     Path daemons = runtime.resolve("pylock4j");
+    assumeTrue(daemons.resolve(Launcher.nameOf("") + ".sock").toString().length() <= 100,
+        "the socket path in " + temp + " would be too long for a Unix socket");
 
     Run directLock = run(direct, "0", runtime, lock);
     assertEquals(0, directLock.code, directLock.toString());
@@ -129,6 +131,8 @@ class ScriptDaemonIT {
 
   /** Skips (never runs Maven inside Maven) unless the script would run the packaged jars as they are. */
   static void assumeBuilt() throws IOException {
+    String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+    assumeTrue(os.startsWith("linux") || os.startsWith("mac"), "the background JVM is for Linux and macOS");
     assumeTrue(Files.isExecutable(SCRIPT), "no " + SCRIPT);
     assumeTrue(Files.isRegularFile(JAR) && Files.isRegularFile(LAUNCHER),
         "the jars are not packaged: run mvn verify");
