@@ -75,6 +75,7 @@ final class Daemon implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final Object runs = new Object();
   private int active;
+  private Thread warmUp; // guarded by runs: the warm-up until it ends or a run is accepted
   private volatile long lastUsed = System.nanoTime();
   private volatile boolean stopping;
   private volatile boolean failed;
@@ -278,6 +279,35 @@ final class Daemon implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code work} on a thread of the lowest priority; the first run this daemon accepts
+   * interrupts it (and {@code work} should then stop): a request never waits for the warm-up.
+   * The idle time counts from its end.
+   */
+  void warmUp(Runnable work) {
+    Thread t = new Thread(() -> {
+      try {
+        work.run();
+      } finally {
+        synchronized (runs) {
+          if (warmUp == Thread.currentThread()) {
+            warmUp = null;
+          }
+          lastUsed = System.nanoTime();
+        }
+      }
+    }, "pylock4j-daemon-warm-up");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    synchronized (runs) {
+      if (active > 0 || stopping) {
+        return; // a run came first: no warm-up
+      }
+      warmUp = t;
+    }
+    t.start();
+  }
+
   /** Why this daemon does not run {@code request}, or null (and then it counts as running). */
   private String refusal(LauncherProtocol.Request request) {
     synchronized (runs) {
@@ -291,6 +321,11 @@ final class Daemon implements AutoCloseable {
         return "working directory " + directory + ", not " + request.directory();
       }
       active++;
+      if (warmUp != null) {
+        warmUp.interrupt(); // a run never waits for the warm-up (nor shares the CPU with it)
+        warmUp = null;
+        log("warm-up abandoned: a run came");
+      }
       return null;
     }
   }
@@ -456,13 +491,7 @@ final class Daemon implements AutoCloseable {
       System.setErr(new PrintStream(new Routed(log, 1), true));
       log("serving " + System.getProperty("user.dir") + " on " + socket + " (pid "
           + ProcessHandle.current().pid() + ", idle " + idle.toSeconds() + " s)");
-      Thread warm = new Thread(() -> {
-        warmUp(jar);
-        daemon.lastUsed = System.nanoTime(); // the idle time counts from the end of the warm-up
-      }, "pylock4j-daemon-warm-up");
-      warm.setDaemon(true);
-      warm.setPriority(Thread.MIN_PRIORITY);
-      warm.start();
+      daemon.warmUp(() -> warmUpLocks(jar));
       daemon.serve();
     } catch (Throwable e) {
       log.println(Instant.now() + " failed: " + e);
@@ -481,9 +510,10 @@ final class Daemon implements AutoCloseable {
 
   /**
    * Compiles the lock path once before the first client comes: the launcher's training run
-   * (a lock over the example index of the repository the jar was built in, no network).
+   * (a lock over the example index of the repository the jar was built in, no network), twice;
+   * stops when interrupted (a run came, see {@link #warmUp(Runnable)}).
    */
-  private static void warmUp(Path jar) {
+  private static void warmUpLocks(Path jar) {
     Path root = jar == null ? null : jar.toAbsolutePath().getParent();
     for (int i = 0; i < 3 && root != null; i++) {
       root = root.getParent();
@@ -495,7 +525,7 @@ final class Daemon implements AutoCloseable {
     try {
       cache = Files.createTempDirectory("pylock4j-warm-up");
       PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-      for (int i = 0; i < 2; i++) {
+      for (int i = 0; i < 2 && !Thread.currentThread().isInterrupted(); i++) {
         MAIN.run(new CliContext(sink, sink, Map.of(), false, TargetDetector.NONE),
             "lock", "-r", root.resolve("examples/webapp/requirements.in").toString(),
             "--index-url", root.resolve("examples/index").toString(), "--allow-unhashed",
