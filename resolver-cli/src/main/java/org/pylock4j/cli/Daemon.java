@@ -508,17 +508,22 @@ final class Daemon implements AutoCloseable {
     }
   }
 
+  /** The repository a {@code resolver-cli/target/pylock4j.jar} was built in, or null. */
+  static Path repositoryOf(Path jar) {
+    Path target = jar == null ? null : jar.toAbsolutePath().getParent();
+    Path module = target == null ? null : target.getParent();
+    return module == null ? null : module.getParent();
+  }
+
   /**
    * Compiles the lock path once before the first client comes: the launcher's training run
    * (a lock over the example index of the repository the jar was built in, no network), twice;
    * stops when interrupted (a run came, see {@link #warmUp(Runnable)}).
    */
   private static void warmUpLocks(Path jar) {
-    Path root = jar == null ? null : jar.toAbsolutePath().getParent();
-    for (int i = 0; i < 3 && root != null; i++) {
-      root = root.getParent();
-    }
+    Path root = repositoryOf(jar);
     if (root == null || !Files.isDirectory(root.resolve("examples/index"))) {
+      log("no warm-up: no examples/index in the repository of " + jar);
       return;
     }
     Path cache = null;
@@ -532,6 +537,9 @@ final class Daemon implements AutoCloseable {
             "--python-version", "3.12", "--python-platform", "linux",
             "--cache-dir", cache.resolve("c" + i).toString(), "--format", "requirements",
             "-o", "-", "-q");
+        if (!Thread.currentThread().isInterrupted()) {
+          log("warmed up (" + (i + 1) + " of 2 locks)");
+        }
       }
     } catch (Throwable e) {
       log("warm-up failed: " + e);

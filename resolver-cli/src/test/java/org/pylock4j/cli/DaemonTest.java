@@ -321,6 +321,14 @@ class DaemonTest {
   }
 
   @Test
+  void theWarmUpLocksOverTheExamplesOfTheJarsRepository() {
+    Path root = Path.of(HERE).toAbsolutePath().getParent();
+    assertEquals(root, Daemon.repositoryOf(root.resolve("resolver-cli/target/pylock4j.jar")));
+    assertTrue(Files.isDirectory(root.resolve("examples/index")));
+    assertNull(Daemon.repositoryOf(null));
+  }
+
+  @Test
   void theFirstRunInterruptsTheWarmUp() throws Exception {
     CountDownLatch warming = new CountDownLatch(1);
     CountDownLatch abandoned = new CountDownLatch(1);

@@ -114,6 +114,8 @@ class ScriptDaemonIT {
     same(directStdout, run(served, "1", runtime, toStdout));
     String logText = Files.readString(log);
     assertEquals(3, count(logText, "served a run (exit "), logText);
+    // the warm-up ran, and the first run found it ended or abandoned it
+    assertTrue(logText.contains("warmed up (") || logText.contains("warm-up abandoned"), logText);
     assertTrue(logText.contains("served a run (exit 2)"), logText);
     assertTrue(ProcessHandle.of(daemonPid).map(ProcessHandle::isAlive).orElse(false),
         "the background JVM is still running: " + logText);
