@@ -147,7 +147,7 @@ class VerifyAndWhyTest {
       Cli.Result r = Cli.run("verify", lock.toString(), "--cache-dir", dir.resolve("cache").toString());
       assertEquals(1, r.code(), r.toString());
       assertTrue(r.out().startsWith(lock + " is not what re-locking writes (2 drifts):\n"
-          + "  - input changed: added colorize (-r " + in + ")\n"
+          + "  - input changed: added colorize (-r requirements.in)\n"
           + "  - colorize: added ("), r.out());
     }
   }
@@ -172,7 +172,7 @@ class VerifyAndWhyTest {
     Cli.Result r = Cli.run("why", "lib-a", lock.toString());
     assertEquals(0, r.code(), r.toString());
     assertEquals(
-        "lib-a 2.1 is required by:\n  -r " + in + " -> app-core 2.0 -> lib-a 2.1\n", r.out());
+        "lib-a 2.1 is required by:\n  -r requirements.in -> app-core 2.0 -> lib-a 2.1\n", r.out());
   }
 
   @Test

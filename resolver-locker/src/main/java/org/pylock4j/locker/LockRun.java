@@ -93,7 +93,7 @@ final class LockRun {
     Path lockDir = lockDirectory(request);
     LockOptions.Builder options =
         LockOptions.builder().publisherIdentities(publishers).header(request.header());
-    rootFiles(inputs).forEach(options::inputFile);
+    rootFiles(inputs, lockDir).forEach(options::inputFile);
     if (format == LockFormat.PYLOCK) {
       options.baseDirectory(lockDir).toolSettings(Recorded.toolTable(request, lockDir));
     } else {
@@ -346,15 +346,27 @@ final class LockRun {
         + " check them (pip --require-hashes refuses such a lock)");
   }
 
-  /** Where each root came from, for {@code # via -r FILE}: only requirements from files. */
-  private static Map<ProjectName, String> rootFiles(Inputs inputs) {
+  /**
+   * Where each root came from, for {@code # via -r FILE}: only requirements from files, named as
+   * the header names them (relative to the lock's directory when under it), so that the lock is
+   * the same in every checkout however the files were given (Maven passes absolute paths).
+   */
+  private static Map<ProjectName, String> rootFiles(Inputs inputs, Path lockDir) {
     Map<ProjectName, String> files = new LinkedHashMap<>();
     for (DeclaredRequirement r : inputs.roots()) {
       if (!r.file().startsWith("<")) {
-        files.putIfAbsent(r.requirement().projectName(), r.file());
+        files.computeIfAbsent(r.requirement().projectName(), n -> recordedPath(r.file(), lockDir));
       }
     }
     return files;
+  }
+
+  private static String recordedPath(String file, Path lockDir) {
+    try {
+      return Recorded.path(Path.of(file), lockDir);
+    } catch (java.nio.file.InvalidPathException e) {
+      return file;
+    }
   }
 
   /** The sources of one run: the index, wrapped when projects are pinned to other indexes. */

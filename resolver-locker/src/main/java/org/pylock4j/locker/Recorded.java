@@ -457,7 +457,8 @@ final class Recorded {
     };
   }
 
-  private static Path file(String value, Path lockDir) {
+  /** A recorded path: relative to the lock's directory if it is there, else as given. */
+  static Path file(String value, Path lockDir) {
     Path relative = lockDir.resolve(value).normalize();
     return Files.exists(relative) || Path.of(value).isAbsolute() ? relative : Path.of(value);
   }

@@ -46,7 +46,7 @@ final class Verifier {
     String name = path.toString();
     Optional<LockRequest.Builder> recorded = lock instanceof Pylock p
         ? Recorded.fromPylock(p, lockDir, name)
-        : Recorded.fromHeader(text, lockDir, name).or(() -> viaFiles((RequirementsTxt) lock));
+        : Recorded.fromHeader(text, lockDir, name).or(() -> viaFiles((RequirementsTxt) lock, lockDir));
     LockRequest given = request.request().orElse(null);
     TargetEnvironment recordedTarget = recorded.flatMap(b -> b.build().target()).orElse(null);
     LockRequest.Builder merged = merge(recorded.orElse(null), given, name);
@@ -103,13 +103,16 @@ final class Verifier {
         result.resolution().packages().size(), filesChecked[0]);
   }
 
-  /** The requirements files an old requirements lock names in its {@code # via -r FILE}. */
-  private static Optional<LockRequest.Builder> viaFiles(RequirementsTxt lock) {
+  /**
+   * The requirements files a requirements lock without a command names in its {@code # via -r
+   * FILE}: relative to the lock's directory, else (an older lock) to the working directory.
+   */
+  private static Optional<LockRequest.Builder> viaFiles(RequirementsTxt lock, Path lockDir) {
     Set<Path> files = new LinkedHashSet<>();
     for (RequirementsTxt.Pin pin : lock.pins()) {
       for (String via : pin.via()) {
         if (via.startsWith("-r ")) {
-          files.add(Path.of(via.substring(3).strip()));
+          files.add(Recorded.file(via.substring(3).strip(), lockDir));
         }
       }
     }

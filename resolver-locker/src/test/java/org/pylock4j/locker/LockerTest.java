@@ -171,6 +171,50 @@ class LockerTest {
     }
   }
 
+  /** Locks {@code checkout/requirements.in} (given absolute) into a requirements file there. */
+  LockResult lockCheckout(Locker locker, SimpleIndexServer server, Path checkout, boolean header)
+      throws IOException {
+    Files.createDirectories(checkout);
+    Files.writeString(checkout.resolve("requirements.in"), "app\n");
+    return locker.lock(LockRequest.builder()
+        .requirementsFile(checkout.resolve("requirements.in").toAbsolutePath())
+        .indexUrl(server.indexUrl())
+        .target(LINUX)
+        .cacheDirectory(dir.resolve("cache"))
+        .header(header)
+        .output(checkout.resolve("requirements.txt").toAbsolutePath())
+        .build());
+  }
+
+  @Test
+  void inputsGivenAbsoluteAreRecordedRelativeToTheLockSoEveryCheckoutLocksTheSame()
+      throws Exception {
+    try (SimpleIndexServer server = SimpleIndexServer.start(index());
+        Locker locker = Locker.builder().build()) {
+      for (boolean header : new boolean[] {true, false}) {
+        Path alice = dir.resolve("alice-" + header + "/proj");
+        Path bob = dir.resolve("bob-" + header + "/deeper/proj");
+        LockResult a = lockCheckout(locker, server, alice, header);
+        LockResult b = lockCheckout(locker, server, bob, header);
+        assertTrue(a.text().contains("    # via -r requirements.in\n"), a.text());
+        assertFalse(a.text().contains(dir.toString()), a.text());
+        assertEquals(a.text(), b.text());
+        // alice's lock, committed, is up to date in bob's checkout (without a header, the
+        // inputs come from its "# via -r" lines, read relative to the lock)
+        Path lock = bob.resolve("requirements.txt");
+        Files.writeString(lock, a.text());
+        VerifyRequest verify = header ? VerifyRequest.of(lock) : VerifyRequest.builder(lock)
+            .request(LockRequest.builder().indexUrl(server.indexUrl()).target(LINUX)
+                .cacheDirectory(dir.resolve("cache")).build())
+            .build();
+        Verification v = locker.verify(verify);
+        assertTrue(v.isUpToDate(), v.render());
+        Files.writeString(bob.resolve("requirements.in"), "app\nlib<2\n");
+        assertFalse(locker.verify(verify).isUpToDate(), "header " + header);
+      }
+    }
+  }
+
   @Test
   void theCommandSplitsBackWithQuotes() {
     assertEquals(List.of("pylock4j", "lock", "a>=1; python_version < '3.13'", "-o", "x y.txt"),
