@@ -75,6 +75,7 @@ final class Daemon implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final Object runs = new Object();
   private int active;
+  private Thread warmUp; // guarded by runs: the warm-up until it ends or a run is accepted
   private volatile long lastUsed = System.nanoTime();
   private volatile boolean stopping;
   private volatile boolean failed;
@@ -261,6 +262,8 @@ final class Daemon implements AutoCloseable {
       try {
         LauncherProtocol.writeFully(channel, LauncherProtocol.frame(LauncherProtocol.ACCEPT, 0));
         int code = run(channel, request);
+        // before the exit frame: once the client has its code, the log says who served it
+        log("served a run (exit " + code + ")"); // no arguments: they may hold credentials
         LauncherProtocol.writeFully(channel, LauncherProtocol.frame(LauncherProtocol.EXIT, code));
       } finally {
         synchronized (runs) {
@@ -276,6 +279,35 @@ final class Daemon implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code work} on a thread of the lowest priority; the first run this daemon accepts
+   * interrupts it (and {@code work} should then stop): a request never waits for the warm-up.
+   * The idle time counts from its end.
+   */
+  void warmUp(Runnable work) {
+    Thread t = new Thread(() -> {
+      try {
+        work.run();
+      } finally {
+        synchronized (runs) {
+          if (warmUp == Thread.currentThread()) {
+            warmUp = null;
+          }
+          lastUsed = System.nanoTime();
+        }
+      }
+    }, "pylock4j-daemon-warm-up");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    synchronized (runs) {
+      if (active > 0 || stopping) {
+        return; // a run came first: no warm-up
+      }
+      warmUp = t;
+    }
+    t.start();
+  }
+
   /** Why this daemon does not run {@code request}, or null (and then it counts as running). */
   private String refusal(LauncherProtocol.Request request) {
     synchronized (runs) {
@@ -289,6 +321,11 @@ final class Daemon implements AutoCloseable {
         return "working directory " + directory + ", not " + request.directory();
       }
       active++;
+      if (warmUp != null) {
+        warmUp.interrupt(); // a run never waits for the warm-up (nor shares the CPU with it)
+        warmUp = null;
+        log("warm-up abandoned: a run came");
+      }
       return null;
     }
   }
@@ -454,13 +491,7 @@ final class Daemon implements AutoCloseable {
       System.setErr(new PrintStream(new Routed(log, 1), true));
       log("serving " + System.getProperty("user.dir") + " on " + socket + " (pid "
           + ProcessHandle.current().pid() + ", idle " + idle.toSeconds() + " s)");
-      Thread warm = new Thread(() -> {
-        warmUp(jar);
-        daemon.lastUsed = System.nanoTime(); // the idle time counts from the end of the warm-up
-      }, "pylock4j-daemon-warm-up");
-      warm.setDaemon(true);
-      warm.setPriority(Thread.MIN_PRIORITY);
-      warm.start();
+      daemon.warmUp(() -> warmUpLocks(jar));
       daemon.serve();
     } catch (Throwable e) {
       log.println(Instant.now() + " failed: " + e);
@@ -477,29 +508,38 @@ final class Daemon implements AutoCloseable {
     }
   }
 
+  /** The repository a {@code resolver-cli/target/pylock4j.jar} was built in, or null. */
+  static Path repositoryOf(Path jar) {
+    Path target = jar == null ? null : jar.toAbsolutePath().getParent();
+    Path module = target == null ? null : target.getParent();
+    return module == null ? null : module.getParent();
+  }
+
   /**
    * Compiles the lock path once before the first client comes: the launcher's training run
-   * (a lock over the example index of the repository the jar was built in, no network).
+   * (a lock over the example index of the repository the jar was built in, no network), twice;
+   * stops when interrupted (a run came, see {@link #warmUp(Runnable)}).
    */
-  private static void warmUp(Path jar) {
-    Path root = jar == null ? null : jar.toAbsolutePath().getParent();
-    for (int i = 0; i < 3 && root != null; i++) {
-      root = root.getParent();
-    }
+  private static void warmUpLocks(Path jar) {
+    Path root = repositoryOf(jar);
     if (root == null || !Files.isDirectory(root.resolve("examples/index"))) {
+      log("no warm-up: no examples/index in the repository of " + jar);
       return;
     }
     Path cache = null;
     try {
       cache = Files.createTempDirectory("pylock4j-warm-up");
       PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-      for (int i = 0; i < 2; i++) {
+      for (int i = 0; i < 2 && !Thread.currentThread().isInterrupted(); i++) {
         MAIN.run(new CliContext(sink, sink, Map.of(), false, TargetDetector.NONE),
             "lock", "-r", root.resolve("examples/webapp/requirements.in").toString(),
             "--index-url", root.resolve("examples/index").toString(), "--allow-unhashed",
             "--python-version", "3.12", "--python-platform", "linux",
             "--cache-dir", cache.resolve("c" + i).toString(), "--format", "requirements",
             "-o", "-", "-q");
+        if (!Thread.currentThread().isInterrupted()) {
+          log("warmed up (" + (i + 1) + " of 2 locks)");
+        }
       }
     } catch (Throwable e) {
       log("warm-up failed: " + e);

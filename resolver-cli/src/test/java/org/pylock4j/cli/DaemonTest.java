@@ -321,6 +321,34 @@ class DaemonTest {
   }
 
   @Test
+  void theWarmUpLocksOverTheExamplesOfTheJarsRepository() {
+    Path root = Path.of(HERE).toAbsolutePath().getParent();
+    assertEquals(root, Daemon.repositoryOf(root.resolve("resolver-cli/target/pylock4j.jar")));
+    assertTrue(Files.isDirectory(root.resolve("examples/index")));
+    assertNull(Daemon.repositoryOf(null));
+  }
+
+  @Test
+  void theFirstRunInterruptsTheWarmUp() throws Exception {
+    CountDownLatch warming = new CountDownLatch(1);
+    CountDownLatch abandoned = new CountDownLatch(1);
+    Daemon daemon = start((context, args) -> 0);
+    daemon.warmUp(() -> {
+      warming.countDown();
+      try {
+        new CountDownLatch(1).await(); // a warm-up that would never end
+      } catch (InterruptedException e) {
+        abandoned.countDown();
+      }
+    });
+    assertTrue(warming.await(60, TimeUnit.SECONDS));
+    assertEquals(1, abandoned.getCount(), "nothing interrupts the warm-up before a run");
+    Run run = client(daemon, false, Map.of(), "lock", "x");
+    assertEquals(0, run.code(), run.text());
+    assertTrue(abandoned.await(60, TimeUnit.SECONDS), "the run did not interrupt the warm-up");
+  }
+
+  @Test
   void aFailingRunExitsWith4AndStopsTheDaemonOnAnError() throws Exception {
     Daemon daemon = start((context, args) -> {
       throw new OutOfMemoryError("Java heap space");
