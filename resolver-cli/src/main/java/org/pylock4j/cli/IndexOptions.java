@@ -105,14 +105,17 @@ final class IndexOptions {
     }
     request.offline(offline)
         .cacheDirectory(cacheDir != null ? cacheDir : defaultCacheDir(environment))
-        .maxPageBytes(limit(maxPageBytes, "--max-page-bytes"))
-        .maxMetadataBytes(limit(maxMetadataBytes, "--max-metadata-bytes"))
-        .maxFileBytes(limit(maxFileBytes, "--max-file-bytes"));
+        .maxPageBytes(limit(maxPageBytes, "--max-page-bytes", "maxPageBytes"))
+        .maxMetadataBytes(limit(maxMetadataBytes, "--max-metadata-bytes", "maxMetadataBytes"))
+        .maxFileBytes(limit(maxFileBytes, "--max-file-bytes", "maxFileBytes"));
   }
 
-  /** The limit {@code text} gives, named for {@code option}; null when not given. */
-  private static LockRequest.SizeLimit limit(String text, String option) {
-    return text == null ? null : new LockRequest.SizeLimit(size(text, option, 0), option);
+  /**
+   * The limit {@code text} of {@code option} gives, named by its library {@code setting} (which
+   * {@link PolicyOptions#optionNames} turns back into the option); null when not given.
+   */
+  private static LockRequest.SizeLimit limit(String text, String option, String setting) {
+    return text == null ? null : new LockRequest.SizeLimit(size(text, option, 0), setting);
   }
 
   /** A size in bytes: digits, optionally followed by K, M or G (powers of 1024). */

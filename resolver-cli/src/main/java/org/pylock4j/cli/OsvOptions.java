@@ -41,7 +41,7 @@ final class OsvOptions {
     if (maxResponseBytes != null) {
       request.maxOsvResponseBytes(new org.pylock4j.locker.LockRequest.SizeLimit(
           IndexOptions.size(maxResponseBytes, "--max-osv-response-bytes", 0),
-          "--max-osv-response-bytes"));
+          "maxOsvResponseBytes"));
     }
   }
 

@@ -54,22 +54,41 @@ final class PolicyOptions {
       description = "The most solver conflicts spent on that explanation. Default: 100000.")
   Long maxExplanationConflicts;
 
-  /** The option of each {@code ResolverOptions} setting the resolver's messages name. */
-  private static final java.util.Map<String, String> OPTION_OF = java.util.Map.of(
-      "timeout", "--resolver-timeout",
-      "maxRounds", "--max-rounds",
-      "explanationTimeout", "--explanation-timeout",
-      "maxExplanationConflicts", "--max-explanation-conflicts");
+  /**
+   * The option of each library setting a limit's message names: {@code ResolverOptions.x}, and
+   * {@code from x} for the index, input and OSV limits ({@code LockRequest}, {@code PypiIndex},
+   * {@code VulnerabilityAudit}). The one place where the command line renames them.
+   */
+  private static final java.util.Map<String, String> OPTION_OF = java.util.Map.ofEntries(
+      java.util.Map.entry("timeout", "--resolver-timeout"),
+      java.util.Map.entry("maxRounds", "--max-rounds"),
+      java.util.Map.entry("explanationTimeout", "--explanation-timeout"),
+      java.util.Map.entry("maxExplanationConflicts", "--max-explanation-conflicts"),
+      java.util.Map.entry("requestTimeout", "--request-timeout"),
+      java.util.Map.entry("maxPageBytes", "--max-page-bytes"),
+      java.util.Map.entry("maxMetadataBytes", "--max-metadata-bytes"),
+      java.util.Map.entry("maxFileBytes", "--max-file-bytes"),
+      java.util.Map.entry("maxOsvResponseBytes", "--max-osv-response-bytes"),
+      java.util.Map.entry("maxResponseBytes", "--max-osv-response-bytes"),
+      java.util.Map.entry("maxInputBytes", "--max-input-size"));
 
-  private static final Pattern SETTING = Pattern.compile("ResolverOptions\\.([A-Za-z]+)\\b");
+  private static final Pattern SETTING = Pattern.compile(
+      "(ResolverOptions\\.|\\bfrom )([A-Za-z]+)\\b");
 
   /**
-   * {@code message} with each {@code ResolverOptions.setting} it names replaced by the option
-   * that sets it, so a limit's message names what the user can change.
+   * {@code message} with each library setting it names ({@code ResolverOptions.timeout}, {@code
+   * from requestTimeout}, {@code from maxFileBytes} …) replaced by the option that sets it, so a
+   * limit's message names what the user can change.
    */
   static String optionNames(String message) {
-    return SETTING.matcher(message).replaceAll(m -> Matcher.quoteReplacement(
-        OPTION_OF.getOrDefault(m.group(1), m.group())));
+    if (message == null) {
+      return null;
+    }
+    return SETTING.matcher(message).replaceAll(m -> {
+      String option = OPTION_OF.get(m.group(2));
+      return Matcher.quoteReplacement(option == null ? m.group()
+          : m.group(1).startsWith("from") ? "from " + option : option);
+    });
   }
 
   /** The resolver's limits: these options, else the defaults. */

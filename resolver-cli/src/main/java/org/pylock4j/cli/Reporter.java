@@ -120,6 +120,12 @@ final class Reporter {
     }
   }
 
+  /** {@code " (HTTP s)"}, unless there is no status or {@code message} already says it. */
+  private static String status(String message, java.util.Optional<Integer> status) {
+    return status.filter(s -> !message.contains("HTTP " + s)).map(s -> " (HTTP " + s + ")")
+        .orElse("");
+  }
+
   /** Prints {@code failure} the way a user can act on, and returns its exit code. */
   synchronized int failure(Throwable failure) {
     clearProgress();
@@ -134,20 +140,19 @@ final class Reporter {
       printIndented(PolicyOptions.optionNames(e.getMessage()));
       code = Exit.NO;
     } else if (failure instanceof InvalidInputException e) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + PolicyOptions.optionNames(e.getMessage()));
       showLocation(e);
       code = Exit.BAD_INPUT;
     } else if (failure instanceof AdvisoryDatabaseException e) {
-      String status = e.status().map(s -> " (HTTP " + s + ")").orElse("");
-      String message = e.getMessage();
+      String message = PolicyOptions.optionNames(e.getMessage());
       String what = message.contains(e.location()) ? message : e.location() + ": " + message;
-      err.println("error: the vulnerability database cannot be read: " + what + status);
+      err.println("error: the vulnerability database cannot be read: " + what
+          + status(message, e.status()));
       code = Exit.INDEX;
     } else if (failure instanceof IndexException e) {
-      String status = e.status().map(s -> " (HTTP " + s + ")").orElse("");
-      String message = e.getMessage();
+      String message = PolicyOptions.optionNames(e.getMessage());
       String what = message.contains(e.url()) ? message : e.url() + ": " + message;
-      err.println("error: index failure: " + what + status);
+      err.println("error: index failure: " + what + status(message, e.status()));
       code = Exit.INDEX;
     } else if (failure instanceof PylockException e) {
       err.println("error: " + PolicyOptions.optionNames(e.getMessage()));

@@ -48,7 +48,7 @@ class HostileInputTest {
       assertEquals(2, r.code(), r.toString());
       assertEquals(
           "error: /dev/zero is larger than the input size limit of 16777216 bytes"
-              + " (--max-input-size)\n",
+              + " (from --max-input-size)\n",
           r.err());
     }
   }
@@ -62,7 +62,7 @@ class HostileInputTest {
     r = lock("-r", in.toString(), "--max-input-size", "100");
     assertEquals(2, r.code(), r.toString());
     assertEquals(
-        "error: " + in + " is larger than the input size limit of 100 bytes (--max-input-size)\n",
+        "error: " + in + " is larger than the input size limit of 100 bytes (from --max-input-size)\n",
         r.err());
     r = lock("-r", in.toString(), "--max-input-size", "lots");
     assertEquals(2, r.code(), r.toString());

@@ -66,7 +66,7 @@ public final class InputFiles {
     if (bytes.length > maxBytes) {
       throw new InvalidInputException(
           file + " is larger than the input size limit of " + maxBytes
-              + " bytes (--max-input-size)",
+              + " bytes (from maxInputBytes)",
           file.toString());
     }
     try {

@@ -67,7 +67,7 @@ class InputDosTest {
     InvalidInputException e =
         assertThrows(InvalidInputException.class, () -> RequirementsFile.read(file, Map.of(), 100));
     assertEquals(
-        file + " is larger than the input size limit of 100 bytes (--max-input-size)",
+        file + " is larger than the input size limit of 100 bytes (from maxInputBytes)",
         e.getMessage());
   }
 
@@ -84,7 +84,7 @@ class InputDosTest {
           assertThrows(InvalidInputException.class, () -> assertTimeoutPreemptively(HANG, read::run));
       assertEquals(
           "/dev/zero is larger than the input size limit of " + InputFiles.DEFAULT_MAX_BYTES
-              + " bytes (--max-input-size)",
+              + " bytes (from maxInputBytes)",
           e.getMessage());
     }
   }
@@ -100,7 +100,7 @@ class InputDosTest {
             () -> bounded(() -> RequirementsFile.read(file, Map.of(), 1 << 20)));
     assertEquals(
         file + ":2:1: /dev/zero is larger than the input size limit of 1048576 bytes"
-            + " (--max-input-size)",
+            + " (from maxInputBytes)",
         e.getMessage());
   }
 
