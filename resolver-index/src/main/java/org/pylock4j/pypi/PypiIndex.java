@@ -75,6 +75,8 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
   private final String pageLimit;
   private final long maxMetadataBytes;
   private final String metadataLimit;
+  private final long maxFileBytes;
+  private final String fileLimit;
   private volatile SigstoreTrust trust; // the embedded root is read on first use
   private final Executor executor;
   private final java.util.function.Supplier<Http> httpFactory;
@@ -104,6 +106,8 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     this.pageLimit = builder.pageLimit;
     this.maxMetadataBytes = builder.maxMetadataBytes;
     this.metadataLimit = builder.metadataLimit;
+    this.maxFileBytes = builder.maxFileBytes;
+    this.fileLimit = builder.fileLimit;
     this.trust = builder.trust;
     this.executor = builder.executor;
     Credentials credentials = new Credentials(builder.netrc);
@@ -190,6 +194,31 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
       return ops.bind(CompletableFuture.supplyAsync(() -> fetcher.fetch(file, ops), executor)
           .thenCompose(future -> future));
     }), waiters);
+  }
+
+  /**
+   * The sha256 of the http(s) file {@code given} (a direct URL given without a hash), downloaded
+   * and hashed while it streams in, never held in memory, bounded by the file limit ({@code
+   * maxFileBytes}) and the request deadline; its login, if any, is sent to its host only.
+   *
+   * @param given an http(s) file, must not be null
+   * @return the lowercase hexadecimal sha256; the future fails with an {@link IndexException}
+   *     naming the URL when the file cannot be downloaded
+   */
+  public CompletableFuture<String> sha256(DistributionFile given) {
+    Objects.requireNonNull(given, "file");
+    String url = withoutUserInfo(given).url();
+    if (!url.startsWith("http://") && !url.startsWith("https://")) {
+      return CompletableFuture.failedFuture(new IndexException(
+          "cannot download " + url + " to hash it: not an http(s) URL", url, 0, null));
+    }
+    return http().sha256(url, maxFileBytes, fileLimit).thenApply(result -> {
+      if (result.code() != 200) {
+        throw new IndexException("GET " + url + " failed: HTTP " + result.code(), url,
+            result.code(), null);
+      }
+      return new String(result.body(), java.nio.charset.StandardCharsets.US_ASCII);
+    });
   }
 
   private DistributionFile withoutUserInfo(DistributionFile file) {

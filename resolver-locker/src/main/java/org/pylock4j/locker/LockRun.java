@@ -80,7 +80,7 @@ final class LockRun {
     try (Sources sources = Sources.open(locker, settings, warnings::add)) {
       ResolutionRequest.Builder rr = resolutionRequest(inputs, target, settings, sources.source());
       preferred.forEach(rr::prefer);
-      resolution = resolve(rr, settings);
+      resolution = hashDirectUrls(resolve(rr, settings), sources.primary());
       publishers = publishers(resolution, sources.primary());
       if (whileOpen != null) {
         whileOpen.accept(sources);
@@ -316,6 +316,50 @@ final class LockRun {
       }
     });
     return identities;
+  }
+
+  /**
+   * {@code resolution} with each http(s) file of a direct URL given without a hash hashed: it is
+   * downloaded, streamed, and its sha256 recorded (as pip-compile and uv do); a {@code file:} one
+   * is hashed when it is read.
+   */
+  private static Resolution hashDirectUrls(Resolution resolution, PypiIndex index) {
+    boolean any = resolution.packages().stream().anyMatch(p -> p.directUrl() != null
+        && p.files().stream().anyMatch(LockRun::unhashedRemote));
+    if (!any) {
+      return resolution;
+    }
+    List<LockedPackage> packages = new ArrayList<>();
+    for (LockedPackage p : resolution.packages()) {
+      if (p.directUrl() == null || p.files().stream().noneMatch(LockRun::unhashedRemote)) {
+        packages.add(p);
+        continue;
+      }
+      List<DistributionFile> files = new ArrayList<>();
+      for (DistributionFile f : p.files()) {
+        if (!unhashedRemote(f)) {
+          files.add(f);
+          continue;
+        }
+        String sha256;
+        try {
+          sha256 = index.sha256(f).join();
+        } catch (CompletionException e) {
+          throw e.getCause() instanceof PylockException pe ? pe : e;
+        }
+        files.add(new DistributionFile(f.project(), f.version(), f.filename(), f.url(),
+            Map.of("sha256", sha256), f.requiresPython(), f.yanked(), f.uploadTime(), f.size(),
+            f.coreMetadataHashes(), f.provenance()));
+      }
+      packages.add(new LockedPackage(p.name(), p.version(), files, p.index(), p.extras(),
+          p.directUrl(), p.marker()));
+    }
+    return new Resolution(resolution.roots(), resolution.target(), packages, resolution.edges(),
+        resolution.warnings(), resolution.statistics(), resolution.universal());
+  }
+
+  private static boolean unhashedRemote(DistributionFile f) {
+    return f.hashes().isEmpty() && (f.url().startsWith("http://") || f.url().startsWith("https://"));
   }
 
   /**

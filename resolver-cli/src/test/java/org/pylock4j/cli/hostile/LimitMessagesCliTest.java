@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +28,9 @@ import org.pylock4j.cli.Main;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class LimitMessagesCliTest {
 
+  private static final Path WHEEL =
+      Path.of("src/test/resources/cli-index/index-v2/lib-a/lib_a-1.0-py3-none-any.whl");
+
   @TempDir Path dir;
   private HttpServer server;
 
@@ -40,6 +44,13 @@ class LimitMessagesCliTest {
     });
     server.createContext("/gone/", exchange -> {
       exchange.sendResponseHeaders(404, -1);
+      exchange.close();
+    });
+    byte[] wheel = Files.readAllBytes(WHEEL);
+    server.createContext("/files/", exchange -> {
+      exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+      exchange.sendResponseHeaders(200, wheel.length);
+      exchange.getResponseBody().write(wheel);
       exchange.close();
     });
     server.start();
@@ -82,5 +93,18 @@ class LimitMessagesCliTest {
     assertEquals("3", r[0], r[1]);
     assertTrue(r[1].contains("HTTP 404"), r[1]);
     assertEquals(r[1].indexOf("HTTP 404"), r[1].lastIndexOf("HTTP 404"), r[1]);
+  }
+
+  /** Issue 18: a remote direct URL without a hash is downloaded, hashed and locked with it. */
+  @Test
+  void aRemoteDirectUrlWithoutAHashIsHashed() throws IOException {
+    String[] r = lock("lib-a @ " + url("/files/lib_a-1.0-py3-none-any.whl"),
+        "-i", url("/gone/simple/"));
+    assertEquals("0", r[0], r[1]);
+    String lock = Files.readString(dir.resolve("out.txt"));
+    // sha256sum of the test wheel, computed outside the tool
+    assertTrue(lock.contains(
+        "--hash=sha256:7511ba7fd067fac912e392a9a6cf9f1fb315c4dd8e1cc662cccdefa5a99ed612"), lock);
+    assertFalse(r[1].contains("no hash"), r[1]);
   }
 }

@@ -93,7 +93,8 @@ public final class Http {
 
   /** One GET in progress: its request, limits and deadline. */
   private record Job(Request request, CompletableFuture<Result> future, AtomicReference<Call> current,
-      long maxBytes, String limitName, long deadlineNanos, String accept, HttpCache.Entry cached) {
+      long maxBytes, String limitName, long deadlineNanos, String accept, HttpCache.Entry cached,
+      boolean digest) {
     String url() {
       return request.url().toString();
     }
@@ -283,6 +284,11 @@ public final class Http {
 
   private CompletableFuture<Result> start(Request request, long maxBytes, String limitName,
       String accept, HttpCache.Entry cached) {
+    return start(request, maxBytes, limitName, accept, cached, false);
+  }
+
+  private CompletableFuture<Result> start(Request request, long maxBytes, String limitName,
+      String accept, HttpCache.Entry cached, boolean digest) {
     CompletableFuture<Result> future = new CompletableFuture<>();
     AtomicReference<Call> current = new AtomicReference<>();
     future.whenComplete((r, e) -> {
@@ -294,8 +300,24 @@ public final class Http {
       }
     });
     long deadlineNanos = deadline.isZero() ? Long.MAX_VALUE : System.nanoTime() + deadline.toNanos();
-    attempt(new Job(request, future, current, maxBytes, limitName, deadlineNanos, accept, cached), 1);
+    attempt(new Job(request, future, current, maxBytes, limitName, deadlineNanos, accept, cached,
+        digest), 1);
     return future;
+  }
+
+  /**
+   * GETs {@code url} and hashes its body while it streams in, never holding it (a direct URL
+   * given without a hash): the future's {@link Result#body()} is the lowercase hexadecimal
+   * sha256 of a 200 answer (in ASCII), else empty; never cached.
+   *
+   * @param url the URL
+   * @param maxBytes the largest body accepted
+   * @param limitName the setting {@code maxBytes} comes from, for the error message
+   * @return the future response
+   */
+  public CompletableFuture<Result> sha256(String url, long maxBytes, String limitName) {
+    Request request = new Request.Builder().url(url).tag(Kind.class, Kind.WHOLE_FILE).build();
+    return start(request, maxBytes, limitName, null, null, true);
   }
 
   private long remainingNanos(Job job) {
@@ -365,7 +387,9 @@ public final class Http {
                 + " (a redirect may not change the scheme)"), url, code, null));
             return;
           }
-          byte[] body = read(response.body(), job.maxBytes(), job.limitName(), url);
+          byte[] body = !job.digest() ? read(response.body(), job.maxBytes(), job.limitName(), url)
+              : code == 200 ? digest(response.body(), job.maxBytes(), job.limitName(), url)
+              : new byte[0];
           String finalUrl = credentials.scrub(response.request().url().toString());
           if (code == 200 && job.accept() != null && !String.valueOf(response.header("Cache-Control"))
               .toLowerCase(java.util.Locale.ROOT).contains("no-store")) {
@@ -444,6 +468,34 @@ public final class Http {
       }
     }
     return buffer.readByteArray();
+  }
+
+  /** The hexadecimal sha256 of {@code body} (ASCII), read streamed up to {@code maxBytes}. */
+  private static byte[] digest(ResponseBody body, long maxBytes, String limitName, String url)
+      throws IOException {
+    long declared = body.contentLength();
+    if (declared > maxBytes) {
+      throw tooLarge(url, declared, maxBytes, limitName);
+    }
+    java.security.MessageDigest sha256;
+    try {
+      sha256 = java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    long total = 0;
+    byte[] chunk = new byte[64 * 1024];
+    try (java.io.InputStream in = body.byteStream()) {
+      for (int n; (n = in.read(chunk)) != -1; ) {
+        total += n;
+        if (total > maxBytes) {
+          throw tooLarge(url, total, maxBytes, limitName);
+        }
+        sha256.update(chunk, 0, n);
+      }
+    }
+    return java.util.HexFormat.of().formatHex(sha256.digest())
+        .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   private static IndexException tooLarge(String url, long size, long max, String limitName) {
