@@ -14,16 +14,30 @@ import org.pylock4j.version.Version;
  * {@code # via} comments.
  *
  * @param pins the pins, in file order
+ * @param sources the lines that say where packages come from ({@code --index-url URL}, {@code
+ *     --extra-index-url URL}, {@code --find-links URL}; {@code -i} and {@code -f} spelled out), in
+ *     file order
  */
-public record RequirementsTxt(List<Pin> pins) implements LockFile {
+public record RequirementsTxt(List<Pin> pins, List<String> sources) implements LockFile {
 
   /**
-   * Copies the pins.
+   * Copies the lists.
    *
    * @param pins the pins, in file order
+   * @param sources the index and find-links lines, in file order
    */
   public RequirementsTxt {
     pins = List.copyOf(pins);
+    sources = List.copyOf(sources);
+  }
+
+  /**
+   * A lock of {@code pins} without index lines.
+   *
+   * @param pins the pins, in file order
+   */
+  public RequirementsTxt(List<Pin> pins) {
+    this(pins, List.of());
   }
 
   /** Returns {@link LockFormat#REQUIREMENTS}. */

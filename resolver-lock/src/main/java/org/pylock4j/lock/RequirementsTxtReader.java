@@ -27,6 +27,7 @@ final class RequirementsTxtReader {
   private final String text;
   private final String[] lines;
   private final List<Pending> pins = new ArrayList<>();
+  private final List<String> sources = new ArrayList<>();
 
   private static final class Pending {
     final ProjectName name;
@@ -87,7 +88,7 @@ final class RequirementsTxtReader {
     for (Pending p : pins) {
       out.add(new RequirementsTxt.Pin(p.name, p.extras, p.version, p.url, p.hashes, p.via));
     }
-    return new RequirementsTxt(out);
+    return new RequirementsTxt(out, sources);
   }
 
   /** Records a {@code # via} comment for the pin before it; returns whether a via list is open. */
@@ -112,6 +113,16 @@ final class RequirementsTxtReader {
     if (text.startsWith("-")) {
       String option = text.split("[\\s=]", 2)[0];
       if (IGNORED_OPTIONS.contains(option)) {
+        String name = switch (option) {
+          case "-i" -> "--index-url";
+          case "-f" -> "--find-links";
+          default -> option;
+        };
+        if (Set.of("--index-url", "--extra-index-url", "--find-links").contains(name)) {
+          String value = text.substring(option.length()).strip();
+          value = value.startsWith("=") ? value.substring(1).strip() : value;
+          sources.add(name + " " + value);
+        }
         return null;
       }
       int lineNumber = logical.lineAt(0);

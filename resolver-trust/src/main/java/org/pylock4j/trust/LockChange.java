@@ -7,7 +7,7 @@ import org.pylock4j.version.Version;
 /**
  * One difference between two locks, for one project.
  *
- * @param name the project
+ * @param name the project; null only for a {@link Kind#SOURCE_ADDED} change
  * @param kind what changed
  * @param oldVersion the version in the old lock, or null when the project is new
  * @param newVersion the version in the new lock, or null when the project is gone
@@ -51,7 +51,18 @@ public record LockChange(
     /** Publisher identities the old lock recorded and the new one no longer has: a red flag. */
     IDENTITY_REMOVED(true),
     /** Publisher identities recorded where the old lock had none. */
-    IDENTITY_ADDED(false);
+    IDENTITY_ADDED(false),
+    /**
+     * A project added, pinned to a direct URL on a host that is none of the lock's indexes: a red
+     * flag (the file comes from wherever the URL points).
+     */
+    DIRECT_URL_ADDED(true),
+    /**
+     * A line of a requirements lock that adds where packages come from ({@code --index-url},
+     * {@code --extra-index-url}, {@code --find-links}): a red flag (dependency confusion). Its
+     * change has no project: {@link LockChange#name()} is null.
+     */
+    SOURCE_ADDED(true);
 
     private final boolean redFlag;
 
@@ -70,7 +81,7 @@ public record LockChange(
   /**
    * Checks the fields.
    *
-   * @param name the project
+   * @param name the project; null only for a {@link Kind#SOURCE_ADDED} change
    * @param kind what changed
    * @param oldVersion the version in the old lock, or null when the project is new
    * @param newVersion the version in the new lock, or null when the project is gone
@@ -79,7 +90,9 @@ public record LockChange(
    *     history; otherwise null
    */
   public LockChange {
-    Objects.requireNonNull(name, "name");
+    if (kind != Kind.SOURCE_ADDED) {
+      Objects.requireNonNull(name, "name");
+    }
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(detail, "detail");
   }
@@ -106,6 +119,9 @@ public record LockChange(
    * @return the line, never null
    */
   public String message() {
+    if (kind == Kind.SOURCE_ADDED) {
+      return "! " + detail + " (source added)";
+    }
     String sign = switch (kind) {
       case ADDED -> "+";
       case REMOVED -> "-";
@@ -113,8 +129,8 @@ public record LockChange(
       default -> kind.redFlag() ? "!" : "*";
     };
     String versions = switch (kind) {
-      case ADDED -> String.valueOf(newVersion);
-      case REMOVED -> String.valueOf(oldVersion);
+      case ADDED -> newVersion == null ? "(no version)" : newVersion.toString();
+      case REMOVED -> oldVersion == null ? "(no version)" : oldVersion.toString();
       case UPGRADED, DOWNGRADED -> oldVersion + " -> " + newVersion;
       // a direct URL or a source tree may have no version
       default -> newVersion == null ? "(no version)" : newVersion.toString();

@@ -69,7 +69,41 @@ public final class LockDiff {
    * @return the differences, never null
    */
   public static LockDiff compare(RequirementsTxt before, RequirementsTxt after) {
-    return compare(entries(before), entries(after));
+    List<Entry> added = entries(after);
+    LockDiff diff = compare(entries(before), added);
+    Set<String> hosts = new TreeSet<>();
+    after.sources().forEach(line -> hosts.add(host(line.substring(line.indexOf(' ') + 1))));
+    List<LockChange> changes = new ArrayList<>();
+    for (String line : after.sources()) {
+      if (!before.sources().contains(line)) {
+        changes.add(new LockChange(null, LockChange.Kind.SOURCE_ADDED, null, null, line, null));
+      }
+    }
+    for (LockChange c : diff.changes) {
+      String url = c.kind() != LockChange.Kind.ADDED ? null : after.find(c.name())
+          .map(RequirementsTxt.Pin::url).orElse(null);
+      if (url != null && !hosts.contains(host(url))) {
+        changes.add(new LockChange(c.name(), LockChange.Kind.DIRECT_URL_ADDED, null,
+            c.newVersion(), url + ", on none of the lock's indexes", c.history()));
+      } else {
+        changes.add(c);
+      }
+    }
+    changes.sort(Comparator.comparing(LockChange::name, Comparator.nullsFirst(
+        Comparator.naturalOrder())).thenComparing(LockChange::kind));
+    return new LockDiff(changes);
+  }
+
+  /** The host (and port) of {@code url}, lowercase; the whole text when it has none. */
+  private static String host(String url) {
+    try {
+      java.net.URI uri = java.net.URI.create(url.strip());
+      return uri.getAuthority() == null ? url.strip()
+          : uri.getAuthority().substring(uri.getAuthority().lastIndexOf('@') + 1)
+              .toLowerCase(java.util.Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return url.strip();
+    }
   }
 
   /** {@return every change, sorted by project, then kind} */

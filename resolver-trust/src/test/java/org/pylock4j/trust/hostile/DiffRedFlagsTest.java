@@ -116,4 +116,46 @@ class DiffRedFlagsTest {
             + "http://evil.invalid/six-1.16.0-py2.py3-none-any.whl)"),
         diff.changes().stream().map(LockChange::message).toList());
   }
+
+  private static final String SIX_PIN = "six==1.16.0 \\\n    --hash=sha256:" + SHA + "\n";
+
+  private static List<String> requirementsDiff(String before, String after) {
+    LockDiff diff = LockDiff.compare(LockFiles.readRequirementsTxt(before, "before.txt"),
+        LockFiles.readRequirementsTxt(after, "after.txt"));
+    return diff.changes().stream().map(LockChange::message).toList();
+  }
+
+  @Test
+  void anAddedIndexOrFindLinksLineIsARedFlag() {
+    String before = "--index-url " + PYPI + "\n" + SIX_PIN;
+    for (String[] c : new String[][] {
+        {"--extra-index-url https://evil.invalid/simple/\n", "--extra-index-url https://evil.invalid/simple/"},
+        {"-i https://evil.invalid/simple/\n", "--index-url https://evil.invalid/simple/"},
+        {"--find-links=https://evil.invalid/wheels/\n", "--find-links https://evil.invalid/wheels/"},
+        {"-f https://evil.invalid/wheels/\n", "--find-links https://evil.invalid/wheels/"}}) {
+      LockDiff diff = LockDiff.compare(LockFiles.readRequirementsTxt(before, "before.txt"),
+          LockFiles.readRequirementsTxt(c[0] + before, "after.txt"));
+      assertEquals(List.of("! " + c[1] + " (source added)"),
+          diff.changes().stream().map(LockChange::message).toList());
+      assertEquals(1, diff.redFlags().size());
+    }
+    // the same lines in both: no change
+    assertEquals(List.of(), requirementsDiff(before, before));
+  }
+
+  @Test
+  void anAddedPackageFromADirectUrlOnAnotherHostIsARedFlag() {
+    String before = "--index-url " + PYPI + "\n" + SIX_PIN;
+    String evil = "evil @ http://evil.invalid/evil-1.0-py3-none-any.whl \\\n    --hash=sha256:"
+        + SHA + "\n";
+    assertEquals(List.of("! evil (no version) (direct url added: http://evil.invalid/"
+            + "evil-1.0-py3-none-any.whl, on none of the lock's indexes)"),
+        requirementsDiff(before, before + evil));
+    // on the lock's own index host, and a plain pin: an ordinary addition
+    String mirror = "ok @ https://pypi.org/packages/ok-1.0-py3-none-any.whl \\\n"
+        + "    --hash=sha256:" + SHA + "\n";
+    assertEquals(List.of("+ ok (no version) (added)"), requirementsDiff(before, before + mirror));
+    assertEquals(List.of("+ idna 3.7 (added)"), requirementsDiff(before,
+        before + "idna==3.7 \\\n    --hash=sha256:" + SHA + "\n"));
+  }
 }
