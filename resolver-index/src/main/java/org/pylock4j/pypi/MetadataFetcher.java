@@ -53,6 +53,8 @@ final class MetadataFetcher {
   private final Executor executor;
   private final LongAdder cacheHits;
   private final Consumer<String> warnings;
+  /** The sha256 of each file without a declared hash this fetcher downloaded whole, by URL. */
+  private final Map<String, String> downloaded = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param metadataLimit the setting {@code maxMetadataBytes} comes from, named when it is exceeded
@@ -153,8 +155,19 @@ final class MetadataFetcher {
     });
   }
 
+  /**
+   * The sha256 of {@code url} when this fetcher downloaded it whole (a file given without a hash,
+   * such as a direct URL), else null: it need not be downloaded again to be hashed.
+   */
+  String downloadedSha256(String url) {
+    return downloaded.get(url);
+  }
+
   /** The archive's metadata, the archive checked against its hashes first. */
   private Found hashed(DistributionFile file, byte[] archive, String url) {
+    if (file.hashes().isEmpty()) {
+      downloaded.put(url, sha256(archive));
+    }
     return new Found(fromArchive(file, archive, url), file.sha256().isPresent());
   }
 

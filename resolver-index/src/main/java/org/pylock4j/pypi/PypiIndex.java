@@ -197,8 +197,9 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
   }
 
   /**
-   * The sha256 of the http(s) file {@code given} (a direct URL given without a hash), downloaded
-   * and hashed while it streams in, never held in memory, bounded by the file limit ({@code
+   * The sha256 of the http(s) file {@code given} (a direct URL given without a hash): the hash of
+   * the download already made for its metadata, if it was downloaded whole; else downloaded and
+   * hashed while it streams in, never held in memory, bounded by the file limit ({@code
    * maxFileBytes}) and the request deadline; its login, if any, is sent to its host only.
    *
    * @param given an http(s) file, must not be null
@@ -211,6 +212,10 @@ public final class PypiIndex implements PackageSource, AutoCloseable {
     if (!url.startsWith("http://") && !url.startsWith("https://")) {
       return CompletableFuture.failedFuture(new IndexException(
           "cannot download " + url + " to hash it: not an http(s) URL", url, 0, null));
+    }
+    String known = fetcher.downloadedSha256(url);
+    if (known != null) {
+      return CompletableFuture.completedFuture(known); // downloaded whole for its metadata
     }
     return http().sha256(url, maxFileBytes, fileLimit).thenApply(result -> {
       if (result.code() != 200) {

@@ -31,6 +31,9 @@ class LimitMessagesCliTest {
   private static final Path WHEEL =
       Path.of("src/test/resources/cli-index/index-v2/lib-a/lib_a-1.0-py3-none-any.whl");
 
+  private final java.util.concurrent.atomic.AtomicInteger wheelRequests =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   @TempDir Path dir;
   private HttpServer server;
 
@@ -48,6 +51,7 @@ class LimitMessagesCliTest {
     });
     byte[] wheel = Files.readAllBytes(WHEEL);
     server.createContext("/files/", exchange -> {
+      wheelRequests.incrementAndGet();
       exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
       exchange.sendResponseHeaders(200, wheel.length);
       exchange.getResponseBody().write(wheel);
@@ -106,5 +110,7 @@ class LimitMessagesCliTest {
     assertTrue(lock.contains(
         "--hash=sha256:7511ba7fd067fac912e392a9a6cf9f1fb315c4dd8e1cc662cccdefa5a99ed612"), lock);
     assertFalse(r[1].contains("no hash"), r[1]);
+    // this server ignores ranges: the one download for the metadata is the one hashed
+    assertEquals(1, wheelRequests.get());
   }
 }
