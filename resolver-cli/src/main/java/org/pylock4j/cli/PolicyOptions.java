@@ -85,7 +85,8 @@ final class PolicyOptions {
       return null;
     }
     return SETTING.matcher(message).replaceAll(m -> {
-      String option = OPTION_OF.get(m.group(2));
+      String option = m.group(1).startsWith("from") && !m.group(2).startsWith("max")
+          && !m.group(2).equals("requestTimeout") ? null : OPTION_OF.get(m.group(2));
       return Matcher.quoteReplacement(option == null ? m.group()
           : m.group(1).startsWith("from") ? "from " + option : option);
     });

@@ -91,6 +91,15 @@ class LimitMessagesCliTest {
   }
 
   @Test
+  void onlyLimitNamesAreRenamed() throws Exception {
+    java.lang.reflect.Method names = Class.forName("org.pylock4j.cli.PolicyOptions")
+        .getDeclaredMethod("optionNames", String.class);
+    names.setAccessible(true);
+    assertEquals("x (from --max-file-bytes); y (--resolver-timeout); required from timeout",
+        names.invoke(null, "x (from maxFileBytes); y (ResolverOptions.timeout); required from timeout"));
+  }
+
+  @Test
   void anHttpStatusIsSaidOnce() {
     String[] r = lock("demo @ " + url("/gone/demo-1.0-py3-none-any.whl") + "#sha256="
         + "0".repeat(64));
