@@ -190,6 +190,26 @@ abstract class AbstractPylockMojo extends AbstractMojo {
   @Parameter(property = "pylock4j.cacheDirectory", defaultValue = "${user.home}/.cache/pylock4j")
   protected File cacheDirectory;
 
+  /** The largest index page read, in bytes (the library's default when unset). */
+  @Parameter(property = "pylock4j.maxPageBytes")
+  protected Long maxPageBytes;
+
+  /** The largest metadata file read, in bytes (the library's default when unset). */
+  @Parameter(property = "pylock4j.maxMetadataBytes")
+  protected Long maxMetadataBytes;
+
+  /** The largest distribution file downloaded or hashed, in bytes (the library's default when unset). */
+  @Parameter(property = "pylock4j.maxFileBytes")
+  protected Long maxFileBytes;
+
+  /** The largest input file (requirements, constraints, pyproject.toml, lock) read, in bytes. */
+  @Parameter(property = "pylock4j.maxInputBytes")
+  protected Long maxInputBytes;
+
+  /** The total time one HTTP request may take, in seconds (the library's default when unset). */
+  @Parameter(property = "pylock4j.requestTimeout")
+  protected Long requestTimeout;
+
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -227,6 +247,32 @@ abstract class AbstractPylockMojo extends AbstractMojo {
   }
 
   /** Logs why this project is skipped when it has neither inputs nor a lock; true if skipped. */
+  /** The size and time limits configured; each message names its parameter. */
+  private void limits(LockRequest.Builder b) throws MojoFailureException {
+    try {
+      if (maxPageBytes != null) {
+        b.maxPageBytes(new LockRequest.SizeLimit(maxPageBytes, "<maxPageBytes>"));
+      }
+      if (maxMetadataBytes != null) {
+        b.maxMetadataBytes(new LockRequest.SizeLimit(maxMetadataBytes, "<maxMetadataBytes>"));
+      }
+      if (maxFileBytes != null) {
+        b.maxFileBytes(new LockRequest.SizeLimit(maxFileBytes, "<maxFileBytes>"));
+      }
+      if (maxInputBytes != null) {
+        b.maxInputBytes(maxInputBytes);
+      }
+      if (requestTimeout != null) {
+        if (requestTimeout <= 0) {
+          throw new IllegalArgumentException("<requestTimeout> must be positive, was " + requestTimeout);
+        }
+        b.requestTimeout(java.time.Duration.ofSeconds(requestTimeout));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    }
+  }
+
   final boolean nothingToDo() {
     if (hasInputs() || java.nio.file.Files.exists(lockFile())) {
       return false;
@@ -294,6 +340,7 @@ abstract class AbstractPylockMojo extends AbstractMojo {
     ignoreVulnerabilities.forEach(b::ignoreVulnerability);
     b.strictNames(strict);
     b.cacheDirectory(cacheDirectory.toPath());
+    limits(b);
     b.offline(session.isOffline());
     return b;
   }

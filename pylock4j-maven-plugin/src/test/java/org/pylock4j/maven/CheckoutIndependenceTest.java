@@ -51,6 +51,27 @@ class CheckoutIndependenceTest {
     assertArrayEquals(a, lock(bob, output));
   }
 
+  @org.junit.jupiter.api.Test
+  void aLimitsMessageNamesItsParameter() throws Exception {
+    Path project = checkout(dir.resolve("limits"));
+    LockMojo small = mojo(new LockMojo(), project, "requirements.txt");
+    small.maxInputBytes = 4L;
+    Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, small::execute);
+    assertTrue(e.getMessage().contains("maxInputBytes"), e.getMessage());
+
+    LockMojo page = mojo(new LockMojo(), project, "requirements.txt");
+    page.maxPageBytes = 10L;
+    e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, page::execute);
+    assertTrue(e.getMessage().contains("<maxPageBytes>"), e.getMessage());
+
+    LockMojo timeout = mojo(new LockMojo(), project, "requirements.txt");
+    timeout.requestTimeout = 0L;
+    e = org.junit.jupiter.api.Assertions.assertThrows(
+        org.apache.maven.plugin.MojoFailureException.class, timeout::execute);
+    assertTrue(e.getMessage().contains("<requestTimeout>"), e.getMessage());
+    assertFalse(Files.exists(project.resolve("requirements.txt")), "a failed run wrote a lock");
+  }
+
   /** A copy of the sample project: three inputs and a local index, under {@code root}. */
   static Path checkout(Path root) throws IOException {
     Files.createDirectories(root);
