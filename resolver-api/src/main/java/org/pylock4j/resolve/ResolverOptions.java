@@ -16,6 +16,9 @@ import java.time.Duration;
  *     once that is proven (default 10 seconds: real conflicts take milliseconds)
  * @param maxExplanationConflicts the most solver conflicts spent on that explanation (default
  *     100,000: real conflicts need a few hundred)
+ * @param maxProjects the most distinct projects the resolution may consider, roots and discovered
+ *     dependencies together (default 10,000: the largest real sets have a few hundred); checked
+ *     before the pages of the projects over it are fetched
  *
  * <p>When the explanation's budget runs out (either of its two limits, or the resolution's {@code
  * timeout}), it is an unsatisfiable core that is true but not minimal, or, when not even that was
@@ -27,13 +30,17 @@ public record ResolverOptions(
     int maxParallelFetches,
     Duration timeout,
     Duration explanationTimeout,
-    long maxExplanationConflicts) {
+    long maxExplanationConflicts,
+    int maxProjects) {
 
   /** The default of {@link #explanationTimeout()}: 10 seconds. */
   public static final Duration DEFAULT_EXPLANATION_TIMEOUT = Duration.ofSeconds(10);
 
   /** The default of {@link #maxExplanationConflicts()}: 100,000. */
   public static final long DEFAULT_MAX_EXPLANATION_CONFLICTS = 100_000;
+
+  /** The default of {@link #maxProjects()}: 10,000. */
+  public static final int DEFAULT_MAX_PROJECTS = 10_000;
 
   /** The defaults. */
   public static final ResolverOptions DEFAULTS =
@@ -50,6 +57,7 @@ public record ResolverOptions(
    *     once that is proven (default 10 seconds: real conflicts take milliseconds)
    * @param maxExplanationConflicts the most solver conflicts spent on that explanation (default
    *     100,000: real conflicts need a few hundred)
+   * @param maxProjects the most distinct projects the resolution may consider (default 10,000)
    */
   public ResolverOptions {
     if (maxRounds < 1) {
@@ -70,10 +78,29 @@ public record ResolverOptions(
       throw new IllegalArgumentException(
           "maxExplanationConflicts must not be negative, was " + maxExplanationConflicts);
     }
+    if (maxProjects < 1) {
+      throw new IllegalArgumentException("maxProjects must be positive, was " + maxProjects);
+    }
   }
 
   /**
-   * Limits with the default {@link #explanationTimeout()} and {@link #maxExplanationConflicts()}.
+   * Limits with the default {@link #maxProjects()}.
+   *
+   * @param maxRounds the most rounds of the lazy loop
+   * @param maxParallelFetches the most requests in flight
+   * @param timeout the wall-time budget, must not be null
+   * @param explanationTimeout the wall-time budget of explaining an unsatisfiable request
+   * @param maxExplanationConflicts the most solver conflicts spent on that explanation
+   */
+  public ResolverOptions(int maxRounds, int maxParallelFetches, Duration timeout,
+      Duration explanationTimeout, long maxExplanationConflicts) {
+    this(maxRounds, maxParallelFetches, timeout, explanationTimeout, maxExplanationConflicts,
+        DEFAULT_MAX_PROJECTS);
+  }
+
+  /**
+   * Limits with the default {@link #explanationTimeout()}, {@link #maxExplanationConflicts()} and
+   * {@link #maxProjects()}.
    *
    * @param maxRounds the most rounds of the lazy loop
    * @param maxParallelFetches the most requests in flight
@@ -85,6 +112,7 @@ public record ResolverOptions(
         maxParallelFetches,
         timeout,
         DEFAULT_EXPLANATION_TIMEOUT,
-        DEFAULT_MAX_EXPLANATION_CONFLICTS);
+        DEFAULT_MAX_EXPLANATION_CONFLICTS,
+        DEFAULT_MAX_PROJECTS);
   }
 }

@@ -54,6 +54,14 @@ final class PolicyOptions {
       description = "The most solver conflicts spent on that explanation. Default: 100000.")
   Long maxExplanationConflicts;
 
+  @Option(
+      names = "--max-projects",
+      paramLabel = "N",
+      description = "The most distinct projects a resolution may consider, requirements and their"
+          + " dependencies together. Default: 10000. Too many requirements is exit 2; too many"
+          + " dependencies is exit 4.")
+  Integer maxProjects;
+
   /**
    * The option of each library setting a limit's message names: {@code ResolverOptions.x}, and
    * {@code from x} for the index, input and OSV limits ({@code LockRequest}, {@code PypiIndex},
@@ -62,6 +70,7 @@ final class PolicyOptions {
   private static final java.util.Map<String, String> OPTION_OF = java.util.Map.ofEntries(
       java.util.Map.entry("timeout", "--resolver-timeout"),
       java.util.Map.entry("maxRounds", "--max-rounds"),
+      java.util.Map.entry("maxProjects", "--max-projects"),
       java.util.Map.entry("explanationTimeout", "--explanation-timeout"),
       java.util.Map.entry("maxExplanationConflicts", "--max-explanation-conflicts"),
       java.util.Map.entry("requestTimeout", "--request-timeout"),
@@ -105,12 +114,18 @@ final class PolicyOptions {
       throw new InvalidInputException(
           "--max-explanation-conflicts must not be negative, not " + conflicts, "" + conflicts);
     }
+    int projects = maxProjects != null ? maxProjects : d.maxProjects();
+    if (projects < 1) {
+      throw new InvalidInputException(
+          "--max-projects must be positive, not " + projects, "" + projects);
+    }
     return new ResolverOptions(
         rounds,
         d.maxParallelFetches(),
         duration("--resolver-timeout", resolverTimeout, d.timeout(), false),
         duration("--explanation-timeout", explanationTimeout, d.explanationTimeout(), true),
-        conflicts);
+        conflicts,
+        projects);
   }
 
   /** {@code 90}, {@code 90s}, {@code 500ms}, {@code 10m}, {@code 1h} or ISO-8601 {@code PT10M}. */

@@ -70,6 +70,7 @@ final class LockRun {
         () -> new IllegalStateException("target was not set in the request"));
     LockFormat format = format(request);
     Inputs inputs = Inputs.read(request, locker.environment());
+    checkRootCount(inputs, request.resolverOptions().maxProjects());
     List<TyposquatWarning> typosquats = checkNames(inputs, request.strictNames());
     IndexSettings settings = IndexSettings.of(request, inputs);
     LockFile existing = existingLock();
@@ -123,6 +124,20 @@ final class LockRun {
     return dir != null ? dir : Path.of("").toAbsolutePath();
   }
 
+  /**
+   * Fails (exit 2) naming the input whose root requirement is the first project over {@code
+   * maxProjects} distinct ones, before any page is fetched.
+   */
+  static void checkRootCount(Inputs inputs, int maxProjects) {
+    java.util.Set<ProjectName> names = new java.util.HashSet<>();
+    for (DeclaredRequirement r : inputs.roots()) {
+      if (names.add(r.requirement().projectName()) && names.size() > maxProjects) {
+        throw new InvalidInputException(r.location() + ": more than " + maxProjects
+            + " distinct projects to lock (ResolverOptions.maxProjects)", r.location());
+      }
+    }
+  }
+
   /** Typosquat warnings on the root names; with strict names, the first fails the lock. */
   static List<TyposquatWarning> checkNames(Inputs inputs, boolean strict) {
     List<Requirement> roots = new ArrayList<>();
@@ -141,7 +156,7 @@ final class LockRun {
 
   private static ResolverOptions withThreads(ResolverOptions o, int threads) {
     return new ResolverOptions(o.maxRounds(), threads, o.timeout(), o.explanationTimeout(),
-        o.maxExplanationConflicts());
+        o.maxExplanationConflicts(), o.maxProjects());
   }
 
   /** The lock whose versions are preferred and whose publishers are compared, or null. */

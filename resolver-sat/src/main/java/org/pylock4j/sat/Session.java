@@ -161,6 +161,7 @@ final class Session {
       integrate();
       while (true) {
         problem.runTasks();
+        checkProjectCount();
         if (problem.hasWork()) {
           launch();
           return;
@@ -211,6 +212,16 @@ final class Session {
       }
     } catch (Throwable t) {
       result.completeExceptionally(t);
+    }
+  }
+
+  /** Fails once more distinct projects are considered than allowed, before their pages are asked. */
+  private void checkProjectCount() {
+    int max = request.options().maxProjects();
+    if (problem.projects.size() > max) {
+      throw new ResolutionLimitException("maxProjects",
+          "the resolution considered more than " + max
+              + " distinct projects (ResolverOptions.maxProjects)");
     }
   }
 
@@ -339,7 +350,8 @@ final class Session {
       } catch (RuntimeException e) {
         continue;
       }
-      if (pagesKnown.add(r.projectName())) {
+      if (pagesKnown.size() < request.options().maxProjects()
+          && pagesKnown.add(r.projectName())) {
         requestPage(b, r.projectName(), pagePrefetches::add);
       }
     }
