@@ -5,9 +5,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -77,19 +74,9 @@ final class DirectUrls {
     if (!Files.isRegularFile(path)) {
       throw new IOException("not a regular file");
     }
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
     try (InputStream in = Files.newInputStream(path)) {
-      byte[] buffer = new byte[64 * 1024];
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        digest.update(buffer, 0, n);
-      }
+      return org.pylock4j.internal.Digests.sha256(in);
     }
-    return HexFormat.of().formatHex(digest.digest());
   }
 
   /** The hashes a URL fragment names ({@code #sha256=...}). */

@@ -477,25 +477,11 @@ public final class Http {
     if (declared > maxBytes) {
       throw tooLarge(url, declared, maxBytes, limitName);
     }
-    java.security.MessageDigest sha256;
-    try {
-      sha256 = java.security.MessageDigest.getInstance("SHA-256");
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    long total = 0;
-    byte[] chunk = new byte[64 * 1024];
     try (java.io.InputStream in = body.byteStream()) {
-      for (int n; (n = in.read(chunk)) != -1; ) {
-        total += n;
-        if (total > maxBytes) {
-          throw tooLarge(url, total, maxBytes, limitName);
-        }
-        sha256.update(chunk, 0, n);
-      }
+      return org.pylock4j.internal.Digests.sha256(in, maxBytes,
+              total -> tooLarge(url, total, maxBytes, limitName))
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
-    return java.util.HexFormat.of().formatHex(sha256.digest())
-        .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   private static IndexException tooLarge(String url, long size, long max, String limitName) {
