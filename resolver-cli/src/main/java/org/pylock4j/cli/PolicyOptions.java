@@ -63,23 +63,25 @@ final class PolicyOptions {
   Integer maxProjects;
 
   /**
-   * The option of each library setting a limit's message names: {@code ResolverOptions.x}, and
-   * {@code from x} for the index, input and OSV limits ({@code LockRequest}, {@code PypiIndex},
-   * {@code VulnerabilityAudit}). The one place where the command line renames them.
+   * The option of each library setting a limit's message names: {@code ResolverOptions.x} for the
+   * resolver's limits, {@code from x} for the index, input and OSV limits ({@code LockRequest},
+   * {@code PypiIndex}, {@code VulnerabilityAudit}). The one place where the command line renames
+   * them.
    */
-  private static final java.util.Map<String, String> OPTION_OF = java.util.Map.ofEntries(
-      java.util.Map.entry("timeout", "--resolver-timeout"),
-      java.util.Map.entry("maxRounds", "--max-rounds"),
-      java.util.Map.entry("maxProjects", "--max-projects"),
-      java.util.Map.entry("explanationTimeout", "--explanation-timeout"),
-      java.util.Map.entry("maxExplanationConflicts", "--max-explanation-conflicts"),
-      java.util.Map.entry("requestTimeout", "--request-timeout"),
-      java.util.Map.entry("maxPageBytes", "--max-page-bytes"),
-      java.util.Map.entry("maxMetadataBytes", "--max-metadata-bytes"),
-      java.util.Map.entry("maxFileBytes", "--max-file-bytes"),
-      java.util.Map.entry("maxOsvResponseBytes", "--max-osv-response-bytes"),
-      java.util.Map.entry("maxResponseBytes", "--max-osv-response-bytes"),
-      java.util.Map.entry("maxInputBytes", "--max-input-size"));
+  private static final java.util.Map<String, String> RESOLVER_OPTION = java.util.Map.of(
+      "timeout", "--resolver-timeout",
+      "maxRounds", "--max-rounds",
+      "maxProjects", "--max-projects",
+      "explanationTimeout", "--explanation-timeout",
+      "maxExplanationConflicts", "--max-explanation-conflicts");
+  private static final java.util.Map<String, String> FROM_OPTION = java.util.Map.of(
+      "requestTimeout", "--request-timeout",
+      "maxPageBytes", "--max-page-bytes",
+      "maxMetadataBytes", "--max-metadata-bytes",
+      "maxFileBytes", "--max-file-bytes",
+      "maxOsvResponseBytes", "--max-osv-response-bytes",
+      "maxResponseBytes", "--max-osv-response-bytes",
+      "maxInputBytes", "--max-input-size");
 
   private static final Pattern SETTING = Pattern.compile(
       "(ResolverOptions\\.|\\bfrom )([A-Za-z]+)\\b");
@@ -94,10 +96,9 @@ final class PolicyOptions {
       return null;
     }
     return SETTING.matcher(message).replaceAll(m -> {
-      String option = m.group(1).startsWith("from") && !m.group(2).startsWith("max")
-          && !m.group(2).equals("requestTimeout") ? null : OPTION_OF.get(m.group(2));
-      return Matcher.quoteReplacement(option == null ? m.group()
-          : m.group(1).startsWith("from") ? "from " + option : option);
+      boolean from = m.group(1).startsWith("from");
+      String option = (from ? FROM_OPTION : RESOLVER_OPTION).get(m.group(2));
+      return Matcher.quoteReplacement(option == null ? m.group() : from ? "from " + option : option);
     });
   }
 
